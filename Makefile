@@ -1,0 +1,88 @@
+# cairn build. `make` builds $(BUILD)/cairn; see README.md for the other targets.
+BUILD ?= build
+CC ?= cc
+DEBUG ?= 0
+PKGS := javascriptcoregtk-4.1 libuv openssl zlib libbrotlienc libbrotlidec libcares
+# Debian packages the build, the tests and the benchmarks need.
+DEB_PKGS := build-essential pkg-config libjavascriptcoregtk-4.1-dev libuv1-dev libssl-dev \
+	zlib1g-dev libbrotli-dev libc-ares-dev
+
+ifeq ($(DEBUG),1)
+OPT := -O0 -g3
+else
+OPT := -O2 -g
+endif
+CFLAGS_BASE := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter $(OPT)
+SAN ?=
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(CFLAGS_BASE) $(SAN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
+
+SRCS := src/main.c $(wildcard src/rt/*.c) $(wildcard src/binding/*.c)
+OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/gen/lib_embed.o
+LIB_FILES := $(shell find lib -name '*.js' | sort)
+
+.PHONY: all deps run test test-unit test-js test-node asan bench format lint clean
+all: $(BUILD)/cairn
+
+$(BUILD)/cairn: $(OBJS)
+	$(CC) $(SAN) -o $@ $(OBJS) $(PKG_LIBS) -lm $(LDFLAGS)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/rt/*.h) | $(BUILD)/gen/lib_embed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/gen/lib_embed.o: $(BUILD)/gen/lib_embed.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/gen/lib_embed.c: $(BUILD)/tools/embed $(LIB_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed lib $(LIB_FILES) > $@.tmp && mv $@.tmp $@
+
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*.d)
+
+# Installs the Debian packages that are missing (apt-get update only when needed).
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/cairn examples/hello.js
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@tools/test-all.sh $(BUILD)/cairn
+
+test-js: all
+	@test/js/run.sh $(BUILD)/cairn
+
+test-node: all
+	@test/node/run.sh $(BUILD)/cairn
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan DEBUG=1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" all
+	ASAN_OPTIONS=detect_leaks=0 test/js/run.sh build-asan/cairn
+
+bench: all
+	@tools/bench.sh $(BUILD)/cairn
+
+format:
+	clang-format -i $(SRCS) $(wildcard src/*/*.h) tools/embed.c
+
+lint:
+	@for f in $(LIB_FILES); do node --check $$f || exit 1; done; echo "lint ok"
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,545 @@
+'use strict';
+// Node's coded errors: `new codes.ERR_X(...args)` gives an error whose name is
+// the base class name, whose `code` is 'ERR_X' and whose message is node's.
+
+const codes = {};
+const messages = new Map();
+const kIsNodeError = Symbol('kIsNodeError');
+
+let inspectFn;
+function lazyInspect(v, opts) {
+  if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
+  return inspectFn(v, opts);
+}
+
+function formatMessage(self, msg, args) {
+  if (typeof msg === 'function') return Reflect.apply(msg, self, args);
+  let i = 0;
+  return msg.replace(/%[sdjifoO%]/g, (m) => {
+    if (m === '%%') return '%';
+    const a = args[i++];
+    if (m === '%d' || m === '%i') return String(typeof a === 'bigint' ? `${a}n` : Number(a));
+    if (m === '%j') return JSON.stringify(a);
+    if (m === '%o' || m === '%O') return lazyInspect(a);
+    return String(a);
+  });
+}
+
+function makeNodeErrorWithCode(Base, key) {
+  return function NodeError(...args) {
+    const limit = Error.stackTraceLimit;
+    const error = new Base();
+    Error.stackTraceLimit = limit;
+    const message = formatMessage(error, messages.get(key), args);
+    Object.defineProperties(error, {
+      [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
+      message: { value: message, enumerable: false, writable: true, configurable: true },
+      toString: {
+        value() { return `${this.name} [${key}]: ${this.message}`; },
+        enumerable: false, writable: true, configurable: true,
+      },
+    });
+    error.code = key;
+    fixStack(error, Base.prototype.name || 'Error', key, message);
+    return error;
+  };
+}
+
+// JavaScriptCore computes `stack` as frames only; node's starts with
+// "Name [CODE]: message" followed by the frames.
+function fixStack(error, name, code, message) {
+  const frames = typeof error.stack === 'string' ? error.stack : '';
+  const head = code ? `${name} [${code}]: ${message}` : `${name}: ${message}`;
+  Object.defineProperty(error, 'stack', {
+    value: frames ? `${head}\n${frames}` : head,
+    enumerable: false, writable: true, configurable: true,
+  });
+}
+
+function E(sym, val, def, ...otherClasses) {
+  messages.set(sym, val);
+  const ctor = makeNodeErrorWithCode(def, sym);
+  for (const clazz of otherClasses) ctor[clazz.name] = makeNodeErrorWithCode(clazz, sym);
+  codes[sym] = ctor;
+}
+
+function hideStackFrames(fn) {
+  return fn;
+}
+
+const classRegExp = /^([A-Z][a-z0-9]*)+$/;
+const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object',
+  'boolean', 'bigint', 'symbol'];
+
+function addNumericalSeparator(val) {
+  let res = '';
+  let i = val.length;
+  const start = val[0] === '-' ? 1 : 0;
+  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
+  return `${val.slice(0, i)}${res}`;
+}
+
+function determineSpecificType(value) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  const type = typeof value;
+  switch (type) {
+    case 'bigint': return `type bigint (${value}n)`;
+    case 'number':
+      if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
+      if (value !== value) return 'type number (NaN)';
+      if (value === Infinity) return 'type number (Infinity)';
+      if (value === -Infinity) return 'type number (-Infinity)';
+      return `type number (${value})`;
+    case 'boolean': return value ? 'type boolean (true)' : 'type boolean (false)';
+    case 'symbol': return `type symbol (${String(value)})`;
+    case 'function': return `function ${value.name}`;
+    case 'object':
+      if (value.constructor && 'name' in value.constructor) {
+        return `an instance of ${value.constructor.name}`;
+      }
+      return `${lazyInspect(value, { depth: -1 })}`;
+    case 'string': {
+      let s = value;
+      if (s.length > 28) s = `${s.slice(0, 25)}...`;
+      if (s.indexOf("'") === -1) return `type string ('${s}')`;
+      return `type string (${JSON.stringify(s)})`;
+    }
+    default: return `type ${type} (${lazyInspect(value, { colors: false })})`;
+  }
+}
+
+function formatList(array, type = 'and') {
+  switch (array.length) {
+    case 0: return '';
+    case 1: return `${array[0]}`;
+    case 2: return `${array[0]} ${type} ${array[1]}`;
+    case 3: return `${array[0]}, ${array[1]}, ${type} ${array[2]}`;
+    default: return `${array.slice(0, -1).join(', ')}, ${type} ${array[array.length - 1]}`;
+  }
+}
+
+function invalidArgType(name, expected, actual) {
+  if (!Array.isArray(expected)) expected = [expected];
+  let msg = 'The ';
+  if (name.endsWith(' argument')) {
+    msg += `${name} `;
+  } else {
+    msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+  }
+  msg += 'must be ';
+  const types = [];
+  const instances = [];
+  const other = [];
+  for (const value of expected) {
+    if (kTypes.includes(value)) types.push(value.toLowerCase());
+    else if (classRegExp.test(value)) instances.push(value);
+    else other.push(value);
+  }
+  if (instances.length > 0) {
+    const pos = types.indexOf('object');
+    if (pos !== -1) {
+      types.splice(pos, 1);
+      instances.push('Object');
+    }
+  }
+  if (types.length > 0) {
+    if (types.length > 2) {
+      const last = types.pop();
+      msg += `one of type ${types.join(', ')}, or ${last}`;
+    } else if (types.length === 2) {
+      msg += `one of type ${types[0]} or ${types[1]}`;
+    } else {
+      msg += `of type ${types[0]}`;
+    }
+    if (instances.length > 0 || other.length > 0) msg += ' or ';
+  }
+  if (instances.length > 0) {
+    if (instances.length > 2) {
+      const last = instances.pop();
+      msg += `an instance of ${instances.join(', ')}, or ${last}`;
+    } else {
+      msg += `an instance of ${instances[0]}`;
+      if (instances.length === 2) msg += ` or ${instances[1]}`;
+    }
+    if (other.length > 0) msg += ' or ';
+  }
+  if (other.length > 0) {
+    if (other.length > 2) {
+      const last = other.pop();
+      msg += `one of ${other.join(', ')}, or ${last}`;
+    } else if (other.length === 2) {
+      msg += `one of ${other[0]} or ${other[1]}`;
+    } else {
+      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      msg += `${other[0]}`;
+    }
+  }
+  msg += `. Received ${determineSpecificType(actual)}`;
+  return msg;
+}
+
+// Errors for libuv failures: "ENOENT: no such file or directory, open 'x'".
+let uvBinding;
+function uvErrName(err) {
+  if (uvBinding === undefined) uvBinding = internalBinding('uv');
+  if (typeof uvBinding.errName === 'function') return uvBinding.errName(err);
+  return `Unknown system error ${err}`;
+}
+function uvErrMessage(err) {
+  if (uvBinding === undefined) uvBinding = internalBinding('uv');
+  if (typeof uvBinding.errMessage === 'function') return uvBinding.errMessage(err);
+  return 'unknown error';
+}
+
+function UVException(ctx) {
+  const code = uvErrName(ctx.errno);
+  const desc = uvErrMessage(ctx.errno);
+  let message = `${code}: ${ctx.message || desc}, ${ctx.syscall}`;
+  let path, dest;
+  if (ctx.path) {
+    path = ctx.path.toString();
+    message += ` '${path}'`;
+  }
+  if (ctx.dest) {
+    dest = ctx.dest.toString();
+    message += ` -> '${dest}'`;
+  }
+  const err = new Error(message);
+  for (const prop of Object.keys(ctx)) {
+    if (prop === 'message' || prop === 'path' || prop === 'dest') continue;
+    err[prop] = ctx[prop];
+  }
+  err.code = code;
+  if (path) err.path = path;
+  if (dest) err.dest = dest;
+  return err;
+}
+
+function UVExceptionWithHostPort(err, syscall, address, port) {
+  const code = uvErrName(err);
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  const ex = new Error(`${syscall} ${code}${details}`);
+  ex.code = code;
+  ex.errno = err;
+  ex.syscall = syscall;
+  ex.address = address;
+  if (port) ex.port = port;
+  return ex;
+}
+
+function ErrnoException(err, syscall, original) {
+  const code = uvErrName(err);
+  const message = original ? `${syscall} ${code} ${original}` : `${syscall} ${code}`;
+  const ex = new Error(message);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  return ex;
+}
+
+function ExceptionWithHostPort(err, syscall, address, port, additional) {
+  const ex = UVExceptionWithHostPort(err, syscall, address, port);
+  if (additional) ex.message += ` - Local (${additional})`;
+  return ex;
+}
+
+function genericNodeError(message, props) {
+  const err = new Error(message);
+  Object.assign(err, props);
+  return err;
+}
+
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
+class SystemError extends Error {
+  constructor(key, context) {
+    let message = `${messages.get(key)}: ${context.syscall} returned ` +
+      `${context.code} (${context.message})`;
+    if (context.path !== undefined) message += ` ${context.path}`;
+    if (context.dest !== undefined) message += ` => ${context.dest}`;
+    super(message);
+    this.code = key;
+    Object.defineProperty(this, 'info', { value: context, enumerable: true, configurable: true });
+    for (const k of ['errno', 'syscall', 'path', 'dest']) {
+      if (context[k] !== undefined) {
+        Object.defineProperty(this, k, {
+          get() { return context[k]; },
+          set(v) { context[k] = v; },
+          enumerable: true, configurable: true,
+        });
+      }
+    }
+    this.name = 'SystemError';
+  }
+  toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+}
+
+function makeSystemErrorWithCode(key) {
+  return class NodeError extends SystemError {
+    constructor(ctx) { super(key, ctx); }
+  };
+}
+
+function isErrorStackTraceLimitWritable() {
+  const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+  return desc === undefined ? Object.isExtensible(Error) : desc.writable === true;
+}
+
+// ---- the codes (keep alphabetical; append new codes where they sort) ----
+E('ERR_ACCESS_DENIED', 'Access to this API has been restricted', Error);
+E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
+E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
+E('ERR_ASSERTION', '%s', Error);
+E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
+E('ERR_ASYNC_TYPE', 'Invalid name for async "type": %s', TypeError);
+E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => {
+  if (name) return `"${name}" is outside of buffer bounds`;
+  return 'Attempt to access memory outside buffer bounds';
+}, RangeError);
+E('ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in %s", Error);
+E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError);
+E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError);
+E('ERR_CONTEXT_NOT_INITIALIZED', 'context used is not initialized', Error);
+E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
+E('ERR_DIR_CONCURRENT_OPERATION', 'Cannot do synchronous work on directory handle with concurrent asynchronous operations', Error);
+E('ERR_ENCODING_INVALID_ENCODED_DATA', function(encoding, ret) {
+  this.errno = ret;
+  return `The encoded data was not valid for encoding ${encoding}`;
+}, TypeError);
+E('ERR_ENCODING_NOT_SUPPORTED', 'The "%s" encoding is not supported', RangeError);
+E('ERR_EVAL_ESM_CANNOT_PRINT', '--print cannot be used with ESM input', Error);
+E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
+E('ERR_FALSY_VALUE_REJECTION', function(reason) {
+  this.reason = reason;
+  return 'Promise was rejected with falsy value';
+}, Error);
+E('ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'The feature %s is unavailable on the current platform, which is being used to run Node.js', TypeError);
+E('ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite directory with non-directory', SystemError);
+E('ERR_FS_EISDIR', 'Path is a directory', SystemError);
+E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
+E('ERR_FS_INVALID_SYMLINK_LOOP', 'Invalid symlink loop', SystemError);
+E('ERR_FS_INVALID_SYMLINK_TYPE', 'Symlink type must be one of "dir", "file", or "junction". Received "%s"', Error);
+E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
+E('ERR_IMPORT_ATTRIBUTE_MISSING', 'Module "%s" needs an import attribute of "%s: %s"', TypeError);
+E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);
+E('ERR_INPUT_TYPE_NOT_ALLOWED', '--input-type can only be used with string input via --eval, --print, or STDIN', Error);
+E('ERR_INSPECTOR_NOT_AVAILABLE', 'Inspector is not available', Error);
+E('ERR_INTERNAL_ASSERTION', (message) => {
+  const suffix = 'This is caused by either a bug in Node.js ' +
+    'or incorrect usage of Node.js internals.\n' +
+    'Please open an issue with this stack trace at ' +
+    'https://github.com/nodejs/node/issues\n';
+  return message === undefined ? suffix : `${message}\n${suffix}`;
+}, Error);
+E('ERR_INVALID_ARG_TYPE', invalidArgType, TypeError);
+E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
+  let inspected = lazyInspect(value);
+  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
+  const type = name.includes('.') ? 'property' : 'argument';
+  return `The ${type} '${name}' ${reason}. Received ${inspected}`;
+}, TypeError, RangeError);
+E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
+E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
+E('ERR_INVALID_CHAR', (name, field = undefined) => {
+  let msg = `Invalid character in ${name}`;
+  if (field !== undefined) msg += ` ["${field}"]`;
+  return msg;
+}, TypeError);
+E('ERR_INVALID_CURSOR_POS', 'Cannot set cursor row without setting its column', TypeError);
+E('ERR_INVALID_FD', '"fd" must be a positive integer: %s', RangeError);
+E('ERR_INVALID_FD_TYPE', 'Unsupported fd type: %s', TypeError);
+E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
+E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
+E('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
+E('ERR_INVALID_MODULE_SPECIFIER', (request, reason, base = undefined) => {
+  return `Invalid module "${request}" ${reason}${base ? ` imported from ${base}` : ''}`;
+}, TypeError);
+E('ERR_INVALID_PACKAGE_CONFIG', (path, base, message) => {
+  return `Invalid package config ${path}${base ? ` while importing ${base}` : ''}${message ? `. ${message}` : ''}`;
+}, Error);
+E('ERR_INVALID_PACKAGE_TARGET', (pkgPath, key, target, isImport = false, base = undefined) => {
+  const relError = typeof target === 'string' && !isImport && target.length && !target.startsWith('./');
+  if (key === '.') {
+    return `Invalid "exports" main target ${JSON.stringify(target)} defined ` +
+      `in the package config ${pkgPath}package.json${base ? ` imported from ${base}` : ''}` +
+      `${relError ? '; targets must start with "./"' : ''}`;
+  }
+  return `Invalid "${isImport ? 'imports' : 'exports'}" target ${JSON.stringify(target)} defined for '${key}' ` +
+    `in the package config ${pkgPath}package.json${base ? ` imported from ${base}` : ''}` +
+    `${relError ? '; targets must start with "./"' : ''}`;
+}, Error);
+E('ERR_INVALID_PROTOCOL', 'Protocol "%s" not supported. Expected "%s"', TypeError);
+E('ERR_INVALID_REPL_EVAL_CONFIG', 'Cannot specify both "breakEvalOnSigint" and "eval" for REPL', TypeError);
+E('ERR_INVALID_RETURN_PROPERTY', (input, name, prop, value) => {
+  return `Expected a valid ${input} to be returned for the "${prop}" from the "${name}" function but got ${value}.`;
+}, TypeError);
+E('ERR_INVALID_RETURN_PROPERTY_VALUE', (input, name, prop, value) => {
+  let type;
+  if (value && value.constructor && value.constructor.name) {
+    type = `instance of ${value.constructor.name}`;
+  } else {
+    type = `type ${typeof value}`;
+  }
+  return `Expected ${input} to be returned for the "${prop}" from the "${name}" function but got ${type}.`;
+}, TypeError);
+E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
+  const type = determineSpecificType(value);
+  return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
+}, TypeError, RangeError);
+E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
+E('ERR_INVALID_SYNC_FORK_INPUT', 'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s', TypeError);
+E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
+E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
+E('ERR_INVALID_URI', 'URI malformed', URIError);
+E('ERR_INVALID_URL', function(input, base = null) {
+  this.input = input;
+  if (base != null) this.base = base;
+  return 'Invalid URL';
+}, TypeError);
+E('ERR_INVALID_URL_SCHEME', (expected) => {
+  if (typeof expected === 'string') expected = [expected];
+  const res = expected.length === 2 ?
+    `one of scheme ${expected[0]} or ${expected[1]}` : `of scheme ${expected[0]}`;
+  return `The URL must be ${res}`;
+}, TypeError);
+E('ERR_IPC_CHANNEL_CLOSED', 'Channel closed', Error);
+E('ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected', Error);
+E('ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe', Error);
+E('ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks', Error);
+E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
+E('ERR_MISSING_ARGS', (...args) => {
+  let msg = 'The ';
+  const len = args.length;
+  const wrap = (a) => `"${a}"`;
+  args = args.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
+  switch (len) {
+    case 1: msg += `${args[0]} argument`; break;
+    case 2: msg += `${args[0]} and ${args[1]} arguments`; break;
+    default: {
+      const last = args.pop();
+      msg += `${args.join(', ')}, and ${last} arguments`;
+    }
+  }
+  return `${msg} must be specified`;
+}, TypeError);
+E('ERR_MISSING_OPTION', '%s is required', TypeError);
+E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
+  if (exactUrl) this.url = exactUrl;
+  return `Cannot find ${exactUrl ? 'module' : 'package'} '${path}' imported from ${base}`;
+}, Error);
+E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
+E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
+E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
+  let msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
+  let received;
+  if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
+    received = addNumericalSeparator(String(input));
+  } else if (typeof input === 'bigint') {
+    received = String(input);
+    if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
+    received += 'n';
+  } else {
+    received = lazyInspect(input);
+  }
+  msg += ` It must be ${range}. Received ${received}`;
+  return msg;
+}, RangeError);
+E('ERR_PACKAGE_IMPORT_NOT_DEFINED', (specifier, packagePath, base) => {
+  return `Package import specifier "${specifier}" is not defined${packagePath ?
+    ` in package ${packagePath}package.json` : ''} imported from ${base}`;
+}, TypeError);
+E('ERR_PACKAGE_PATH_NOT_EXPORTED', (pkgPath, subpath, base = undefined) => {
+  if (subpath === '.') {
+    return `No "exports" main defined in ${pkgPath}package.json${base ? ` imported from ${base}` : ''}`;
+  }
+  return `Package subpath '${subpath}' is not defined by "exports" in ${pkgPath}package.json${base ? ` imported from ${base}` : ''}`;
+}, Error);
+E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
+E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This command does not take positional arguments", TypeError);
+E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
+  const suggestDashDash = allowPositionals ?
+    `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSON.stringify(option)}` : '';
+  return `Unknown option '${option}'${suggestDashDash}`;
+}, TypeError);
+E('ERR_REQUIRE_ESM', function(filename, hasEsmSyntax, parentPath) {
+  let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
+  msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
+  return msg;
+}, Error);
+E('ERR_SCRIPT_EXECUTION_INTERRUPTED', 'Script execution was interrupted by `SIGINT`', Error);
+E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
+  const operator = allowZero ? '>=' : '>';
+  return `${name} should be ${operator} 0 and < 65536. Received ${determineSpecificType(port)}.`;
+}, RangeError);
+E('ERR_STREAM_ALREADY_FINISHED', 'Cannot call %s after a stream was finished', Error);
+E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error);
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
+E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
+E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error);
+E('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event', Error);
+E('ERR_STREAM_WRAP', 'Stream has StringDecoder set or is in objectMode', Error);
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
+E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x1fffffe8 characters', Error);
+E('ERR_SYNTHETIC', 'JavaScript Callstack', Error);
+E('ERR_SYSTEM_ERROR', 'A system error occurred', SystemError);
+E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler', Error);
+E('ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+  '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active', Error);
+E('ERR_UNESCAPED_CHARACTERS', '%s contains unescaped characters', TypeError);
+E('ERR_UNHANDLED_ERROR', (err = undefined) => {
+  const msg = 'Unhandled error.';
+  if (err === undefined) return msg;
+  // The caller (events.js) passes an already inspected string, as in node.
+  return `${msg} (${err})`;
+}, Error);
+E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
+E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
+E('ERR_UNKNOWN_FILE_EXTENSION', (ext, path) => `Unknown file extension "${ext}" for ${path}`, TypeError);
+E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s', RangeError);
+E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
+E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
+  if (exactUrl) this.url = exactUrl;
+  return `Directory import '${path}' is not supported resolving ES modules imported from ${base}`;
+}, Error);
+E('ERR_UNSUPPORTED_ESM_URL_SCHEME', (url, supported) => {
+  let msg = `Only URLs with a scheme in: ${formatList(supported)} are supported by the default ESM loader`;
+  if (url.protocol === 'data:' || url.protocol === 'file:') return msg;
+  msg += `. Received protocol '${url.protocol}'`;
+  return msg;
+}, Error);
+E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
+E('ERR_WORKER_UNSUPPORTED_OPERATION', '%s is not supported in workers', TypeError);
+// ---- end of codes ----
+
+module.exports = {
+  AbortError,
+  codes,
+  determineSpecificType,
+  E,
+  ErrnoException,
+  ExceptionWithHostPort,
+  fixStack,
+  formatList,
+  genericNodeError,
+  hideStackFrames,
+  isErrorStackTraceLimitWritable,
+  kIsNodeError,
+  makeSystemErrorWithCode,
+  SystemError,
+  UVException,
+  UVExceptionWithHostPort,
+  uvErrName,
+};

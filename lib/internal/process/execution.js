@@ -1,0 +1,143 @@
+'use strict';
+// Uncaught exceptions and exiting: node's 'uncaughtException' semantics, the
+// printed layout of a fatal error, and the once-only 'exit' event.
+
+const { getCaptureCallback, toExitCode } = require('internal/process/per_thread');
+
+const kNodeVersionLine = `Node.js ${process.version}`;
+// Sources of code that has no file (eval, stdin), by the name in its stack frames.
+const virtualSources = new Map();
+
+function registerSource(name, source) {
+  virtualSources.set(name, source);
+}
+
+function writeErr(s) {
+  try {
+    internalBinding('tty').writeString(2, s);
+  } catch {
+    // stderr is gone; nothing more can be reported
+  }
+}
+
+function inspectValue(v) {
+  try {
+    return require('internal/util/inspect').inspect(v, { colors: false });
+  } catch {
+    try { return String(v); } catch { return '[uncaught value]'; }
+  }
+}
+
+function sourceLineOf(url, line) {
+  let text = virtualSources.get(url);
+  if (text === undefined) {
+    if (typeof url !== 'string' || url.startsWith('node:') || url === '') return undefined;
+    let file = url;
+    if (file.startsWith('file://')) {
+      try { file = decodeURIComponent(new URL(file).pathname); } catch { return undefined; }
+    }
+    text = internalBinding('modules').readOptional(file);
+    if (text === undefined) return undefined;
+  }
+  const lines = text.split('\n');
+  let s = lines[line - 1];
+  if (s === undefined) return undefined;
+  if (line === 1 && s.startsWith('#!')) s = s; // shown as written
+  return s.replace(/\r$/, '');
+}
+
+// "file:line\nsource\n   ^\n\n" for an error thrown at a known place in user code.
+function locationHeader(err) {
+  if (err === null || typeof err !== 'object') return '';
+  let url, line, column;
+  try {
+    url = err.sourceURL;
+    line = err.line;
+    column = err.column;
+  } catch {
+    return '';
+  }
+  if (typeof url !== 'string' || typeof line !== 'number') return '';
+  const src = sourceLineOf(url, line);
+  if (src === undefined) return '';
+  let caretCol = typeof column === 'number' && column > 0 ? column - 1 : 0;
+  // JavaScriptCore points at the call's parenthesis for `new Error(...)`;
+  // node points at the start of the expression.
+  const m = /(?:new\s+)?[\w$.]+\s*$/.exec(src.slice(0, caretCol));
+  if (m && src[caretCol] === '(') caretCol = m.index;
+  const pad = src.slice(0, caretCol).replace(/[^\t]/g, ' ');
+  return `${url}:${line}\n${src}\n${pad}^\n\n`;
+}
+
+function printUncaught(err, fromPromise) {
+  let out;
+  const isError = err !== null && typeof err === 'object' &&
+    (err instanceof Error || typeof err.stack === 'string');
+  if (isError) {
+    out = `${locationHeader(err)}${inspectValue(err)}\n`;
+  } else {
+    out = `${inspectValue(err)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+    if (fromPromise) out = `${inspectValue(err)}\n`;
+  }
+  writeErr(`${out}\n${kNodeVersionLine}\n`);
+}
+
+let exitEmitted = false;
+// Emits 'exit' once and returns the exit code the process ends with.
+function emitExitOnce(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!exitEmitted) {
+    exitEmitted = true;
+    process._exiting = true;
+    process.emit('exit', toExitCode(process.exitCode));
+  }
+  return toExitCode(process.exitCode);
+}
+
+let handlingFatal = false;
+// Called by the C side (and by tick/microtask runners) with an uncaught error.
+// Returns true when a handler took it; otherwise prints it and exits.
+function fatalException(err, fromPromise = false) {
+  const capture = getCaptureCallback();
+  const binding = internalBinding('process');
+  if (handlingFatal) {
+    printUncaught(err, fromPromise);
+    binding.reallyExit(7);
+  }
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  try {
+    if (capture !== null) {
+      capture(err);
+      return true;
+    }
+    process.emit('uncaughtExceptionMonitor', err, origin);
+    if (process.listenerCount('uncaughtException') > 0) {
+      process.emit('uncaughtException', err, origin);
+      return true;
+    }
+  } catch (handlerErr) {
+    handlingFatal = true;
+    printUncaught(handlerErr, false);
+    binding.reallyExit(7);
+  }
+  handlingFatal = true;
+  printUncaught(err, fromPromise);
+  // node exits with 1 here whatever exitCode says.
+  const code = 1;
+  try {
+    process.exitCode = code;
+    emitExitOnce(undefined);
+  } catch (exitErr) {
+    printUncaught(exitErr, false);
+    binding.reallyExit(7);
+  }
+  binding.reallyExit(code);
+  return false;
+}
+
+module.exports = {
+  emitExitOnce,
+  fatalException,
+  printUncaught,
+  registerSource,
+};

@@ -1,0 +1,119 @@
+'use strict';
+// Builds the `process` object: an EventEmitter with node's properties and methods.
+
+const EventEmitter = require('events');
+const binding = internalBinding('process');
+
+const kNodeVersion = '22.23.3';
+const kCairnVersion = '0.1.0';
+
+function createProcess(options) {
+  // process's prototype is a `process` object whose prototype is EventEmitter's.
+  const proto = Object.create(EventEmitter.prototype, {
+    constructor: { value: function process() {}, writable: true, configurable: true },
+    [Symbol.toStringTag]: { value: 'process', configurable: true },
+  });
+  Object.defineProperty(proto.constructor, 'prototype', { value: proto });
+  const process = Object.create(proto);
+  EventEmitter.call(process);
+
+  const execPath = binding.execPath;
+  const rawArgv = binding.rawArgv;
+  const versions = {
+    node: kNodeVersion,
+    cairn: kCairnVersion,
+    acorn: '8.14.0',
+    ada: '2.9.2',
+    ares: '1.18.1',
+    brotli: '1.0.9',
+    cjs_module_lexer: '1.4.1',
+    icu: '72.1',
+    llhttp: '9.2.1',
+    modules: '127',
+    napi: '9',
+    nghttp2: '1.64.0',
+    openssl: binding.versions.openssl,
+    simdjson: '3.10.1',
+    simdutf: '5.6.1',
+    tz: '2024b',
+    undici: '6.21.0',
+    unicode: '15.1',
+    uv: binding.versions.uv,
+    uvwasi: '0.0.21',
+    v8: '12.4.254.21-node.21',
+    zlib: binding.versions.zlib,
+  };
+
+  const define = (name, value, enumerable = true) => {
+    Object.defineProperty(process, name, { value, writable: true, enumerable, configurable: true });
+  };
+
+  define('version', `v${kNodeVersion}`);
+  define('versions', versions);
+  define('arch', 'x64');
+  define('platform', 'linux');
+  define('release', {
+    name: 'node',
+    lts: 'Jod',
+    sourceUrl: `https://nodejs.org/download/release/v${kNodeVersion}/node-v${kNodeVersion}.tar.gz`,
+    headersUrl: `https://nodejs.org/download/release/v${kNodeVersion}/node-v${kNodeVersion}-headers.tar.gz`,
+  });
+  define('_rawDebug', (...args) => {
+    internalBinding('tty').writeString(2, `${require('internal/util/inspect').format(...args)}\n`);
+  }, false);
+  define('moduleLoadList', [], false);
+  define('binding', (name) => {
+    const err = new Error(`No such module: ${name}`);
+    err.code = 'ERR_INVALID_MODULE';
+    throw err;
+  }, false);
+  define('_linkedBinding', process.binding, false);
+  define('argv0', rawArgv[0]);
+  define('execArgv', options.execArgv);
+  define('execPath', execPath);
+  define('env', binding.env);
+  define('pid', binding.pid);
+  define('title', undefined);
+  Object.defineProperty(process, 'title', {
+    get() { return binding.getTitle(); },
+    set(v) { binding.setTitle(String(v)); },
+    enumerable: true, configurable: true,
+  });
+  Object.defineProperty(process, 'ppid', {
+    get() { return binding.getIds()[4]; }, enumerable: true, configurable: true,
+  });
+  define('debugPort', 9229);
+  define('config', {
+    target_defaults: {
+      cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [],
+    },
+    variables: {
+      asan: 0, coverage: false, host_arch: 'x64', icu_small: false, llvm_version: '0.0',
+      napi_build_version: '9', node_builtin_shareable_builtins: [], node_byteorder: 'little',
+      node_install_npm: true, node_module_version: 127, node_prefix: '/usr/local',
+      node_shared: false, node_shared_openssl: true, node_shared_zlib: true,
+      node_shared_libuv: true, node_use_openssl: 'true', node_use_v8_platform: true,
+      openssl_is_fips: false, openssl_quic: false, shlib_suffix: 'so.127', target_arch: 'x64',
+      v8_enable_i18n_support: 1, v8_enable_inspector: 0, v8_no_strict_aliasing: 1,
+      v8_optimized_debug: 1, v8_promise_internal_field_count: 1, v8_use_siphash: 1,
+      want_separate_host_toolset: 0,
+    },
+  });
+  define('features', {
+    inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true,
+    tls_ocsp: true, tls: true, cached_builtins: true, require_module: false,
+    typescript: false,
+  });
+  define('noDeprecation', !!options.noDeprecation, false);
+  define('throwDeprecation', !!options.throwDeprecation, false);
+  define('traceDeprecation', !!options.traceDeprecation, false);
+  define('_exiting', false, false);
+
+  const perThread = require('internal/process/per_thread');
+  perThread.install(process, binding, options);
+
+  if (options.title !== undefined) process.title = options.title;
+  return process;
+}
+
+module.exports = { createProcess };

@@ -1,0 +1,217 @@
+'use strict';
+// The methods of `process`: ids, time, resources, signals, exiting.
+
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_OUT_OF_RANGE,
+    ERR_UNKNOWN_SIGNAL,
+    ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET,
+  },
+  ErrnoException,
+} = require('internal/errors');
+const {
+  validateNumber,
+  validateObject,
+  validateFunction,
+  parseFileMode,
+  validateInteger,
+} = require('internal/validators');
+
+let captureCallback = null;
+
+function install(process, binding, options) {
+  const method = (name, fn) => {
+    Object.defineProperty(process, name, {
+      value: fn, writable: true, enumerable: true, configurable: true,
+    });
+  };
+
+  method('cwd', function cwd() { return binding.cwd(); });
+  method('chdir', function chdir(directory) {
+    if (typeof directory !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('directory', 'string', directory);
+    }
+    binding.chdir(directory);
+  });
+  method('umask', function umask(mask) {
+    if (mask === undefined) return binding.umask(undefined);
+    mask = parseFileMode(mask, 'mask');
+    return binding.umask(mask);
+  });
+
+  function hrtime(time) {
+    const ns = binding.hrtime();
+    const sec = Math.floor(ns / 1e9);
+    const nsec = ns - sec * 1e9;
+    if (time !== undefined) {
+      if (!Array.isArray(time)) throw new ERR_INVALID_ARG_TYPE('time', 'Array', time);
+      if (time.length !== 2) throw new ERR_OUT_OF_RANGE('time', 2, time.length);
+      let s = sec - time[0];
+      let n = nsec - time[1];
+      if (n < 0) { s -= 1; n += 1e9; }
+      return [s, n];
+    }
+    return [sec, nsec];
+  }
+  hrtime.bigint = function bigint() { return binding.hrtimeBigInt(); };
+  method('hrtime', hrtime);
+
+  const startNs = binding.hrtime();
+  method('uptime', function uptime() { return (binding.hrtime() - startNs) / 1e9; });
+
+  function memoryUsage() { return binding.memoryUsage(); }
+  memoryUsage.rss = function rss() { return binding.rss(); };
+  method('memoryUsage', memoryUsage);
+
+  method('cpuUsage', function cpuUsage(prevValue) {
+    const r = binding.resourceUsage();
+    if (prevValue) {
+      validateObject(prevValue, 'prevValue');
+      validateUsage(prevValue.user, 'prevValue.user');
+      validateUsage(prevValue.system, 'prevValue.system');
+      return { user: r[0] - prevValue.user, system: r[1] - prevValue.system };
+    }
+    return { user: r[0], system: r[1] };
+  });
+  method('resourceUsage', function resourceUsage() {
+    const r = binding.resourceUsage();
+    return {
+      userCPUTime: r[0], systemCPUTime: r[1], maxRSS: r[2], sharedMemorySize: r[3],
+      unsharedDataSize: r[4], unsharedStackSize: r[5], minorPageFault: r[6],
+      majorPageFault: r[7], swappedOut: r[8], fsRead: r[9], fsWrite: r[10],
+      ipcSent: r[11], ipcReceived: r[12], signalsCount: r[13],
+      voluntaryContextSwitches: r[14], involuntaryContextSwitches: r[15],
+    };
+  });
+  method('constrainedMemory', function constrainedMemory() { return 0; });
+  method('availableMemory', function availableMemory() { return require('os').freemem(); });
+
+  const ids = () => binding.getIds();
+  method('getuid', function getuid() { return ids()[0]; });
+  method('geteuid', function geteuid() { return ids()[1]; });
+  method('getgid', function getgid() { return ids()[2]; });
+  method('getegid', function getegid() { return ids()[3]; });
+  method('getgroups', function getgroups() { return binding.getGroups(); });
+
+  method('kill', function kill(pid, sig) {
+    if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    let signal;
+    if (sig === (sig | 0)) {
+      signal = sig;
+    } else if (sig === undefined) {
+      signal = 15;
+    } else if (typeof sig === 'string') {
+      signal = require('os').constants.signals[sig];
+      if (signal === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
+    } else {
+      throw new ERR_UNKNOWN_SIGNAL(sig);
+    }
+    const err = binding.kill(pid, signal);
+    if (err) throw new ErrnoException(err, 'kill');
+    return true;
+  });
+
+  let exitCode;
+  Object.defineProperty(process, 'exitCode', {
+    get() { return exitCode; },
+    set(code) {
+      if (code !== null && code !== undefined) {
+        let value = code;
+        if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
+        validateInteger(value, 'code');
+      }
+      exitCode = code;
+    },
+    enumerable: true, configurable: false,
+  });
+
+  method('exit', function exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    require('internal/process/execution').emitExitOnce(undefined);
+    binding.reallyExit(toExitCode(process.exitCode));
+  });
+  method('reallyExit', function reallyExit(code) { binding.reallyExit(toExitCode(code)); });
+  method('abort', function abort() { binding.abort(); });
+  method('_kill', function _kill(pid, sig) { return binding.kill(pid, sig); });
+
+  method('setUncaughtExceptionCaptureCallback', function setUncaughtExceptionCaptureCallback(fn) {
+    if (fn === null) {
+      captureCallback = null;
+      return;
+    }
+    validateFunction(fn, 'fn');
+    if (captureCallback !== null) throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+    captureCallback = fn;
+  });
+  method('hasUncaughtExceptionCaptureCallback', function hasUncaughtExceptionCaptureCallback() {
+    return captureCallback !== null;
+  });
+
+  method('emitWarning', function emitWarning(...args) {
+    return require('internal/process/warning').emitWarning(...args);
+  });
+  method('nextTick', require('internal/process/task_queues').nextTick);
+
+  method('_getActiveHandles', function _getActiveHandles() { return []; });
+  method('_getActiveRequests', function _getActiveRequests() { return []; });
+  method('getActiveResourcesInfo', function getActiveResourcesInfo() {
+    return require('internal/timers').getActiveResources();
+  });
+  method('setSourceMapsEnabled', function setSourceMapsEnabled() {});
+  method('getBuiltinModule', function getBuiltinModule(id) {
+    return require('internal/modules/cjs/loader').getBuiltinModule(id);
+  });
+  method('loadEnvFile', function loadEnvFile(path = '.env') {
+    require('internal/process/env_file').loadEnvFile(path);
+  });
+
+  let allowed;
+  Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+    get() {
+      allowed ??= new Set(['--conditions', '-C', '--require', '-r', '--import',
+        '--no-warnings', '--no-deprecation', '--throw-deprecation', '--trace-deprecation',
+        '--trace-warnings', '--unhandled-rejections', '--title', '--max-old-space-size',
+        '--stack-trace-limit', '--enable-source-maps', '--preserve-symlinks',
+        '--preserve-symlinks-main', '--pending-deprecation', '--input-type',
+        '--experimental-default-type', '--env-file']);
+      return allowed;
+    },
+    set(v) { allowed = v; },
+    enumerable: true, configurable: true,
+  });
+
+  // stdio streams are created on first use.
+  const stdio = (name, fd) => {
+    let stream;
+    Object.defineProperty(process, name, {
+      get() {
+        stream ??= require('internal/process/stdio').create(fd);
+        return stream;
+      },
+      set(v) { stream = v; },
+      enumerable: true, configurable: true,
+    });
+  };
+  stdio('stdout', 1);
+  stdio('stderr', 2);
+  stdio('stdin', 0);
+
+  // Signals: listeners for SIGINT etc. start a libuv signal watcher.
+  require('internal/process/signal').install(process);
+}
+
+function validateUsage(v, name) {
+  if (typeof v !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', v);
+  if (!Number.isFinite(v) || v < 0) throw new ERR_INVALID_ARG_VALUE.RangeError(name, v);
+}
+
+function toExitCode(code) {
+  if (code === undefined || code === null) return 0;
+  return Number(code) | 0;
+}
+
+function getCaptureCallback() { return captureCallback; }
+
+module.exports = { install, getCaptureCallback, toExitCode };

@@ -1,0 +1,110 @@
+'use strict';
+// process.stdout / process.stderr / process.stdin.
+// Output is written synchronously (as node does for files and terminals), so
+// nothing written before exit is lost. Until the streams issue lands,
+// process.stdin reads with blocking reads of fd 0 on a Readable.
+
+const tty = internalBinding('tty');
+
+function getColorDepth(env = process.env) {
+  if (env.FORCE_COLOR !== undefined) {
+    switch (env.FORCE_COLOR) {
+      case '': case '1': case 'true': return 4;
+      case '2': return 8;
+      case '3': return 24;
+      default: return 1;
+    }
+  }
+  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') {
+    return 1;
+  }
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  const term = env.TERM || '';
+  if (/-256(colou?r)?$/i.test(term)) return 8;
+  if (/^(xterm|screen|vt100|vt220|rxvt|color|ansi|cygwin|linux|konsole|tmux)/i.test(term)) return 4;
+  if (env.CI !== undefined || env.COLORTERM !== undefined) return 4;
+  return 1;
+}
+
+function create(fd) {
+  if (fd === 0) return createStdin();
+  const { Writable } = require('stream');
+  const isTTY = tty.isatty(fd);
+  const stream = new Writable({
+    decodeStrings: false,
+    write(chunk, encoding, cb) {
+      try {
+        if (typeof chunk === 'string') {
+          if (encoding && encoding !== 'utf8' && encoding !== 'utf-8' && encoding !== 'buffer') {
+            tty.writeBuffer(fd, Buffer.from(chunk, encoding));
+          } else {
+            tty.writeString(fd, chunk);
+          }
+        } else {
+          tty.writeBuffer(fd, chunk);
+        }
+      } catch (err) {
+        return cb(err);
+      }
+      cb();
+    },
+    destroy(err, cb) {
+      cb(err);
+    },
+  });
+  stream.fd = fd;
+  stream._type = isTTY ? 'tty' : tty.guessHandleType(fd).toLowerCase();
+  stream._isStdio = true;
+  stream.destroySoon = stream.destroy;
+  stream._destroy = function(err, cb) { cb(err); };
+  if (isTTY) {
+    stream.isTTY = true;
+    const size = tty.getWindowSize(fd);
+    if (size) {
+      stream.columns = size[0];
+      stream.rows = size[1];
+    }
+    stream.getWindowSize = () => {
+      const s = tty.getWindowSize(fd);
+      return s ? [s[0], s[1]] : [0, 0];
+    };
+    stream.getColorDepth = getColorDepth;
+    stream.hasColors = function hasColors(count = 16, env) {
+      if (typeof count === 'object') {
+        env = count;
+        count = 16;
+      }
+      return count <= 2 ** getColorDepth(env);
+    };
+    stream.cursorTo = (x, y, cb) => require('readline').cursorTo(stream, x, y, cb);
+    stream.moveCursor = (dx, dy, cb) => require('readline').moveCursor(stream, dx, dy, cb);
+    stream.clearLine = (dir, cb) => require('readline').clearLine(stream, dir, cb);
+    stream.clearScreenDown = (cb) => require('readline').clearScreenDown(stream, cb);
+  }
+  return stream;
+}
+
+function createStdin() {
+  const { Readable } = require('stream');
+  const stream = new Readable({
+    highWaterMark: 65536,
+    read(size) {
+      let chunk;
+      try {
+        chunk = internalBinding('modules').readFileUtf8('/dev/stdin');
+      } catch (err) {
+        this.destroy(err);
+        return;
+      }
+      if (chunk.length > 0) this.push(Buffer.from(chunk));
+      this.push(null);
+    },
+  });
+  stream.fd = 0;
+  stream.isTTY = tty.isatty(0) || undefined;
+  if (!stream.isTTY) delete stream.isTTY;
+  stream.setRawMode = function setRawMode() { return this; };
+  return stream;
+}
+
+module.exports = { create, getColorDepth };

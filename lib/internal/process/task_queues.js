@@ -1,0 +1,94 @@
+'use strict';
+// process.nextTick, queueMicrotask and unhandled promise rejections.
+// The C side (src/rt/loop.c) calls processTicksAndRejections as its own engine
+// entry whenever tickInfo says there is work, so the engine drains microtasks
+// between rounds: callback -> ticks -> microtasks -> ticks ... as in Node.
+
+const { validateFunction } = require('internal/validators');
+
+const kHasTickScheduled = 0;
+const kHasRejectionToWarn = 1;
+let tickInfo;
+
+// A FIFO queue of tick objects in a growable ring of arrays.
+let queue = [];
+let head = 0;
+
+function setup(info) {
+  tickInfo = info;
+}
+
+function nextTick(callback, ...args) {
+  validateFunction(callback, 'callback');
+  if (process._exiting) return;
+  queue.push({ callback, args });
+  tickInfo[kHasTickScheduled] = 1;
+}
+
+function runTicks() {
+  const { fatalException } = require('internal/process/execution');
+  while (head < queue.length) {
+    const tock = queue[head];
+    queue[head++] = undefined;
+    if (head > 1024 && head * 2 > queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    try {
+      const { callback, args } = tock;
+      if (args.length === 0) callback();
+      else Reflect.apply(callback, undefined, args);
+    } catch (err) {
+      if (!fatalException(err)) return;
+    }
+  }
+  queue = [];
+  head = 0;
+  tickInfo[kHasTickScheduled] = 0;
+}
+
+// Unhandled rejections reported by the engine after a microtask checkpoint.
+const pendingRejections = [];
+
+function onUnhandledRejection(promise, reason) {
+  pendingRejections.push({ promise, reason });
+  tickInfo[kHasRejectionToWarn] = 1;
+}
+
+function processRejections() {
+  tickInfo[kHasRejectionToWarn] = 0;
+  while (pendingRejections.length > 0) {
+    const { promise, reason } = pendingRejections.shift();
+    require('internal/process/promises').unhandled(promise, reason);
+  }
+}
+
+function processTicksAndRejections() {
+  if (tickInfo[kHasTickScheduled]) runTicks();
+  if (tickInfo[kHasTickScheduled] === 0 && tickInfo[kHasRejectionToWarn]) processRejections();
+}
+
+// Called at the end of a callback, inside the same engine entry.
+function runTicksIfAny() {
+  if (tickInfo[kHasTickScheduled]) runTicks();
+}
+
+function queueMicrotask(callback) {
+  validateFunction(callback, 'callback');
+  Promise.resolve().then(() => {
+    try {
+      callback();
+    } catch (err) {
+      require('internal/process/execution').fatalException(err);
+    }
+  });
+}
+
+module.exports = {
+  setup,
+  nextTick,
+  processTicksAndRejections,
+  runTicksIfAny,
+  onUnhandledRejection,
+  queueMicrotask,
+};

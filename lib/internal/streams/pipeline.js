@@ -1,0 +1,380 @@
+'use strict';
+// stream.pipeline(): connects streams, iterables and generator functions in
+// a chain, forwards errors, destroys every stage when one fails and calls
+// back once when the whole chain is done.
+
+const eos = require('internal/streams/end-of-stream');
+const { once } = require('internal/streams/utils');
+const destroyImpl = require('internal/streams/destroy');
+const Duplex = require('internal/streams/duplex');
+const {
+  aggregateTwoErrors,
+  addAbortListener,
+  isIterable,
+  isReadable,
+  isReadableNodeStream,
+  isNodeStream,
+  isTransformStream,
+  isWebStream,
+  isReadableStream,
+  isReadableFinished,
+  SymbolDispose,
+} = require('internal/streams/utils');
+const {
+  AbortError,
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_RETURN_VALUE,
+    ERR_MISSING_ARGS,
+    ERR_STREAM_DESTROYED,
+    ERR_STREAM_PREMATURE_CLOSE,
+  },
+} = require('internal/errors');
+const {
+  validateFunction,
+  validateAbortSignal,
+} = require('internal/validators');
+
+let PassThrough;
+let Readable;
+
+function destroyer(stream, reading, writing) {
+  let finished = false;
+  stream.on('close', () => {
+    finished = true;
+  });
+
+  const cleanup = eos(stream, { __proto__: null, readable: reading, writable: writing },
+                      (err) => {
+                        finished = !err;
+                      });
+
+  return {
+    destroy: (err) => {
+      if (finished) return;
+      finished = true;
+      destroyImpl.destroyer(stream, err || new ERR_STREAM_DESTROYED('pipe'));
+    },
+    cleanup,
+  };
+}
+
+function popCallback(streams) {
+  // The message names the argument the way node's does.
+  validateFunction(streams[streams.length - 1], 'streams[stream.length - 1]');
+  return streams.pop();
+}
+
+function makeAsyncIterable(val) {
+  if (isIterable(val)) return val;
+  if (isReadableNodeStream(val)) return fromReadable(val);
+  throw new ERR_INVALID_ARG_TYPE('val', ['Readable', 'Iterable', 'AsyncIterable'], val);
+}
+
+async function* fromReadable(val) {
+  Readable ??= require('internal/streams/readable');
+  yield* Readable.prototype[Symbol.asyncIterator].call(val);
+}
+
+// Writes an async iterable into a node Writable, honouring backpressure.
+async function pumpToNode(iterable, writable, finish, { end }) {
+  let error;
+  let onresolve = null;
+
+  const resume = (err) => {
+    if (err) error = err;
+    if (onresolve) {
+      const callback = onresolve;
+      onresolve = null;
+      callback();
+    }
+  };
+
+  const wait = () => new Promise((resolve, reject) => {
+    if (error) {
+      reject(error);
+    } else {
+      onresolve = () => {
+        if (error) {
+          reject(error);
+        } else {
+          resolve();
+        }
+      };
+    }
+  });
+
+  writable.on('drain', resume);
+  const cleanup = eos(writable, { __proto__: null, readable: false }, resume);
+
+  try {
+    if (writable.writableNeedDrain) await wait();
+
+    for await (const chunk of iterable) {
+      if (!writable.write(chunk)) await wait();
+    }
+
+    if (end) {
+      writable.end();
+      await wait();
+    }
+
+    finish();
+  } catch (err) {
+    finish(error !== err ? aggregateTwoErrors(error, err) : err);
+  } finally {
+    cleanup();
+    writable.off('drain', resume);
+  }
+}
+
+async function pumpToWeb(readable, writable, finish, { end }) {
+  if (isTransformStream(writable)) writable = writable.writable;
+  const writer = writable.getWriter();
+  try {
+    for await (const chunk of readable) {
+      await writer.ready;
+      writer.write(chunk).catch(() => {});
+    }
+    await writer.ready;
+    if (end) await writer.close();
+    finish();
+  } catch (err) {
+    try {
+      await writer.abort(err);
+      finish(err);
+    } catch (err2) {
+      finish(err2);
+    }
+  }
+}
+
+function pipeline(...streams) {
+  return pipelineImpl(streams, once(popCallback(streams)));
+}
+
+function pipelineImpl(streams, callback, opts) {
+  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
+  if (streams.length < 2) throw new ERR_MISSING_ARGS('streams');
+
+  const ac = new AbortController();
+  const signal = ac.signal;
+  const outerSignal = opts && opts.signal;
+
+  // Listeners on the last stream that must go once the pipeline succeeds,
+  // since the caller keeps using that stream.
+  const lastStreamCleanup = [];
+
+  validateAbortSignal(outerSignal, 'options.signal');
+
+  function abort() {
+    finishImpl(new AbortError());
+  }
+
+  let disposable;
+  if (outerSignal) disposable = addAbortListener(outerSignal, abort);
+
+  let error;
+  let value;
+  const destroys = [];
+
+  let finishCount = 0;
+
+  function finish(err) {
+    finishImpl(err, --finishCount === 0);
+  }
+
+  function finishImpl(err, final) {
+    if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE')) error = err;
+
+    if (!error && !final) return;
+
+    while (destroys.length) destroys.shift()(error);
+
+    if (disposable) disposable[SymbolDispose]();
+    ac.abort();
+
+    if (final) {
+      if (!error) {
+        for (let i = 0; i < lastStreamCleanup.length; i++) lastStreamCleanup[i]();
+      }
+      process.nextTick(callback, error, value);
+    }
+  }
+
+  let ret;
+  for (let i = 0; i < streams.length; i++) {
+    const stream = streams[i];
+    const reading = i < streams.length - 1;
+    const writing = i > 0;
+    const end = reading || !opts || opts.end !== false;
+    const isLastStream = i === streams.length - 1;
+
+    if (isNodeStream(stream)) {
+      if (end) {
+        const { destroy, cleanup } = destroyer(stream, reading, writing);
+        destroys.push(destroy);
+        if (isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+      }
+
+      // Errors after the data has flowed through still fail the pipeline.
+      function onError(err) {
+        if (err && err.name !== 'AbortError' && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+          finish(err);
+        }
+      }
+      stream.on('error', onError);
+      if (isReadable(stream) && isLastStream) {
+        lastStreamCleanup.push(() => {
+          stream.removeListener('error', onError);
+        });
+      }
+    }
+
+    if (i === 0) {
+      if (typeof stream === 'function') {
+        ret = stream({ signal });
+        if (!isIterable(ret)) {
+          throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or Stream', 'source', ret);
+        }
+      } else if (isIterable(stream) || isReadableNodeStream(stream) || isTransformStream(stream)) {
+        ret = stream;
+      } else {
+        ret = Duplex.from(stream);
+      }
+    } else if (typeof stream === 'function') {
+      if (isTransformStream(ret)) {
+        ret = makeAsyncIterable(ret && ret.readable);
+      } else {
+        ret = makeAsyncIterable(ret);
+      }
+      ret = stream(ret, { signal });
+
+      if (reading) {
+        if (!isIterable(ret, true)) {
+          throw new ERR_INVALID_RETURN_VALUE('AsyncIterable', `transform[${i - 1}]`, ret);
+        }
+      } else {
+        PassThrough ??= require('internal/streams/passthrough');
+
+        // The last function's result (a promise or an iterable) feeds a
+        // PassThrough, which becomes the pipeline's return value.
+        const pt = new PassThrough({ objectMode: true });
+
+        const then = ret && ret.then;
+        if (typeof then === 'function') {
+          finishCount++;
+          then.call(ret,
+                    (val) => {
+                      value = val;
+                      if (val != null) pt.write(val);
+                      if (end) pt.end();
+                      process.nextTick(finish);
+                    }, (err) => {
+                      pt.destroy(err);
+                      process.nextTick(finish, err);
+                    });
+        } else if (isIterable(ret, true)) {
+          finishCount++;
+          pumpToNode(ret, pt, finish, { end });
+        } else if (isReadableStream(ret) || isTransformStream(ret)) {
+          const toRead = ret.readable || ret;
+          finishCount++;
+          pumpToNode(toRead, pt, finish, { end });
+        } else {
+          throw new ERR_INVALID_RETURN_VALUE('AsyncIterable or Promise', 'destination', ret);
+        }
+
+        ret = pt;
+
+        const { destroy, cleanup } = destroyer(ret, false, true);
+        destroys.push(destroy);
+        if (isLastStream) lastStreamCleanup.push(cleanup);
+      }
+    } else if (isNodeStream(stream)) {
+      if (isReadableNodeStream(ret)) {
+        finishCount += 2;
+        const cleanup = pipe(ret, stream, finish, { end });
+        if (isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+      } else if (isTransformStream(ret) || isReadableStream(ret)) {
+        const toRead = ret.readable || ret;
+        finishCount++;
+        pumpToNode(toRead, stream, finish, { end });
+      } else if (isIterable(ret)) {
+        finishCount++;
+        pumpToNode(ret, stream, finish, { end });
+      } else {
+        throw new ERR_INVALID_ARG_TYPE(
+          'val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'],
+          ret);
+      }
+      ret = stream;
+    } else if (isWebStream(stream)) {
+      if (isReadableNodeStream(ret)) {
+        finishCount++;
+        pumpToWeb(makeAsyncIterable(ret), stream, finish, { end });
+      } else if (isReadableStream(ret) || isIterable(ret)) {
+        finishCount++;
+        pumpToWeb(ret, stream, finish, { end });
+      } else if (isTransformStream(ret)) {
+        finishCount++;
+        pumpToWeb(ret.readable, stream, finish, { end });
+      } else {
+        throw new ERR_INVALID_ARG_TYPE(
+          'val', ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'],
+          ret);
+      }
+      ret = stream;
+    } else {
+      ret = Duplex.from(stream);
+    }
+  }
+
+  if (signal.aborted || (outerSignal && outerSignal.aborted)) process.nextTick(abort);
+
+  return ret;
+}
+
+function pipe(src, dst, finish, { end }) {
+  let ended = false;
+  dst.on('close', () => {
+    if (!ended) {
+      // The destination closed before the source completed.
+      finish(new ERR_STREAM_PREMATURE_CLOSE());
+    }
+  });
+
+  // end: false because ending is handled here, after the source is done.
+  src.pipe(dst, { __proto__: null, end: false });
+
+  if (end) {
+    function endFn() {
+      ended = true;
+      dst.end();
+    }
+
+    if (isReadableFinished(src)) {
+      process.nextTick(endFn);
+    } else {
+      src.once('end', endFn);
+    }
+
+    eos(src, { __proto__: null, readable: true, writable: false }, (err) => {
+      const rState = src._readableState;
+      if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
+          rState && rState.ended && !rState.errored && !rState.errorEmitted) {
+        // Closed right after 'end' was scheduled: wait for 'end' instead
+        // of failing (some streams close as they end).
+        src.once('end', finish).once('error', finish);
+      } else {
+        finish(err);
+      }
+    });
+  } else {
+    finish();
+  }
+
+  return eos(dst, { __proto__: null, readable: false, writable: true }, finish);
+}
+
+module.exports = { pipelineImpl, pipeline };

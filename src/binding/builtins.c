@@ -1,0 +1,158 @@
+/* builtins.c: the `builtins` binding: compiles embedded lib/ sources and user code wrappers. */
+#include "rt/embed.h"
+#include "rt/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const rt_embed_t *rt_embed_find(const char *id) {
+    size_t lo = 0, hi = 0;
+    while (rt_embed_table[hi].id) {
+        hi++;
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(rt_embed_table[mid].id, id);
+        if (c == 0) {
+            return &rt_embed_table[mid];
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return NULL;
+}
+
+/* Evaluates `head + body + tail` as a script named url and returns its value (a function).
+ * The head stays on the body's first line so line numbers match the file. */
+JSValueRef rt__compile_wrapped(JSContextRef ctx, const char *head, const char *body,
+                               size_t body_len, const char *tail, const char *url,
+                               JSValueRef *exc) {
+    size_t hl = strlen(head), tl = strlen(tail);
+    size_t total = hl + body_len + tl;
+    uint16_t *buf = malloc((total + 1) * sizeof(uint16_t));
+    RT_CHECK(buf != NULL);
+    size_t n = rt_utf8_to_utf16(head, hl, buf);
+    n += rt_utf8_to_utf16(body, body_len, buf + n);
+    n += rt_utf8_to_utf16(tail, tl, buf + n);
+    JSStringRef src = JSStringCreateWithCharacters(buf, n);
+    free(buf);
+    JSStringRef surl = rt_jsstr(url);
+    JSValueRef fn = JSEvaluateScript(ctx, src, NULL, surl, 1, exc);
+    JSStringRelease(src);
+    JSStringRelease(surl);
+    return fn;
+}
+
+static const char builtins_head[] = "(function (exports, require, module, internalBinding) {";
+static const char builtins_tail[] = "\n})";
+
+/* compile(id) -> the module wrapper function of an embedded lib/ file, or undefined. */
+static JSValueRef builtins_compile(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    char *id = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!id) {
+        return NULL;
+    }
+    const rt_embed_t *e = rt_embed_find(id);
+    if (!e) {
+        free(id);
+        return JSValueMakeUndefined(ctx);
+    }
+    char url[512];
+    snprintf(url, sizeof(url), "node:%s", id);
+    free(id);
+    return rt__compile_wrapped(ctx, builtins_head, e->src, e->len, builtins_tail, url, exc);
+}
+
+/* list() -> every embedded id. */
+static JSValueRef builtins_list(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                const JSValueRef argv[], JSValueRef *exc) {
+    size_t n = 0;
+    while (rt_embed_table[n].id) {
+        n++;
+    }
+    JSValueRef *vals = malloc((n + 1) * sizeof(JSValueRef));
+    RT_CHECK(vals != NULL);
+    for (size_t i = 0; i < n; i++) {
+        vals[i] = rt_string_from_cstr(ctx, rt_embed_table[i].id);
+    }
+    JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, exc);
+    free(vals);
+    return arr;
+}
+
+/* compileFunction(source, filename, head) -> the value of `head + source + "\n})"`; head opens
+ * a function expression such as "(function (exports, require, module, __filename, __dirname) {".
+ * A SyntaxError is thrown with the file's line numbers. */
+static JSValueRef builtins_compile_function(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                            size_t argc, const JSValueRef argv[],
+                                            JSValueRef *exc) {
+    size_t len;
+    char *src = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), &len, exc);
+    if (!src) {
+        return NULL;
+    }
+    char *name = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 1), NULL, exc);
+    char *head = name ? rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 2), NULL, exc) : NULL;
+    JSValueRef r = NULL;
+    if (head) {
+        r = rt__compile_wrapped(ctx, head, src, len, "\n})", name, exc);
+    }
+    free(src);
+    free(name);
+    free(head);
+    return r;
+}
+
+/* evalScript(source, filename) -> the completion value of a global script. */
+static JSValueRef builtins_eval_script(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    JSStringRef src = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 0), exc);
+    if (!src) {
+        return NULL;
+    }
+    JSStringRef name = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 1), exc);
+    if (!name) {
+        JSStringRelease(src);
+        return NULL;
+    }
+    JSValueRef r = JSEvaluateScript(ctx, src, NULL, name, 1, exc);
+    JSStringRelease(src);
+    JSStringRelease(name);
+    return r;
+}
+
+/* checkSyntax(source, filename) -> undefined, or throws the SyntaxError. */
+static JSValueRef builtins_check_syntax(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                        size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    JSStringRef src = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 0), exc);
+    if (!src) {
+        return NULL;
+    }
+    JSStringRef name = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 1), exc);
+    if (!name) {
+        JSStringRelease(src);
+        return NULL;
+    }
+    JSCheckScriptSyntax(ctx, src, name, 1, exc);
+    JSStringRelease(src);
+    JSStringRelease(name);
+    return *exc ? NULL : JSValueMakeUndefined(ctx);
+}
+
+static const JSStaticFunction builtins_functions[] = {
+    {"compile", builtins_compile, RT_FN_ATTRS},
+    {"list", builtins_list, RT_FN_ATTRS},
+    {"compileFunction", builtins_compile_function, RT_FN_ATTRS},
+    {"evalScript", builtins_eval_script, RT_FN_ATTRS},
+    {"checkSyntax", builtins_check_syntax, RT_FN_ATTRS},
+    {0, 0, 0},
+};
+
+void rt_binding_builtins_init(rt_env_t *env, JSObjectRef target) {
+    rt_define_functions(env, target, builtins_functions);
+}

@@ -1,0 +1,342 @@
+/* process.c: the `process` binding: process state, ids, resources, env and exiting. */
+#include "rt/internal.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <openssl/crypto.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+extern char **environ;
+
+/* ---- process.env: an object whose properties are the environment ---- */
+
+static JSValueRef process_env_get(JSContextRef ctx, JSObjectRef obj, JSStringRef name,
+                                  JSValueRef *exc) {
+    char *key = rt_jsstring_to_utf8(name, NULL);
+    const char *v = getenv(key);
+    free(key);
+    if (!v) {
+        return NULL; /* fall through to the prototype (toString, hasOwnProperty...) */
+    }
+    return rt_string_from_cstr(ctx, v);
+}
+
+static bool process_env_has(JSContextRef ctx, JSObjectRef obj, JSStringRef name) {
+    char *key = rt_jsstring_to_utf8(name, NULL);
+    bool has = getenv(key) != NULL;
+    free(key);
+    return has;
+}
+
+static bool process_env_set(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef value,
+                            JSValueRef *exc) {
+    if (JSValueIsSymbol(ctx, value)) {
+        rt_throw_type_error(ctx, exc, "Cannot convert a Symbol value to a string");
+        return true;
+    }
+    char *v = rt_to_utf8(ctx, value, NULL, exc);
+    if (!v) {
+        return true;
+    }
+    char *key = rt_jsstring_to_utf8(name, NULL);
+    if (key[0] && !strchr(key, '=')) {
+        setenv(key, v, 1);
+    }
+    free(key);
+    free(v);
+    return true;
+}
+
+static bool process_env_delete(JSContextRef ctx, JSObjectRef obj, JSStringRef name,
+                               JSValueRef *exc) {
+    char *key = rt_jsstring_to_utf8(name, NULL);
+    unsetenv(key);
+    free(key);
+    return true;
+}
+
+static void process_env_names(JSContextRef ctx, JSObjectRef obj,
+                              JSPropertyNameAccumulatorRef names) {
+    for (char **e = environ; *e; e++) {
+        const char *eq = strchr(*e, '=');
+        if (!eq || eq == *e) {
+            continue;
+        }
+        size_t n = (size_t)(eq - *e);
+        char *key = strndup(*e, n);
+        JSStringRef s = rt_jsstr(key);
+        JSPropertyNameAccumulatorAddName(names, s);
+        JSStringRelease(s);
+        free(key);
+    }
+}
+
+static JSObjectRef process_make_env(JSContextRef ctx) {
+    JSClassDefinition def = kJSClassDefinitionEmpty;
+    def.className = "Object";
+    def.getProperty = process_env_get;
+    def.hasProperty = process_env_has;
+    def.setProperty = process_env_set;
+    def.deleteProperty = process_env_delete;
+    def.getPropertyNames = process_env_names;
+    JSClassRef cls = JSClassCreate(&def);
+    JSObjectRef o = JSObjectMake(ctx, cls, NULL);
+    JSClassRelease(cls);
+    return o;
+}
+
+/* ---- functions ---- */
+
+#define PROCESS_FN(name)                                                                           \
+    static JSValueRef name(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,        \
+                           const JSValueRef argv[], JSValueRef *exc)
+
+PROCESS_FN(process_cwd) {
+    char buf[4096];
+    size_t len = sizeof(buf);
+    int err = uv_cwd(buf, &len);
+    if (err) {
+        return rt_throw_uv(ctx, exc, err, "uv_cwd", NULL, NULL);
+    }
+    return rt_string_from_utf8(ctx, buf, len);
+}
+
+PROCESS_FN(process_chdir) {
+    char *dir = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!dir) {
+        return NULL;
+    }
+    int err = uv_chdir(dir);
+    if (err) {
+        /* Node: "ENOENT: no such file or directory, chdir /cwd -> 'dir'" */
+        char cwd[4096];
+        size_t len = sizeof(cwd);
+        if (uv_cwd(cwd, &len) != 0) {
+            cwd[0] = 0;
+        }
+        char msg[8400];
+        snprintf(msg, sizeof(msg), "%s: %s, chdir %s -> '%s'", uv_err_name(err),
+                 uv_strerror(err), cwd, dir);
+        JSValueRef a[1] = {rt_string_from_cstr(ctx, msg)};
+        JSObjectRef e = JSObjectMakeError(ctx, 1, a, NULL);
+        rt_set_num(ctx, e, "errno", err);
+        rt_set_str(ctx, e, "code", uv_err_name(err));
+        rt_set_str(ctx, e, "syscall", "chdir");
+        rt_set_str(ctx, e, "path", cwd);
+        rt_set_str(ctx, e, "dest", dir);
+        free(dir);
+        *exc = e;
+        return NULL;
+    }
+    free(dir);
+    return JSValueMakeUndefined(ctx);
+}
+
+PROCESS_FN(process_umask) {
+    mode_t old;
+    if (argc == 0 || JSValueIsUndefined(ctx, argv[0])) {
+        old = umask(0);
+        umask(old);
+    } else {
+        old = umask((mode_t)rt_arg_int(ctx, argc, argv, 0) & 0777);
+    }
+    return JSValueMakeNumber(ctx, old);
+}
+
+/* hrtimeBigInt() -> nanoseconds from an arbitrary fixed point, as a BigInt. */
+PROCESS_FN(process_hrtime_bigint) {
+    return JSBigIntCreateWithUInt64(ctx, uv_hrtime(), exc);
+}
+
+/* hrtime() -> nanoseconds as a Number (exact below 2^53 ns, about 104 days of uptime). */
+PROCESS_FN(process_hrtime) {
+    return JSValueMakeNumber(ctx, (double)uv_hrtime());
+}
+
+PROCESS_FN(process_rss) {
+    size_t rss = 0;
+    uv_resident_set_memory(&rss);
+    return JSValueMakeNumber(ctx, (double)rss);
+}
+
+JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
+
+/* memoryUsage() -> { rss, heapTotal, heapUsed, external, arrayBuffers } */
+PROCESS_FN(process_memory_usage) {
+    size_t rss = 0;
+    uv_resident_set_memory(&rss);
+    JSObjectRef stats = JSGetMemoryUsageStatistics(ctx);
+    double heap = 0, cap = 0, extra = 0;
+    if (stats) {
+        heap = JSValueToNumber(ctx, rt_get(ctx, stats, "heapSize"), NULL);
+        cap = JSValueToNumber(ctx, rt_get(ctx, stats, "heapCapacity"), NULL);
+        extra = JSValueToNumber(ctx, rt_get(ctx, stats, "extraMemorySize"), NULL);
+    }
+    JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+    rt_set_num(ctx, o, "rss", (double)rss);
+    rt_set_num(ctx, o, "heapTotal", cap == cap ? cap : 0);
+    rt_set_num(ctx, o, "heapUsed", heap == heap ? heap : 0);
+    rt_set_num(ctx, o, "external", extra == extra ? extra : 0);
+    rt_set_num(ctx, o, "arrayBuffers", 0);
+    return o;
+}
+
+/* resourceUsage() -> [16 numbers] in Node's field order; cpuUsage reads the first two. */
+PROCESS_FN(process_resource_usage) {
+    uv_rusage_t ru;
+    int err = uv_getrusage(&ru);
+    if (err) {
+        return rt_throw_uv(ctx, exc, err, "uv_getrusage", NULL, NULL);
+    }
+    double f[16] = {
+        (double)ru.ru_utime.tv_sec * 1e6 + (double)ru.ru_utime.tv_usec,
+        (double)ru.ru_stime.tv_sec * 1e6 + (double)ru.ru_stime.tv_usec,
+        (double)ru.ru_maxrss,
+        (double)ru.ru_ixrss,
+        (double)ru.ru_idrss,
+        (double)ru.ru_isrss,
+        (double)ru.ru_minflt,
+        (double)ru.ru_majflt,
+        (double)ru.ru_nswap,
+        (double)ru.ru_inblock,
+        (double)ru.ru_oublock,
+        (double)ru.ru_msgsnd,
+        (double)ru.ru_msgrcv,
+        (double)ru.ru_nsignals,
+        (double)ru.ru_nvcsw,
+        (double)ru.ru_nivcsw,
+    };
+    JSValueRef v[16];
+    for (int i = 0; i < 16; i++) {
+        v[i] = JSValueMakeNumber(ctx, f[i]);
+    }
+    return JSObjectMakeArray(ctx, 16, v, exc);
+}
+
+PROCESS_FN(process_uptime) {
+    double up = 0;
+    uv_uptime(&up);
+    return JSValueMakeNumber(ctx, up);
+}
+
+PROCESS_FN(process_really_exit) {
+    rt__really_exit(rt_env_get(), (int)rt_arg_int(ctx, argc, argv, 0));
+}
+
+PROCESS_FN(process_abort) {
+    fflush(stdout);
+    fflush(stderr);
+    abort();
+}
+
+PROCESS_FN(process_kill) {
+    int64_t pid = rt_arg_int(ctx, argc, argv, 0);
+    int64_t sig = rt_arg_int(ctx, argc, argv, 1);
+    int err = uv_kill((int)pid, (int)sig);
+    return JSValueMakeNumber(ctx, err);
+}
+
+PROCESS_FN(process_get_ids) {
+    JSValueRef v[5] = {
+        JSValueMakeNumber(ctx, getuid()),  JSValueMakeNumber(ctx, geteuid()),
+        JSValueMakeNumber(ctx, getgid()),  JSValueMakeNumber(ctx, getegid()),
+        JSValueMakeNumber(ctx, getppid()),
+    };
+    return JSObjectMakeArray(ctx, 5, v, exc);
+}
+
+PROCESS_FN(process_get_groups) {
+    gid_t groups[256];
+    int n = getgroups(256, groups);
+    if (n < 0) {
+        n = 0;
+    }
+    JSValueRef v[257];
+    for (int i = 0; i < n; i++) {
+        v[i] = JSValueMakeNumber(ctx, groups[i]);
+    }
+    return JSObjectMakeArray(ctx, (size_t)n, v, exc);
+}
+
+PROCESS_FN(process_get_title) {
+    char buf[1024];
+    if (uv_get_process_title(buf, sizeof(buf)) != 0) {
+        return rt_string_from_cstr(ctx, "cairn");
+    }
+    return rt_string_from_cstr(ctx, buf);
+}
+
+PROCESS_FN(process_set_title) {
+    char *t = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!t) {
+        return NULL;
+    }
+    uv_set_process_title(t);
+    free(t);
+    return JSValueMakeUndefined(ctx);
+}
+
+PROCESS_FN(process_gc) {
+    JSGarbageCollect(ctx);
+    return JSValueMakeUndefined(ctx);
+}
+
+/* setExitCode(n): the code used if the process ends on an uncaught error path. */
+PROCESS_FN(process_set_exit_code) {
+    rt_env_get()->exit_code = (int)rt_arg_int(ctx, argc, argv, 0);
+    return JSValueMakeUndefined(ctx);
+}
+
+static const JSStaticFunction process_functions[] = {
+    {"cwd", process_cwd, RT_FN_ATTRS},
+    {"chdir", process_chdir, RT_FN_ATTRS},
+    {"umask", process_umask, RT_FN_ATTRS},
+    {"hrtime", process_hrtime, RT_FN_ATTRS},
+    {"hrtimeBigInt", process_hrtime_bigint, RT_FN_ATTRS},
+    {"rss", process_rss, RT_FN_ATTRS},
+    {"memoryUsage", process_memory_usage, RT_FN_ATTRS},
+    {"resourceUsage", process_resource_usage, RT_FN_ATTRS},
+    {"uptime", process_uptime, RT_FN_ATTRS},
+    {"reallyExit", process_really_exit, RT_FN_ATTRS},
+    {"abort", process_abort, RT_FN_ATTRS},
+    {"kill", process_kill, RT_FN_ATTRS},
+    {"getIds", process_get_ids, RT_FN_ATTRS},
+    {"getGroups", process_get_groups, RT_FN_ATTRS},
+    {"getTitle", process_get_title, RT_FN_ATTRS},
+    {"setTitle", process_set_title, RT_FN_ATTRS},
+    {"gc", process_gc, RT_FN_ATTRS},
+    {"setExitCode", process_set_exit_code, RT_FN_ATTRS},
+    {0, 0, 0},
+};
+
+void rt_binding_process_init(rt_env_t *env, JSObjectRef target) {
+    JSContextRef ctx = env->ctx;
+    rt_define_functions(env, target, process_functions);
+    rt_set(ctx, target, "env", process_make_env(ctx));
+    char exe[4096];
+    size_t len = sizeof(exe);
+    if (uv_exepath(exe, &len) == 0) {
+        rt_set(ctx, target, "execPath", rt_string_from_utf8(ctx, exe, len));
+    } else {
+        rt_set_str(ctx, target, "execPath", env->argv[0]);
+    }
+    rt_set_num(ctx, target, "pid", uv_os_getpid());
+    JSObjectRef argv = JSObjectMakeArray(ctx, 0, NULL, NULL);
+    for (int i = 0; i < env->argc; i++) {
+        JSObjectSetPropertyAtIndex(ctx, argv, (unsigned)i, rt_string_from_cstr(ctx, env->argv[i]),
+                                   NULL);
+    }
+    rt_set(ctx, target, "rawArgv", argv);
+    JSObjectRef versions = JSObjectMake(ctx, NULL, NULL);
+    rt_set_str(ctx, versions, "uv", uv_version_string());
+    rt_set_str(ctx, versions, "zlib", zlibVersion());
+    const char *ossl = OpenSSL_version(OPENSSL_VERSION_STRING);
+    rt_set_str(ctx, versions, "openssl", ossl ? ossl : "3");
+    rt_set(ctx, target, "versions", versions);
+}

@@ -1,0 +1,185 @@
+/* main.c: the cairn command line: options, the entry point and the exit code. */
+#include "rt/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { OPT_BOOL, OPT_VALUE, OPT_LIST } main_opt_kind_t;
+
+typedef struct {
+    const char *name;  /* long form, with the dashes */
+    const char *alias; /* short form or NULL */
+    main_opt_kind_t kind;
+    const char *key; /* property of the options object */
+} main_opt_t;
+
+/* The runtime options cairn understands. Options node accepts that change nothing here
+ * (engine tuning) are accepted and ignored; anything else is a bad option (exit 9). */
+static const main_opt_t main_opts[] = {
+    {"--eval", "-e", OPT_VALUE, "eval"},
+    {"--print", "-p", OPT_VALUE, "print"},
+    {"--require", "-r", OPT_LIST, "require"},
+    {"--import", NULL, OPT_LIST, "import"},
+    {"--check", "-c", OPT_BOOL, "check"},
+    {"--interactive", "-i", OPT_BOOL, "interactive"},
+    {"--version", "-v", OPT_BOOL, "version"},
+    {"--help", "-h", OPT_BOOL, "help"},
+    {"--input-type", NULL, OPT_VALUE, "inputType"},
+    {"--conditions", "-C", OPT_LIST, "conditions"},
+    {"--no-warnings", NULL, OPT_BOOL, "noWarnings"},
+    {"--no-deprecation", NULL, OPT_BOOL, "noDeprecation"},
+    {"--throw-deprecation", NULL, OPT_BOOL, "throwDeprecation"},
+    {"--trace-deprecation", NULL, OPT_BOOL, "traceDeprecation"},
+    {"--pending-deprecation", NULL, OPT_BOOL, "pendingDeprecation"},
+    {"--trace-warnings", NULL, OPT_BOOL, "traceWarnings"},
+    {"--trace-uncaught", NULL, OPT_BOOL, "traceUncaught"},
+    {"--unhandled-rejections", NULL, OPT_VALUE, "unhandledRejections"},
+    {"--expose-gc", NULL, OPT_BOOL, "exposeGc"},
+    {"--expose_gc", NULL, OPT_BOOL, "exposeGc"},
+    {"--title", NULL, OPT_VALUE, "title"},
+    {"--preserve-symlinks", NULL, OPT_BOOL, "preserveSymlinks"},
+    {"--preserve-symlinks-main", NULL, OPT_BOOL, "preserveSymlinksMain"},
+    {"--stack-trace-limit", NULL, OPT_VALUE, "stackTraceLimit"},
+    {"--max-old-space-size", NULL, OPT_VALUE, NULL},
+    {"--max-semi-space-size", NULL, OPT_VALUE, NULL},
+    {"--stack-size", NULL, OPT_VALUE, NULL},
+    {"--no-experimental-fetch", NULL, OPT_BOOL, NULL},
+    {"--no-experimental-global-webcrypto", NULL, OPT_BOOL, NULL},
+    {"--experimental-vm-modules", NULL, OPT_BOOL, NULL},
+    {"--abort-on-uncaught-exception", NULL, OPT_BOOL, "abortOnUncaughtException"},
+    {"--zero-fill-buffers", NULL, OPT_BOOL, "zeroFillBuffers"},
+    {"--enable-source-maps", NULL, OPT_BOOL, NULL},
+    {"--no-addons", NULL, OPT_BOOL, "noAddons"},
+    {"--no-global-search-paths", NULL, OPT_BOOL, "noGlobalSearchPaths"},
+    {"--experimental-require-module", NULL, OPT_BOOL, NULL},
+    {"--no-experimental-require-module", NULL, OPT_BOOL, NULL},
+    {"--experimental-default-type", NULL, OPT_VALUE, "defaultType"},
+    {"--env-file", NULL, OPT_LIST, "envFile"},
+    {"--max-http-header-size", NULL, OPT_VALUE, "maxHttpHeaderSize"},
+    {"--test", NULL, OPT_BOOL, "test"},
+    {NULL, NULL, OPT_BOOL, NULL},
+};
+
+static const main_opt_t *main_find_opt(const char *arg, size_t len) {
+    for (const main_opt_t *o = main_opts; o->name; o++) {
+        if ((strlen(o->name) == len && strncmp(o->name, arg, len) == 0) ||
+            (o->alias && strlen(o->alias) == len && strncmp(o->alias, arg, len) == 0)) {
+            return o;
+        }
+    }
+    return NULL;
+}
+
+static void main_push(JSContextRef ctx, JSObjectRef arr, const char *s) {
+    JSValueRef lenv = rt_get(ctx, arr, "length");
+    unsigned idx = (unsigned)JSValueToNumber(ctx, lenv, NULL);
+    JSObjectSetPropertyAtIndex(ctx, arr, idx, rt_string_from_cstr(ctx, s), NULL);
+}
+
+static JSObjectRef main_array(JSContextRef ctx) {
+    return JSObjectMakeArray(ctx, 0, NULL, NULL);
+}
+
+/* Parses argv into the options object; returns 0, or an exit code (9 for a bad option). */
+static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
+                      int *exec_end) {
+    JSContextRef ctx = env->ctx;
+    JSObjectRef exec_argv = main_array(ctx);
+    JSObjectRef lists = JSObjectMake(ctx, NULL, NULL);
+    rt_set(ctx, options, "execArgv", exec_argv);
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            main_push(ctx, exec_argv, a);
+            i++;
+            break;
+        }
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            break;
+        }
+        const char *eq = strchr(a, '=');
+        size_t nlen = eq && a[1] == '-' ? (size_t)(eq - a) : strlen(a);
+        /* node accepts --foo_bar for --foo-bar */
+        char norm[128];
+        if (nlen < sizeof(norm)) {
+            memcpy(norm, a, nlen);
+            norm[nlen] = 0;
+            for (size_t k = 2; k < nlen; k++) {
+                if (norm[k] == '_') {
+                    norm[k] = '-';
+                }
+            }
+        } else {
+            norm[0] = 0;
+        }
+        const main_opt_t *o = main_find_opt(norm, strlen(norm));
+        if (!o) {
+            fprintf(stderr, "%s: bad option: %s\n", argv[0], a);
+            return 9;
+        }
+        main_push(ctx, exec_argv, a);
+        if (o->kind == OPT_BOOL) {
+            if (eq && a[1] == '-') {
+                fprintf(stderr, "%s: %s does not take an argument\n", argv[0], norm);
+                return 9;
+            }
+            if (o->key) {
+                rt_set_bool(ctx, options, o->key, true);
+            }
+            continue;
+        }
+        const char *val;
+        if (eq && a[1] == '-') {
+            val = eq + 1;
+        } else if (i + 1 < argc) {
+            val = argv[++i];
+            main_push(ctx, exec_argv, val);
+        } else {
+            fprintf(stderr, "%s: %s requires an argument\n", argv[0], a);
+            return 9;
+        }
+        if (!o->key) {
+            continue;
+        }
+        if (o->kind == OPT_VALUE) {
+            rt_set_str(ctx, options, o->key, val);
+        } else {
+            JSValueRef list = rt_get(ctx, lists, o->key);
+            if (!JSValueIsObject(ctx, list)) {
+                list = main_array(ctx);
+                rt_set(ctx, lists, o->key, list);
+                rt_set(ctx, options, o->key, list);
+            }
+            main_push(ctx, (JSObjectRef)list, val);
+        }
+        /* -e / -p end option parsing for what follows only in the sense that the rest
+         * are script arguments once a non-option is seen; keep scanning. */
+    }
+    *exec_end = i;
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    argv = uv_setup_args(argc, argv);
+    rt_env_t *env = rt_new(argc, argv, 0, NULL);
+    JSContextRef ctx = env->ctx;
+    JSObjectRef options = JSObjectMake(ctx, NULL, NULL);
+    int exec_end = 1;
+    int rc = main_parse(env, options, argc, argv, &exec_end);
+    if (rc) {
+        return rc;
+    }
+    JSObjectRef rest = main_array(ctx);
+    for (int i = exec_end; i < argc; i++) {
+        main_push(ctx, rest, argv[i]);
+    }
+    rt_set(ctx, options, "args", rest);
+    rc = rt_bootstrap(env, options);
+    if (rc) {
+        rt__really_exit(env, rc);
+    }
+    rc = rt_run(env);
+    rt__really_exit(env, rc);
+}

@@ -1,0 +1,396 @@
+/* env.c: the runtime environment: JS context creation and the helpers bindings share. */
+#include "rt/rt.h"
+#include "rt/internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local rt_env_t *env_current;
+
+rt_env_t *rt_env_get(void) {
+    return env_current;
+}
+
+void rt__check_failed(const char *expr, const char *file, int line) {
+    fprintf(stderr, "cairn: internal check failed: %s (%s:%d)\n", expr, file, line);
+    abort();
+}
+
+/* ---- strings ---- */
+
+size_t rt_utf8_to_utf16(const char *src, size_t len, uint16_t *out) {
+    const uint8_t *s = (const uint8_t *)src;
+    size_t i = 0, n = 0;
+    while (i < len) {
+        uint8_t c = s[i];
+        if (c < 0x80) {
+            out[n++] = c;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t need;
+        uint8_t lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            cp = c & 0x0F;
+            if (c == 0xE0) {
+                lo = 0xA0;
+            } else if (c == 0xED) {
+                hi = 0x9F;
+            }
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            cp = c & 0x07;
+            if (c == 0xF0) {
+                lo = 0x90;
+            } else if (c == 0xF4) {
+                hi = 0x8F;
+            }
+        } else {
+            out[n++] = 0xFFFD;
+            i++;
+            continue;
+        }
+        i++;
+        size_t k = 0;
+        for (; k < need; k++) {
+            if (i >= len || s[i] < lo || s[i] > hi) {
+                break;
+            }
+            cp = (cp << 6) | (s[i] & 0x3F);
+            lo = 0x80;
+            hi = 0xBF;
+            i++;
+        }
+        if (k < need) {
+            out[n++] = 0xFFFD;
+            continue;
+        }
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            out[n++] = (uint16_t)(0xD800 + (cp >> 10));
+            out[n++] = (uint16_t)(0xDC00 + (cp & 0x3FF));
+        } else {
+            out[n++] = (uint16_t)cp;
+        }
+    }
+    return n;
+}
+
+size_t rt_utf16_to_utf8(const uint16_t *s, size_t len, char *out) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = s[i];
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+            i++;
+        } else if (c >= 0xD800 && c <= 0xDFFF) {
+            c = 0xFFFD;
+        }
+        if (c < 0x80) {
+            out[n++] = (char)c;
+        } else if (c < 0x800) {
+            out[n++] = (char)(0xC0 | (c >> 6));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out[n++] = (char)(0xE0 | (c >> 12));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            out[n++] = (char)(0xF0 | (c >> 18));
+            out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    return n;
+}
+
+JSValueRef rt_string_from_utf8(JSContextRef ctx, const char *s, size_t len) {
+    uint16_t stackbuf[256];
+    uint16_t *buf = len <= 256 ? stackbuf : malloc(len * sizeof(uint16_t));
+    RT_CHECK(buf != NULL);
+    size_t n = rt_utf8_to_utf16(s, len, buf);
+    JSStringRef str = JSStringCreateWithCharacters(buf, n);
+    if (buf != stackbuf) {
+        free(buf);
+    }
+    JSValueRef v = JSValueMakeString(ctx, str);
+    JSStringRelease(str);
+    return v;
+}
+
+JSValueRef rt_string_from_cstr(JSContextRef ctx, const char *s) {
+    return rt_string_from_utf8(ctx, s, strlen(s));
+}
+
+JSStringRef rt_jsstr(const char *s) {
+    return JSStringCreateWithUTF8CString(s);
+}
+
+char *rt_jsstring_to_utf8(JSStringRef str, size_t *len) {
+    size_t n = JSStringGetLength(str);
+    const JSChar *chars = JSStringGetCharactersPtr(str);
+    char *out = malloc(n * 3 + 1);
+    RT_CHECK(out != NULL);
+    size_t m = rt_utf16_to_utf8(chars, n, out);
+    out[m] = 0;
+    if (len) {
+        *len = m;
+    }
+    return out;
+}
+
+char *rt_to_utf8(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc) {
+    JSValueRef e = NULL;
+    JSStringRef str = JSValueToStringCopy(ctx, v, &e);
+    if (!str) {
+        if (exc) {
+            *exc = e;
+        }
+        return NULL;
+    }
+    char *out = rt_jsstring_to_utf8(str, len);
+    JSStringRelease(str);
+    return out;
+}
+
+/* ---- objects ---- */
+
+JSValueRef rt_get(JSContextRef ctx, JSObjectRef obj, const char *name) {
+    JSStringRef s = rt_jsstr(name);
+    JSValueRef v = JSObjectGetProperty(ctx, obj, s, NULL);
+    JSStringRelease(s);
+    return v ? v : JSValueMakeUndefined(ctx);
+}
+
+void rt_set(JSContextRef ctx, JSObjectRef obj, const char *name, JSValueRef value) {
+    JSStringRef s = rt_jsstr(name);
+    JSObjectSetProperty(ctx, obj, s, value, kJSPropertyAttributeNone, NULL);
+    JSStringRelease(s);
+}
+
+void rt_set_num(JSContextRef ctx, JSObjectRef obj, const char *name, double value) {
+    rt_set(ctx, obj, name, JSValueMakeNumber(ctx, value));
+}
+
+void rt_set_str(JSContextRef ctx, JSObjectRef obj, const char *name, const char *value) {
+    rt_set(ctx, obj, name, rt_string_from_cstr(ctx, value));
+}
+
+void rt_set_bool(JSContextRef ctx, JSObjectRef obj, const char *name, bool value) {
+    rt_set(ctx, obj, name, JSValueMakeBoolean(ctx, value));
+}
+
+void rt_define_functions(rt_env_t *env, JSObjectRef target, const JSStaticFunction *fns) {
+    for (const JSStaticFunction *f = fns; f->name; f++) {
+        JSStringRef name = rt_jsstr(f->name);
+        JSObjectRef fn = JSObjectMakeFunctionWithCallback(env->ctx, name, f->callAsFunction);
+        JSObjectSetProperty(env->ctx, target, name, fn, f->attributes, NULL);
+        JSStringRelease(name);
+    }
+}
+
+JSValueRef rt_arg(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
+    return i < argc ? argv[i] : JSValueMakeUndefined(ctx);
+}
+
+double rt_arg_num(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
+    if (i >= argc) {
+        return 0;
+    }
+    return JSValueToNumber(ctx, argv[i], NULL);
+}
+
+int64_t rt_arg_int(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
+    double d = rt_arg_num(ctx, argc, argv, i);
+    if (d != d) {
+        return 0;
+    }
+    if (d >= 9.2e18) {
+        return INT64_MAX;
+    }
+    if (d <= -9.2e18) {
+        return INT64_MIN;
+    }
+    return (int64_t)d;
+}
+
+/* ---- bytes ---- */
+
+uint8_t *rt_bytes(JSContextRef ctx, JSValueRef v, size_t *len) {
+    *len = 0;
+    if (!v || !JSValueIsObject(ctx, v)) {
+        return NULL;
+    }
+    JSObjectRef o = (JSObjectRef)v;
+    JSTypedArrayType t = JSValueGetTypedArrayType(ctx, v, NULL);
+    if (t == kJSTypedArrayTypeNone) {
+        return NULL;
+    }
+    if (t == kJSTypedArrayTypeArrayBuffer) {
+        *len = JSObjectGetArrayBufferByteLength(ctx, o, NULL);
+        return JSObjectGetArrayBufferBytesPtr(ctx, o, NULL);
+    }
+    /* TypedArrays; DataView reports kJSTypedArrayTypeNone in older engines, handled below. */
+    uint8_t *base = JSObjectGetTypedArrayBytesPtr(ctx, o, NULL);
+    *len = JSObjectGetTypedArrayByteLength(ctx, o, NULL);
+    if (!base) {
+        *len = 0;
+        return NULL;
+    }
+    return base + JSObjectGetTypedArrayByteOffset(ctx, o, NULL);
+}
+
+static void env_free_bytes(void *bytes, void *ctx) {
+    (void)ctx;
+    free(bytes);
+}
+
+JSObjectRef rt_uint8array_take(JSContextRef ctx, uint8_t *data, size_t len, JSValueRef *exc) {
+    if (!data) {
+        data = malloc(1);
+        RT_CHECK(data != NULL);
+    }
+    return JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeUint8Array, data, len,
+                                                 env_free_bytes, NULL, exc);
+}
+
+JSObjectRef rt_uint8array_new(JSContextRef ctx, size_t len, uint8_t **data, JSValueRef *exc) {
+    uint8_t *buf = calloc(len ? len : 1, 1);
+    if (!buf) {
+        rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
+                      "Array buffer allocation failed");
+        return NULL;
+    }
+    if (data) {
+        *data = buf;
+    }
+    return rt_uint8array_take(ctx, buf, len, exc);
+}
+
+/* ---- errors ---- */
+
+JSObjectRef rt_uv_error(JSContextRef ctx, int err, const char *syscall, const char *path,
+                        const char *dest) {
+    char msg[8192];
+    int n = snprintf(msg, sizeof(msg), "%s: %s, %s", uv_err_name(err), uv_strerror(err), syscall);
+    if (path && n >= 0 && (size_t)n < sizeof(msg)) {
+        n += snprintf(msg + n, sizeof(msg) - (size_t)n, " '%s'", path);
+    }
+    if (dest && n >= 0 && (size_t)n < sizeof(msg)) {
+        snprintf(msg + n, sizeof(msg) - (size_t)n, " -> '%s'", dest);
+    }
+    JSValueRef args[1] = {rt_string_from_cstr(ctx, msg)};
+    JSObjectRef e = JSObjectMakeError(ctx, 1, args, NULL);
+    rt_set_num(ctx, e, "errno", err);
+    rt_set_str(ctx, e, "code", uv_err_name(err));
+    rt_set_str(ctx, e, "syscall", syscall);
+    if (path) {
+        rt_set_str(ctx, e, "path", path);
+    }
+    if (dest) {
+        rt_set_str(ctx, e, "dest", dest);
+    }
+    rt__fix_error_stack(ctx, e);
+    return e;
+}
+
+JSValueRef rt_throw_uv(JSContextRef ctx, JSValueRef *exc, int err, const char *syscall,
+                       const char *path, const char *dest) {
+    *exc = rt_uv_error(ctx, err, syscall, path, dest);
+    return NULL;
+}
+
+static JSValueRef env_throw_v(JSContextRef ctx, JSValueRef *exc, const char *ctor,
+                              const char *code, const char *fmt, va_list ap) {
+    char msg[4096];
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    JSObjectRef global = JSContextGetGlobalObject(ctx);
+    JSValueRef c = rt_get(ctx, global, ctor);
+    JSValueRef args[1] = {rt_string_from_cstr(ctx, msg)};
+    JSObjectRef e = NULL;
+    if (JSValueIsObject(ctx, c)) {
+        e = JSObjectCallAsConstructor(ctx, (JSObjectRef)c, 1, args, NULL);
+    }
+    if (!e) {
+        e = JSObjectMakeError(ctx, 1, args, NULL);
+    }
+    if (code) {
+        rt_set_str(ctx, e, "code", code);
+    }
+    rt__fix_error_stack(ctx, e);
+    *exc = e;
+    return NULL;
+}
+
+JSValueRef rt_throw_type_error(JSContextRef ctx, JSValueRef *exc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    env_throw_v(ctx, exc, "TypeError", NULL, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+JSValueRef rt_throw_code(JSContextRef ctx, JSValueRef *exc, const char *ctor, const char *code,
+                         const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    env_throw_v(ctx, exc, ctor, code, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+/* ---- handles ---- */
+
+void rt_protect(JSContextRef ctx, JSObjectRef obj) {
+    JSValueProtect(ctx, obj);
+}
+
+void rt_unprotect(JSContextRef ctx, JSObjectRef obj) {
+    JSValueUnprotect(ctx, obj);
+}
+
+/* ---- environment ---- */
+
+rt_env_t *rt_new(int argc, char **argv, int exec_argc, char **exec_argv) {
+    rt_env_t *env = calloc(1, sizeof(*env));
+    RT_CHECK(env != NULL);
+    env_current = env;
+    env->loop = uv_default_loop();
+    env->argc = argc;
+    env->argv = argv;
+    env->exec_argc = exec_argc;
+    env->exec_argv = exec_argv;
+    env->ctx = JSGlobalContextCreate(NULL);
+    env->global = JSContextGetGlobalObject(env->ctx);
+    env->binding_cache = JSObjectMake(env->ctx, NULL, NULL);
+    JSValueProtect(env->ctx, env->binding_cache);
+    return env;
+}
+
+void rt_free(rt_env_t *env) {
+    if (env->tick_callback) {
+        JSValueUnprotect(env->ctx, env->tick_callback);
+    }
+    if (env->fatal_exception) {
+        JSValueUnprotect(env->ctx, env->fatal_exception);
+    }
+    JSValueUnprotect(env->ctx, env->binding_cache);
+    JSGlobalContextRelease(env->ctx);
+    env_current = NULL;
+    free(env);
+}
+
+void rt__fix_error_stack(JSContextRef ctx, JSObjectRef error) {
+    /* Node's stacks begin with "Name: message"; the JS side formats frames at print time. */
+    JSValueRef fix = rt_get(ctx, JSContextGetGlobalObject(ctx), "__cairnFixStack");
+    (void)fix;
+    (void)error;
+}

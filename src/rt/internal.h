@@ -1,0 +1,40 @@
+/* internal.h: functions of the runtime core used only inside src/rt and src/main.c. */
+#ifndef CAIRN_RT_INTERNAL_H
+#define CAIRN_RT_INTERNAL_H
+
+#include "rt/rt.h"
+
+/* Creates the environment of this thread: a context and the default loop. */
+rt_env_t *rt_new(int argc, char **argv, int exec_argc, char **exec_argv);
+/* Releases the context and frees env. */
+void rt_free(rt_env_t *env);
+
+/* Runs lib/internal/bootstrap.js with the CLI's request (an object built by main.c).
+ * Returns 0, or the exit code if the process must stop. */
+int rt_bootstrap(rt_env_t *env, JSObjectRef options);
+/* Runs the loop until it has nothing left, with beforeExit handling; then emits 'exit'.
+ * Returns the process exit code. */
+int rt_run(rt_env_t *env);
+/* Emits 'exit' (once) and returns the exit code to use. */
+int rt_emit_exit(rt_env_t *env);
+
+/* Gives an error object Node's `stack` layout. */
+void rt__fix_error_stack(JSContextRef ctx, JSObjectRef error);
+/* Runs nextTicks and pending rejections until none are left. */
+void rt__ticks_drain(rt_env_t *env);
+/* Flushes stdio and exits the process now. */
+_Noreturn void rt__really_exit(rt_env_t *env, int code);
+
+/* Evaluates head + body + tail as a script named url; returns its completion value. */
+JSValueRef rt__compile_wrapped(JSContextRef ctx, const char *head, const char *body,
+                               size_t body_len, const char *tail, const char *url,
+                               JSValueRef *exc);
+/* The internalBinding(name) function. */
+JSValueRef rt__internal_binding(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                const JSValueRef argv[], JSValueRef *exc);
+
+/* State shared with JS through a typed array (see lib/internal/process/task_queues.js). */
+enum { RT_TICK_HAS_TICK = 0, RT_TICK_HAS_REJECTION = 1, RT_TICK_FIELDS = 2 };
+extern _Thread_local int32_t rt__tick_info[RT_TICK_FIELDS];
+
+#endif

@@ -1,0 +1,167 @@
+/* rt.h: the runtime core API shared by src/rt and src/binding. */
+#ifndef CAIRN_RT_H
+#define CAIRN_RT_H
+
+#include <JavaScriptCore/JavaScript.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+
+#define CAIRN_VERSION "0.1.0"
+/* The Node.js version cairn reports in process.version (the behaviour it targets). */
+#define CAIRN_NODE_VERSION "22.23.3"
+
+/* Attributes for functions defined on binding objects. */
+#define RT_FN_ATTRS (kJSPropertyAttributeDontEnum)
+
+/* Aborts on a broken invariant of the C side; never used for input from JS. */
+#define RT_CHECK(expr)                                                                             \
+    do {                                                                                           \
+        if (!(expr)) {                                                                             \
+            rt__check_failed(#expr, __FILE__, __LINE__);                                           \
+        }                                                                                          \
+    } while (0)
+
+typedef struct rt_env rt_env_t;
+
+/* One runtime instance: a JS context and the libuv loop it runs on. */
+struct rt_env {
+    JSGlobalContextRef ctx;
+    JSObjectRef global;
+    uv_loop_t *loop;
+    int argc;
+    char **argv;
+    /* Options the CLI consumed (process.execArgv). */
+    int exec_argc;
+    char **exec_argv;
+    /* JS functions installed by the bootstrap (protected while set). */
+    JSObjectRef tick_callback;       /* drains process.nextTick and rejections */
+    JSObjectRef callback_trampoline; /* (fn, this, ...args): calls fn, then drains ticks */
+    JSObjectRef emit_before_exit;    /* emits process 'beforeExit' */
+    JSObjectRef emit_exit;           /* emits process 'exit'; returns the exit code */
+    JSObjectRef fatal_exception;  /* handles an uncaught exception; returns true if handled */
+    JSObjectRef binding_cache;    /* name -> binding object */
+    bool exiting;
+    int exit_code;
+    void *bindings_state[32];     /* per-binding private state, indexed by binding */
+};
+
+/* The environment of the calling thread. Never NULL once rt_new() has run. */
+rt_env_t *rt_env_get(void);
+
+void rt__check_failed(const char *expr, const char *file, int line);
+
+/* ---- strings ---- */
+
+/* A new JS string from `len` bytes of UTF-8 (invalid sequences become U+FFFD). */
+JSValueRef rt_string_from_utf8(JSContextRef ctx, const char *s, size_t len);
+/* A new JS string from a NUL-terminated UTF-8 C string. */
+JSValueRef rt_string_from_cstr(JSContextRef ctx, const char *s);
+/* ToString(v) as malloc'd NUL-terminated UTF-8 (lone surrogates become U+FFFD); *len (may be
+ * NULL) gets the byte length. Returns NULL and sets *exc if ToString throws. Caller frees. */
+char *rt_to_utf8(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc);
+/* Decodes len bytes of UTF-8 into out (room for len units) with WHATWG replacement
+ * semantics; returns the number of UTF-16 units written. */
+size_t rt_utf8_to_utf16(const char *s, size_t len, uint16_t *out);
+/* Encodes UTF-16 into out (room for 3 * len bytes); lone surrogates become U+FFFD.
+ * Returns the bytes written (no NUL is added). */
+size_t rt_utf16_to_utf8(const uint16_t *s, size_t len, char *out);
+/* A JSStringRef's text as malloc'd NUL-terminated UTF-8; *len (may be NULL) gets its length. */
+char *rt_jsstring_to_utf8(JSStringRef str, size_t *len);
+/* A JSStringRef for a C string literal; the caller releases it. */
+JSStringRef rt_jsstr(const char *s);
+
+/* ---- objects ---- */
+
+/* obj[name]; returns undefined on a missing property. */
+JSValueRef rt_get(JSContextRef ctx, JSObjectRef obj, const char *name);
+/* obj[name] = value (plain data property; errors are swallowed). */
+void rt_set(JSContextRef ctx, JSObjectRef obj, const char *name, JSValueRef value);
+void rt_set_num(JSContextRef ctx, JSObjectRef obj, const char *name, double value);
+void rt_set_str(JSContextRef ctx, JSObjectRef obj, const char *name, const char *value);
+void rt_set_bool(JSContextRef ctx, JSObjectRef obj, const char *name, bool value);
+/* Defines every function of a { name, callback, attributes } table (ended by a NULL name)
+ * on target. */
+void rt_define_functions(rt_env_t *env, JSObjectRef target, const JSStaticFunction *fns);
+
+/* ---- numbers and arguments ---- */
+
+/* argv[i] or undefined when i >= argc. */
+JSValueRef rt_arg(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i);
+/* ToNumber / ToInt64 of argv[i] (0 for a missing argument). */
+double rt_arg_num(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i);
+int64_t rt_arg_int(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i);
+
+/* ---- bytes ---- */
+
+/* The bytes of a TypedArray, DataView or ArrayBuffer value. Returns NULL (and sets *len 0)
+ * if v is none of these; never throws. The pointer stays valid while v is alive and not
+ * detached. */
+uint8_t *rt_bytes(JSContextRef ctx, JSValueRef v, size_t *len);
+/* A new Uint8Array of len bytes that owns data (malloc'd; freed with the array).
+ * Takes ownership of data. Returns NULL and sets *exc on failure. */
+JSObjectRef rt_uint8array_take(JSContextRef ctx, uint8_t *data, size_t len, JSValueRef *exc);
+/* A new zero-filled Uint8Array of len bytes; *data (may be NULL) receives its bytes. */
+JSObjectRef rt_uint8array_new(JSContextRef ctx, size_t len, uint8_t **data, JSValueRef *exc);
+
+/* ---- errors ---- */
+
+/* Throws Node's system error for a libuv code: message "ENOENT: no such file or directory,
+ * open 'a.txt'" (and " -> 'dest'"), with errno (negative), code, syscall, path, dest.
+ * Sets *exc and returns NULL. path and dest may be NULL. */
+JSValueRef rt_throw_uv(JSContextRef ctx, JSValueRef *exc, int err, const char *syscall,
+                       const char *path, const char *dest);
+/* The error object rt_throw_uv would throw, for passing to callbacks. */
+JSObjectRef rt_uv_error(JSContextRef ctx, int err, const char *syscall, const char *path,
+                        const char *dest);
+/* Throws a TypeError (printf-style message). Sets *exc and returns NULL. */
+JSValueRef rt_throw_type_error(JSContextRef ctx, JSValueRef *exc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Throws an Error of the given constructor name ("TypeError", "RangeError", "Error") with a
+ * `code` property, like Node's internal errors. Sets *exc and returns NULL. */
+JSValueRef rt_throw_code(JSContextRef ctx, JSValueRef *exc, const char *ctor, const char *code,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* ---- calling into JS from the loop ---- */
+
+/* Calls fn from a libuv callback (an outermost entry into JS): runs fn, then drains the
+ * nextTick queue in the same entry, so microtasks run after the ticks as in Node. An
+ * exception goes to the uncaught-exception path (which may exit the process). Returns the
+ * result, or NULL if fn threw. */
+JSValueRef rt_make_callback(rt_env_t *env, JSObjectRef fn, JSObjectRef self, size_t argc,
+                            const JSValueRef argv[]);
+/* Reports an uncaught exception: runs process 'uncaughtException' handling or prints it in
+ * Node's layout and exits with code 1 (or 7 if the handler itself threw). */
+void rt_fatal_exception(rt_env_t *env, JSValueRef exception);
+
+/* ---- handles ---- */
+
+/* Keeps `obj` alive while a libuv handle/request is active (JSValueProtect). */
+void rt_protect(JSContextRef ctx, JSObjectRef obj);
+void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
+
+/* ---- bindings ---- */
+
+/* Every binding, as V(name). Each has `void rt_binding_<name>_init(rt_env_t *, JSObjectRef)`.
+ * Keep the list sorted; add one line per binding. */
+#define RT_BINDINGS(V)                                                                             \
+    V(buffer)                                                                                      \
+    V(builtins)                                                                                    \
+    V(fs)                                                                                          \
+    V(modules)                                                                                     \
+    V(os)                                                                                          \
+    V(process)                                                                                     \
+    V(timers)                                                                                      \
+    V(tty)                                                                                         \
+    V(uv)                                                                                          \
+    V(util)
+
+#define RT_DECLARE_BINDING(name) void rt_binding_##name##_init(rt_env_t *env, JSObjectRef target);
+RT_BINDINGS(RT_DECLARE_BINDING)
+#undef RT_DECLARE_BINDING
+
+/* The binding object for `name` (created once, cached); NULL if there is none. */
+JSObjectRef rt_binding_get(rt_env_t *env, const char *name);
+
+#endif
