@@ -62,6 +62,17 @@ const assert = module.exports = ok;
 
 const NO_EXCEPTION_SENTINEL = {};
 
+// The function whose caller is the top frame of an AssertionError's stack.
+// rejects() and doesNotReject() run their checks after an await, when the
+// engine's stack starts at the resumed function: the frames start below
+// the helper that creates the error instead, so that they show the
+// assertion that failed.
+function stackStart(fn) {
+  if (fn === rejects) return expectsError;
+  if (fn === doesNotReject) return expectsNoError;
+  return fn;
+}
+
 function innerFail(obj) {
   if (obj.message instanceof Error) throw obj.message;
   throw new AssertionError(obj);
@@ -230,14 +241,14 @@ function compareExceptionKey(actual, expected, key, message, keys, fn) {
         actual: a,
         expected: b,
         operator: 'deepStrictEqual',
-        stackStartFn: fn,
+        stackStartFn: stackStart(fn),
       });
       err.actual = actual;
       err.expected = expected;
       err.operator = fn.name;
       throw err;
     }
-    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: fn });
+    innerFail({ actual, expected, message, operator: fn.name, stackStartFn: stackStart(fn) });
   }
 }
 
@@ -261,7 +272,7 @@ function expectedException(actual, expected, message, fn) {
         expected,
         message,
         operator: 'deepStrictEqual',
-        stackStartFn: fn,
+        stackStartFn: stackStart(fn),
       });
       err.operator = fn.name;
       throw err;
@@ -331,7 +342,7 @@ function expectedException(actual, expected, message, fn) {
       expected,
       message,
       operator: fn.name,
-      stackStartFn: fn,
+      stackStartFn: stackStart(fn),
     });
     err.generatedMessage = generatedMessage;
     throw err;
@@ -409,7 +420,7 @@ function expectsError(stackStartFn, actual, error, message) {
       expected: error,
       operator: stackStartFn.name,
       message: `Missing expected ${fnType}${details}`,
-      stackStartFn,
+      stackStartFn: stackStart(stackStartFn),
     });
   }
 
@@ -445,7 +456,7 @@ function expectsNoError(stackStartFn, actual, error, message) {
       operator: stackStartFn.name,
       message: `Got unwanted ${fnType}${details}\n` +
         `Actual message: "${actual && actual.message}"`,
-      stackStartFn,
+      stackStartFn: stackStart(stackStartFn),
     });
   }
   throw actual;

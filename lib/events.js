@@ -37,7 +37,18 @@ const kResistStopPropagation = Symbol.for('nodejs.internal.kResistStopPropagatio
 // `on(emitter, name, { [kFirstEventParam]: true })` yields the first emitted
 // argument instead of the argument array (used by readline and streams).
 const kFirstEventParam = Symbol.for('nodejs.kFirstEventParam');
-const kDispose = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : Symbol.for('nodejs.dispose');
+// The engine may predate explicit resource management; node defines
+// Symbol.dispose itself in that case (addAbortListener returns a Disposable).
+if (typeof Symbol.dispose !== 'symbol') {
+  Object.defineProperty(Symbol, 'dispose', {
+    __proto__: null,
+    value: Symbol('Symbol.dispose'),
+    writable: false,
+    enumerable: false,
+    configurable: false,
+  });
+}
+const kDispose = Symbol.dispose;
 
 let defaultMaxListeners = 10;
 
@@ -166,15 +177,17 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   if (typeof handler === 'function') {
     const result = handler.apply(this, args);
     // Most listeners return undefined: test that first so that the
-    // rejection capture costs nothing in the common case.
-    if (result !== undefined && result !== null) addCatch(this, result, type, args);
+    // rejection capture costs nothing in the common case. `args` is copied
+    // there because passing it on as is makes the engine allocate it on
+    // every call (it can no longer forward the arguments to apply()).
+    if (result !== undefined && result !== null) addCatch(this, result, type, args.slice());
   } else {
     const len = handler.length;
     // A listener may add or remove listeners: iterate over a snapshot.
     const listeners = len === 2 ? [handler[0], handler[1]] : handler.slice();
     for (let i = 0; i < len; ++i) {
       const result = listeners[i].apply(this, args);
-      if (result !== undefined && result !== null) addCatch(this, result, type, args);
+      if (result !== undefined && result !== null) addCatch(this, result, type, args.slice());
     }
   }
   return true;

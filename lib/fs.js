@@ -394,8 +394,11 @@ function writeSync(fd, buffer, offsetOrOptions, length, position) {
         position = null,
       } = offsetOrOptions ?? kEmptyObject);
     }
-    if (position === undefined) position = null;
-    if (typeof offset !== 'number') offset = 0;
+    if (offset == null) {
+      offset = 0;
+    } else {
+      validateInteger(offset, 'offset', 0);
+    }
     if (typeof length !== 'number') length = buffer.byteLength - offset;
     if (typeof position !== 'number') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
@@ -965,15 +968,15 @@ function chmodSync(path, mode) {
 }
 
 function fchmod(fd, mode, callback) {
-  fd = getValidatedFd(fd);
   mode = parseFileMode(mode, 'mode');
+  fd = getValidatedFd(fd);
   callback = makeCallback(callback);
   binding.fchmod(fd, mode, callback);
 }
 
 function fchmodSync(fd, mode) {
-  fd = getValidatedFd(fd);
   mode = parseFileMode(mode, 'mode');
+  fd = getValidatedFd(fd);
   binding.fchmod(fd, mode);
 }
 
@@ -1013,17 +1016,17 @@ function chownSync(path, uid, gid) {
 }
 
 function fchown(fd, uid, gid, callback) {
-  fd = getValidatedFd(fd);
   checkUid(uid, 'uid');
   checkUid(gid, 'gid');
+  fd = getValidatedFd(fd);
   callback = makeCallback(callback);
   binding.fchown(fd, uid, gid, callback);
 }
 
 function fchownSync(fd, uid, gid) {
-  fd = getValidatedFd(fd);
   checkUid(uid, 'uid');
   checkUid(gid, 'gid');
+  fd = getValidatedFd(fd);
   binding.fchown(fd, uid, gid);
 }
 

@@ -64,6 +64,7 @@ Object.defineProperty(globalThis, 'process', {
 const taskQueues = requireBuiltin('internal/process/task_queues');
 taskQueues.setup(options.tickInfo);
 requireBuiltin('internal/bootstrap/globals');
+requireBuiltin('internal/process/warning').setup(options);
 
 const execution = requireBuiltin('internal/process/execution');
 

@@ -55,14 +55,13 @@ function lazyEvents() {
 }
 lazyEvents();
 
-// Milliseconds since the process started, like performance.now(). The global
-// `performance` is used only once something has loaded it: creating an Event
-// should not load perf_hooks.
+// Milliseconds since the process started, like performance.now(), at
+// millisecond precision: Date.now() costs a fraction of a native hrtime
+// call, and every Event needs one.
+let timeOrigin;
 function now() {
-  const desc = Object.getOwnPropertyDescriptor(globalThis, 'performance');
-  const perf = desc?.value;
-  if (perf != null && typeof perf.now === 'function') return perf.now();
-  return process.uptime() * 1000;
+  if (timeOrigin === undefined) timeOrigin = Date.now() - process.uptime() * 1000;
+  return Date.now() - timeOrigin;
 }
 
 // Converts like WebIDL DOMString: a symbol throws TypeError.
@@ -540,14 +539,6 @@ class EventTarget {
   // value: node-style listeners get the value and an Event is only made when
   // a DOM-style listener needs one.
   [kHybridDispatch](nodeValue, type, event) {
-    const createEvent = () => {
-      if (event === undefined) {
-        event = this[kCreateEvent](nodeValue, type);
-        event[kTarget] = this;
-        event[kIsBeingDispatched] = true;
-      }
-      return event;
-    };
     if (event !== undefined) {
       event[kTarget] = this;
       event[kIsBeingDispatched] = true;
@@ -559,11 +550,14 @@ class EventTarget {
       return true;
     }
 
-    // Listeners added while dispatching are not called; removed ones are skipped.
+    // Listeners added while dispatching are not called; removed ones are
+    // skipped (they are marked).
     const list = root.list;
-    const handlers = list.length === 1 ? [list[0]] : list.slice();
-    for (let i = 0; i < handlers.length; i++) {
-      const handler = handlers[i];
+    const len = list.length;
+    const single = len === 1 ? list[0] : undefined;
+    const handlers = len === 1 ? undefined : list.slice();
+    for (let i = 0; i < len; i++) {
+      const handler = single !== undefined ? single : handlers[i];
       if (handler.removed) continue;
       if (event !== undefined && eventIsStopped(event) && !handler.resistStopPropagation) continue;
       if (handler.once) {
@@ -576,14 +570,23 @@ class EventTarget {
         if (handler.isNodeStyleListener) {
           arg = nodeValue;
         } else {
-          arg = createEvent();
-          if (handler.passive) eventSetInPassive(arg, true);
+          if (event === undefined) {
+            event = this[kCreateEvent](nodeValue, type);
+            event[kTarget] = this;
+            event[kIsBeingDispatched] = true;
+          }
+          arg = event;
         }
         let result;
-        try {
+        if (handler.passive && !handler.isNodeStyleListener) {
+          eventSetInPassive(arg, true);
+          try {
+            result = handler.call(this, arg, nodeValue);
+          } finally {
+            eventSetInPassive(arg, false);
+          }
+        } else {
           result = handler.call(this, arg, nodeValue);
-        } finally {
-          if (handler.passive && !handler.isNodeStyleListener) eventSetInPassive(arg, false);
         }
         if (result !== undefined && result !== null) addCatch(result);
       } catch (err) {

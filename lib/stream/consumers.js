@@ -4,10 +4,14 @@
 
 const { Buffer } = require('buffer');
 
+// The bytes a Blob would hold for chunk: views and ArrayBuffers as they
+// are, anything else as its string form in UTF-8.
 function toBytes(chunk) {
-  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  if (ArrayBuffer.isView(chunk)) {
+    return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
   if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
-  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(String(chunk), 'utf8');
 }
 
 async function collect(stream) {

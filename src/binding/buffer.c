@@ -114,6 +114,8 @@ static int buffer_arg_enc(JSContextRef ctx, size_t argc, const JSValueRef argv[]
 
 /* ---- strings out ---- */
 
+JS_EXPORT JSStringRef JSStringCreateWithCharactersNoCopy(const JSChar *chars, size_t numChars);
+
 static JSValueRef buffer_string16(JSContextRef ctx, const JSChar *chars, size_t n) {
     JSStringRef s = JSStringCreateWithCharacters(chars, n);
     JSValueRef v = JSValueMakeString(ctx, s);
@@ -121,35 +123,118 @@ static JSValueRef buffer_string16(JSContextRef ctx, const JSChar *chars, size_t 
     return v;
 }
 
-/* A scratch area of n UTF-16 units: the stack buffer when it fits, else malloc'd. */
-static JSChar *buffer_units(JSChar *stack, size_t n) {
-    if (n <= BUF_STACK_UNITS) {
-        return stack;
-    }
-    return malloc(n * sizeof(JSChar));
+static JSValueRef buffer_oom(JSContextRef ctx, JSValueRef *exc) {
+    return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
+                         "Failed to allocate memory");
 }
 
-static void buffer_units_free(JSChar *stack, JSChar *p) {
-    if (p != stack) {
-        free(p);
+/* Builds a JS string from UTF-16 units. Content goes at base + 1: base[0] is kept free so
+ * that a large string can be wrapped in quotes and handed to the engine's JSON parser, which
+ * copies it once into an engine string (8-bit when it can). The plain API
+ * (JSStringCreateWithCharacters + JSValueMakeString) copies twice and is several times
+ * slower on large strings. */
+typedef struct {
+    JSChar stack[BUF_STACK_UNITS + 2];
+    JSChar *base;
+} buffer_sb_t;
+
+/* Strings shorter than this skip the JSON route. */
+#define BUF_JSON_MIN 4096
+
+/* Room for n units of content; NULL if out of memory. */
+static JSChar *buffer_sb_reserve(buffer_sb_t *sb, size_t n) {
+    if (n <= BUF_STACK_UNITS) {
+        sb->base = sb->stack;
+    } else if (n > SIZE_MAX / sizeof(JSChar) - 2) {
+        sb->base = NULL;
+    } else {
+        sb->base = malloc((n + 2) * sizeof(JSChar));
     }
+    return sb->base ? sb->base + 1 : NULL;
+}
+
+static void buffer_sb_release(buffer_sb_t *sb) {
+    if (sb->base && sb->base != sb->stack) {
+        free(sb->base);
+    }
+    sb->base = NULL;
+}
+
+static bool buffer_json_special(JSChar c) {
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* The string of the first len content units; releases the builder. `safe` promises that
+ * the content has no quote, backslash or control character (hex, base64). */
+static JSValueRef buffer_sb_finish(JSContextRef ctx, buffer_sb_t *sb, size_t len, bool safe,
+                                   JSValueRef *exc) {
+    if (len < BUF_JSON_MIN) {
+        JSValueRef v = buffer_string16(ctx, sb->base + 1, len);
+        buffer_sb_release(sb);
+        return v;
+    }
+    size_t extra = 0;
+    if (!safe) {
+        const JSChar *c = sb->base + 1;
+        for (size_t i = 0; i < len; i++) {
+            if (buffer_json_special(c[i])) {
+                extra += c[i] < 0x20 ? 5 : 1;
+            }
+        }
+    }
+    if (extra) {
+        JSChar *grown = realloc(sb->base, (len + extra + 2) * sizeof(JSChar));
+        if (!grown) {
+            buffer_sb_release(sb);
+            return buffer_oom(ctx, exc);
+        }
+        sb->base = grown;
+        /* Expand the escapes in place, from the end. */
+        static const char hex[] = "0123456789abcdef";
+        JSChar *c = grown + 1;
+        size_t o = len + extra;
+        for (size_t i = len; i-- > 0;) {
+            JSChar ch = c[i];
+            if (!buffer_json_special(ch)) {
+                c[--o] = ch;
+            } else if (ch < 0x20) {
+                c[--o] = (JSChar)hex[ch & 15];
+                c[--o] = (JSChar)hex[ch >> 4];
+                c[--o] = '0';
+                c[--o] = '0';
+                c[--o] = 'u';
+                c[--o] = '\\';
+            } else {
+                c[--o] = ch;
+                c[--o] = '\\';
+            }
+        }
+    }
+    size_t total = len + extra + 2;
+    sb->base[0] = '"';
+    sb->base[total - 1] = '"';
+    JSStringRef json = JSStringCreateWithCharactersNoCopy(sb->base, total);
+    JSValueRef v = JSValueMakeFromJSONString(ctx, json);
+    JSStringRelease(json);
+    buffer_sb_release(sb);
+    if (!v || !JSValueIsString(ctx, v)) {
+        return buffer_oom(ctx, exc);
+    }
+    return v;
 }
 
 /* A string from bytes that are all Latin-1 code points (each byte one char). */
 static JSValueRef buffer_latin1_string(JSContextRef ctx, const uint8_t *p, size_t n, uint8_t mask,
                                        JSValueRef *exc) {
-    JSChar stack[BUF_STACK_UNITS];
-    JSChar *u = buffer_units(stack, n);
+    buffer_sb_t sb;
+    JSChar *u = buffer_sb_reserve(&sb, n);
     if (!u) {
-        return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
-                             "Failed to allocate memory");
+        return buffer_oom(ctx, exc);
     }
     for (size_t i = 0; i < n; i++) {
         u[i] = p[i] & mask;
     }
-    JSValueRef v = buffer_string16(ctx, u, n);
-    buffer_units_free(stack, u);
-    return v;
+    return buffer_sb_finish(ctx, &sb, n, false, exc);
 }
 
 /* ---- UTF-8 ---- */
@@ -374,24 +459,22 @@ static size_t buffer_utf8_tail(const uint8_t *p, size_t n) {
 
 static JSValueRef buffer_utf8_string(JSContextRef ctx, const uint8_t *p, size_t n, bool fatal,
                                      JSValueRef *exc) {
-    JSChar stack[BUF_STACK_UNITS];
-    JSChar *u = buffer_units(stack, n);
+    buffer_sb_t sb;
+    JSChar *u = buffer_sb_reserve(&sb, n);
     if (!u) {
-        return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
-                             "Failed to allocate memory");
+        return buffer_oom(ctx, exc);
     }
     bool bad = false;
     size_t len = buffer_utf8_decode(p, n, u, &bad);
-    JSValueRef v;
     if (fatal && bad) {
-        v = JSValueMakeNull(ctx);
-    } else if (len > BUF_STRING_MAX) {
-        v = JSValueMakeUndefined(ctx);
-    } else {
-        v = buffer_string16(ctx, u, len);
+        buffer_sb_release(&sb);
+        return JSValueMakeNull(ctx);
     }
-    buffer_units_free(stack, u);
-    return v;
+    if (len > BUF_STRING_MAX) {
+        buffer_sb_release(&sb);
+        return JSValueMakeUndefined(ctx);
+    }
+    return buffer_sb_finish(ctx, &sb, len, false, exc);
 }
 
 /* ---- hex and base64 ---- */
@@ -586,24 +669,21 @@ static size_t buffer_encoded_length(const JSChar *s, size_t n, int enc) {
 
 static JSValueRef buffer_decode(JSContextRef ctx, const uint8_t *p, size_t n, int enc,
                                 JSValueRef *exc) {
+    buffer_sb_t sb;
     switch (enc) {
     case BUF_UCS2: {
         size_t units = n / 2;
         if (units > BUF_STRING_MAX) {
             return JSValueMakeUndefined(ctx);
         }
-        JSChar stack[BUF_STACK_UNITS];
-        JSChar *u = buffer_units(stack, units);
+        JSChar *u = buffer_sb_reserve(&sb, units);
         if (!u) {
-            return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
-                                 "Failed to allocate memory");
+            return buffer_oom(ctx, exc);
         }
         for (size_t i = 0; i < units; i++) {
             u[i] = (JSChar)(p[2 * i] | (p[2 * i + 1] << 8));
         }
-        JSValueRef v = buffer_string16(ctx, u, units);
-        buffer_units_free(stack, u);
-        return v;
+        return buffer_sb_finish(ctx, &sb, units, false, exc);
     }
     case BUF_LATIN1:
     case BUF_ASCII:
@@ -615,19 +695,15 @@ static JSValueRef buffer_decode(JSContextRef ctx, const uint8_t *p, size_t n, in
         if (n > BUF_STRING_MAX / 2) {
             return JSValueMakeUndefined(ctx);
         }
-        JSChar stack[BUF_STACK_UNITS];
-        JSChar *u = buffer_units(stack, n * 2);
+        JSChar *u = buffer_sb_reserve(&sb, n * 2);
         if (!u) {
-            return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
-                                 "Failed to allocate memory");
+            return buffer_oom(ctx, exc);
         }
         for (size_t i = 0; i < n; i++) {
             u[2 * i] = (JSChar)buffer_hex_digits[p[i] >> 4];
             u[2 * i + 1] = (JSChar)buffer_hex_digits[p[i] & 15];
         }
-        JSValueRef v = buffer_string16(ctx, u, n * 2);
-        buffer_units_free(stack, u);
-        return v;
+        return buffer_sb_finish(ctx, &sb, n * 2, true, exc);
     }
     case BUF_BASE64:
     case BUF_BASE64URL: {
@@ -636,16 +712,12 @@ static JSValueRef buffer_decode(JSContextRef ctx, const uint8_t *p, size_t n, in
         if (len > BUF_STRING_MAX) {
             return JSValueMakeUndefined(ctx);
         }
-        JSChar stack[BUF_STACK_UNITS];
-        JSChar *u = buffer_units(stack, len);
+        JSChar *u = buffer_sb_reserve(&sb, len);
         if (!u) {
-            return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
-                                 "Failed to allocate memory");
+            return buffer_oom(ctx, exc);
         }
         buffer_base64_encode(p, n, u, url);
-        JSValueRef v = buffer_string16(ctx, u, len);
-        buffer_units_free(stack, u);
-        return v;
+        return buffer_sb_finish(ctx, &sb, len, true, exc);
     }
     default:
         return buffer_utf8_string(ctx, p, n, false, exc);
@@ -1187,14 +1259,14 @@ static JSValueRef buffer_fn_decode_utf16(JSContextRef ctx, JSObjectRef fn, JSObj
     }
     size_t units = (end - start) / 2;
     const uint8_t *q = p + start;
-    JSChar stack[BUF_STACK_UNITS];
-    JSChar *u = buffer_units(stack, units);
+    buffer_sb_t sb;
+    JSChar *u = buffer_sb_reserve(&sb, units);
     if (!u) {
-        return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
-                             "Failed to allocate memory");
+        return buffer_oom(ctx, exc);
     }
     for (size_t i = 0; i < units; i++) {
-        u[i] = be ? (JSChar)((q[2 * i] << 8) | q[2 * i + 1]) : (JSChar)(q[2 * i] | (q[2 * i + 1] << 8));
+        u[i] = be ? (JSChar)((q[2 * i] << 8) | q[2 * i + 1])
+                  : (JSChar)(q[2 * i] | (q[2 * i + 1] << 8));
     }
     bool bad = false;
     for (size_t i = 0; i < units; i++) {
@@ -1211,9 +1283,11 @@ static JSValueRef buffer_fn_decode_utf16(JSContextRef ctx, JSObjectRef fn, JSObj
             bad = true;
         }
     }
-    JSValueRef v = fatal && bad ? JSValueMakeNull(ctx) : buffer_string16(ctx, u, units);
-    buffer_units_free(stack, u);
-    return v;
+    if (fatal && bad) {
+        buffer_sb_release(&sb);
+        return JSValueMakeNull(ctx);
+    }
+    return buffer_sb_finish(ctx, &sb, units, false, exc);
 }
 
 /* encodeInto(string, dest) -> { read, written } (TextEncoder#encodeInto). */

@@ -342,48 +342,118 @@ static int fs_rmrf(fs_job_t *j, const char *path) {
 }
 
 /*
- * realpath with Node's JS-implementation errors: on failure, find the first component whose
- * lstat (or, for a symlink, stat) fails and report that call on that component.
+ * path.resolve(base, rel) for POSIX paths: rel is taken relative to the absolute base unless
+ * it is absolute itself, and "." / ".." / repeated slashes are resolved lexically. Returns a
+ * malloc'd absolute path without a trailing slash (except "/").
+ */
+static char *fs_resolve(const char *base, const char *rel) {
+    size_t bl = rel[0] == '/' ? 0 : strlen(base);
+    size_t rl = strlen(rel);
+    char *in = malloc(bl + rl + 2);
+    char *out = malloc(bl + rl + 2);
+    RT_CHECK(in != NULL && out != NULL);
+    memcpy(in, base, bl);
+    in[bl] = '/';
+    memcpy(in + bl + 1, rel, rl + 1);
+    size_t n = 0;
+    const char *s = in;
+    while (*s != '\0') {
+        while (*s == '/') {
+            s++;
+        }
+        const char *e = s;
+        while (*e != '\0' && *e != '/') {
+            e++;
+        }
+        size_t len = (size_t)(e - s);
+        if (len == 0 || (len == 1 && s[0] == '.')) {
+            /* nothing */
+        } else if (len == 2 && s[0] == '.' && s[1] == '.') {
+            while (n > 0 && out[n - 1] != '/') {
+                n--;
+            }
+            if (n > 0) {
+                n--;
+            }
+        } else {
+            out[n++] = '/';
+            memcpy(out + n, s, len);
+            n += len;
+        }
+        s = e;
+    }
+    if (n == 0) {
+        out[n++] = '/';
+    }
+    out[n] = '\0';
+    free(in);
+    return out;
+}
+
+/*
+ * realpath as Node's JS implementation computes it: walk the components of the absolute path;
+ * lstat each one, and replace a symlink by its target resolved *lexically* against the
+ * directory holding it, then start over. Errors name the component (lstat, stat, readlink).
  */
 static void fs_run_realpath_walk(fs_job_t *j) {
+    char *p = fs_resolve("/", j->path);
+    size_t pos = 1;
+    int expansions = 0;
     uv_fs_t req;
-    int r = uv_fs_realpath(NULL, &req, j->path, NULL);
-    if (r == 0) {
-        j->out = fs_strdup(req.ptr);
+    while (pos < strlen(p)) {
+        const char *slash = strchr(p + pos, '/');
+        size_t end = slash != NULL ? (size_t)(slash - p) : strlen(p);
+        char *base = strndup(p, end);
+        char *prev = strndup(p, pos);
+        RT_CHECK(base != NULL && prev != NULL);
+        pos = slash != NULL ? end + 1 : end;
+        int r = uv_fs_lstat(NULL, &req, base, NULL);
+        int is_link = r == 0 && S_ISLNK(req.statbuf.st_mode);
         uv_fs_req_cleanup(&req);
-        return;
-    }
-    uv_fs_req_cleanup(&req);
-    const char *p = j->path;
-    size_t n = strlen(p);
-    char *prefix = malloc(n + 1);
-    RT_CHECK(prefix != NULL);
-    for (size_t i = 1; i <= n; i++) {
-        if (i < n && p[i] != '/') {
-            continue;
-        }
-        memcpy(prefix, p, i);
-        prefix[i] = '\0';
-        int s = uv_fs_lstat(NULL, &req, prefix, NULL);
-        int is_link = s == 0 && S_ISLNK(req.statbuf.st_mode);
-        uv_fs_req_cleanup(&req);
-        if (s < 0) {
-            fs_fail_at(j, s, "lstat", prefix);
-            free(prefix);
-            return;
-        }
-        if (is_link) {
-            s = uv_fs_stat(NULL, &req, prefix, NULL);
-            uv_fs_req_cleanup(&req);
-            if (s < 0) {
-                fs_fail_at(j, s, "stat", prefix);
-                free(prefix);
+        if (r < 0 || !is_link) {
+            if (r < 0) {
+                fs_fail_at(j, r, "lstat", base);
+            }
+            free(base);
+            free(prev);
+            if (r < 0) {
+                free(p);
                 return;
             }
+            continue;
         }
+        const char *syscall = "stat";
+        r = ++expansions > 1000 ? UV_ELOOP : uv_fs_stat(NULL, &req, base, NULL);
+        if (expansions <= 1000) {
+            uv_fs_req_cleanup(&req);
+        }
+        char *target = NULL;
+        if (r == 0) {
+            syscall = "readlink";
+            r = uv_fs_readlink(NULL, &req, base, NULL);
+            if (r == 0) {
+                target = fs_strdup(req.ptr);
+            }
+            uv_fs_req_cleanup(&req);
+        }
+        if (r < 0) {
+            fs_fail_at(j, r, syscall, base);
+            free(base);
+            free(prev);
+            free(p);
+            return;
+        }
+        char *resolved = fs_resolve(prev, target);
+        char *next = fs_resolve(resolved, p + pos);
+        free(resolved);
+        free(target);
+        free(base);
+        free(prev);
+        free(p);
+        p = next;
+        pos = 1;
     }
-    free(prefix);
-    fs_fail(j, r, "lstat");
+    j->out = p;
 }
 
 static void fs_run_readdir(fs_job_t *j) {
@@ -993,19 +1063,28 @@ static JSValueRef fs_arg_req(JSContextRef ctx, size_t argc, const JSValueRef arg
     return rt_arg(ctx, argc, argv, i);
 }
 
-/* The bytes of a buffer argument; throws TypeError when it is not a buffer. */
+/* The bytes of a buffer argument (a TypedArray, DataView or ArrayBuffer); throws TypeError for
+ * anything that is not an object. */
 static uint8_t *fs_arg_bytes(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc) {
     *len = 0;
-    if (JSValueGetTypedArrayType(ctx, v, NULL) == kJSTypedArrayTypeNone) {
+    uint8_t *p = rt_bytes(ctx, v, len);
+    if (p != NULL) {
+        return p;
+    }
+    *len = 0;
+    if (!JSValueIsObject(ctx, v)) {
         rt_throw_type_error(ctx, exc, "buffer must be a TypedArray, DataView or ArrayBuffer");
         return NULL;
     }
-    uint8_t *p = rt_bytes(ctx, v, len);
-    if (p == NULL) {
-        *len = 0;
-        return &fs_empty_byte;
+    /* A DataView is an ArrayBufferView the typed-array type query does not report. */
+    JSObjectRef o = (JSObjectRef)v;
+    JSValueRef e = NULL;
+    uint8_t *base = JSObjectGetTypedArrayBytesPtr(ctx, o, &e);
+    if (base != NULL && e == NULL) {
+        *len = JSObjectGetTypedArrayByteLength(ctx, o, NULL);
+        return base + JSObjectGetTypedArrayByteOffset(ctx, o, NULL);
     }
-    return p;
+    return &fs_empty_byte;
 }
 
 static void fs_keep(fs_job_t *j, JSValueRef v) {
@@ -1533,6 +1612,267 @@ FS_FN(fs_write_file) {
     return fs_submit(ctx, j, fs_arg_req(ctx, argc, argv, 5), exc);
 }
 
+
+/* ---- watchers: fs.watch (uv_fs_event) and fs.watchFile (uv_fs_poll) ---- */
+
+/*
+ * A watcher is an engine object whose private data is an fs_watch_t. While the libuv handle is
+ * open the struct protects the object (and so its callback); close() calls uv_close, whose
+ * callback unprotects it; the finalizer frees the struct once the handle is closed.
+ */
+typedef struct {
+    union {
+        uv_handle_t handle;
+        uv_fs_event_t event;
+        uv_fs_poll_t poll;
+    } h;
+    rt_env_t *env;
+    JSObjectRef obj;
+    JSObjectRef cb;
+    bool open;    /* initialised and not yet closed */
+    bool closing; /* uv_close called, close callback pending */
+    bool as_buffer;
+    bool bigint;
+    char *path;
+} fs_watch_t;
+
+static JSClassRef fs_watch_class;
+
+static void fs_watch_finalize(JSObjectRef obj) {
+    fs_watch_t *w = JSObjectGetPrivate(obj);
+    if (w == NULL) {
+        return;
+    }
+    JSObjectSetPrivate(obj, NULL);
+    if (w->open || w->closing) {
+        /* Unreachable: an open handle keeps its object protected. Leak rather than crash. */
+        return;
+    }
+    free(w->path);
+    free(w);
+}
+
+static void fs_watch_close_cb(uv_handle_t *h) {
+    fs_watch_t *w = h->data;
+    w->closing = false;
+    JSContextRef ctx = w->env->ctx;
+    JSObjectRef cb = w->cb;
+    JSObjectRef obj = w->obj;
+    w->cb = NULL;
+    if (cb != NULL) {
+        JSValueUnprotect(ctx, cb);
+    }
+    JSValueUnprotect(ctx, obj);
+}
+
+static fs_watch_t *fs_watch_this(JSContextRef ctx, JSObjectRef self, JSValueRef *exc) {
+    fs_watch_t *w = JSValueIsObjectOfClass(ctx, self, fs_watch_class) ? JSObjectGetPrivate(self)
+                                                                       : NULL;
+    if (w == NULL) {
+        rt_throw_type_error(ctx, exc, "Illegal invocation");
+    }
+    return w;
+}
+
+static JSValueRef fs_watch_close(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                 const JSValueRef argv[], JSValueRef *exc) {
+    fs_watch_t *w = fs_watch_this(ctx, self, exc);
+    if (w == NULL) {
+        return NULL;
+    }
+    if (w->open) {
+        w->open = false;
+        w->closing = true;
+        uv_close(&w->h.handle, fs_watch_close_cb);
+    }
+    return JSValueMakeUndefined(ctx);
+}
+
+static JSValueRef fs_watch_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                               const JSValueRef argv[], JSValueRef *exc) {
+    fs_watch_t *w = fs_watch_this(ctx, self, exc);
+    if (w == NULL) {
+        return NULL;
+    }
+    if (w->open) {
+        uv_ref(&w->h.handle);
+    }
+    return JSValueMakeUndefined(ctx);
+}
+
+static JSValueRef fs_watch_unref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                 const JSValueRef argv[], JSValueRef *exc) {
+    fs_watch_t *w = fs_watch_this(ctx, self, exc);
+    if (w == NULL) {
+        return NULL;
+    }
+    if (w->open) {
+        uv_unref(&w->h.handle);
+    }
+    return JSValueMakeUndefined(ctx);
+}
+
+static JSValueRef fs_watch_has_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    fs_watch_t *w = fs_watch_this(ctx, self, exc);
+    if (w == NULL) {
+        return NULL;
+    }
+    return JSValueMakeBoolean(ctx, w->open && uv_has_ref(&w->h.handle));
+}
+
+static const JSStaticFunction fs_watch_methods[] = {
+    { "close", fs_watch_close, RT_FN_ATTRS },
+    { "ref", fs_watch_ref, RT_FN_ATTRS },
+    { "unref", fs_watch_unref, RT_FN_ATTRS },
+    { "hasRef", fs_watch_has_ref, RT_FN_ATTRS },
+    { 0, 0, 0 },
+};
+
+static fs_watch_t *fs_watch_new(JSContextRef ctx, JSObjectRef *obj_out) {
+    if (fs_watch_class == NULL) {
+        JSClassDefinition def = kJSClassDefinitionEmpty;
+        def.className = "FSWatcherHandle";
+        def.staticFunctions = fs_watch_methods;
+        def.finalize = fs_watch_finalize;
+        fs_watch_class = JSClassCreate(&def);
+    }
+    fs_watch_t *w = calloc(1, sizeof(*w));
+    RT_CHECK(w != NULL);
+    w->env = rt_env_get();
+    w->h.handle.data = w;
+    JSObjectRef obj = JSObjectMake(ctx, fs_watch_class, w);
+    w->obj = obj;
+    *obj_out = obj;
+    return w;
+}
+
+/* Marks w open: protects its object and callback until the handle is closed. */
+static void fs_watch_opened(JSContextRef ctx, fs_watch_t *w, JSObjectRef cb, bool persistent) {
+    w->open = true;
+    w->cb = cb;
+    JSValueProtect(ctx, cb);
+    JSValueProtect(ctx, w->obj);
+    if (!persistent) {
+        uv_unref(&w->h.handle);
+    }
+}
+
+static void fs_event_cb(uv_fs_event_t *h, const char *filename, int events, int status) {
+    fs_watch_t *w = h->data;
+    if (!w->open) {
+        return;
+    }
+    rt_env_t *env = w->env;
+    JSContextRef ctx = env->ctx;
+    JSValueRef args[3];
+    if (status < 0) {
+        args[0] = rt_uv_error(ctx, status, "watch", w->path, NULL);
+        args[1] = JSValueMakeUndefined(ctx);
+        args[2] = JSValueMakeUndefined(ctx);
+    } else {
+        args[0] = JSValueMakeNull(ctx);
+        args[1] = rt_string_from_cstr(ctx, (events & UV_RENAME) ? "rename" : "change");
+        if (filename == NULL) {
+            args[2] = JSValueMakeNull(ctx);
+        } else {
+            JSValueRef e = NULL;
+            args[2] = fs_path_value(ctx, filename, w->as_buffer, &e);
+            if (args[2] == NULL) {
+                args[2] = JSValueMakeNull(ctx);
+            }
+        }
+    }
+    rt_make_callback(env, w->cb, w->obj, 3, args);
+}
+
+/* watch(path, persistent, recursive, asBuffer, onchange) -> handle; throws on failure. */
+FS_FN(fs_watch) {
+    char *path = fs_arg_path(ctx, argc, argv, 0, exc);
+    if (path == NULL) {
+        return NULL;
+    }
+    JSValueRef cb = rt_arg(ctx, argc, argv, 4);
+    if (!JSValueIsObject(ctx, cb) || !JSObjectIsFunction(ctx, (JSObjectRef)cb)) {
+        free(path);
+        return rt_throw_type_error(ctx, exc, "onchange must be a function");
+    }
+    JSObjectRef obj;
+    fs_watch_t *w = fs_watch_new(ctx, &obj);
+    w->path = path;
+    w->as_buffer = fs_arg_bool(ctx, argc, argv, 3);
+    int r = uv_fs_event_init(w->env->loop, &w->h.event);
+    if (r < 0) {
+        return rt_throw_uv(ctx, exc, r, "watch", path, NULL);
+    }
+    unsigned int flags = fs_arg_bool(ctx, argc, argv, 2) ? UV_FS_EVENT_RECURSIVE : 0;
+    r = uv_fs_event_start(&w->h.event, fs_event_cb, path, flags);
+    if (r < 0) {
+        /* The handle is initialised: close it before reporting, and keep the object alive
+         * until the close callback has run. */
+        w->closing = true;
+        JSValueProtect(ctx, obj);
+        uv_close(&w->h.handle, fs_watch_close_cb);
+        return rt_throw_uv(ctx, exc, r, "watch", path, NULL);
+    }
+    fs_watch_opened(ctx, w, (JSObjectRef)cb, fs_arg_bool(ctx, argc, argv, 1));
+    return obj;
+}
+
+static void fs_poll_cb(uv_fs_poll_t *h, int status, const uv_stat_t *prev,
+                       const uv_stat_t *curr) {
+    fs_watch_t *w = h->data;
+    if (!w->open) {
+        return;
+    }
+    rt_env_t *env = w->env;
+    JSContextRef ctx = env->ctx;
+    JSValueRef e = NULL;
+    JSValueRef args[3];
+    args[0] = JSValueMakeNumber(ctx, status);
+    args[1] = fs_stat_value(ctx, curr, w->bigint, &e);
+    args[2] = fs_stat_value(ctx, prev, w->bigint, &e);
+    if (args[1] == NULL || args[2] == NULL) {
+        return;
+    }
+    rt_make_callback(env, w->cb, w->obj, 3, args);
+}
+
+/* watchFile(path, persistent, interval, bigint, onchange) -> handle;
+ * onchange(status, curr, prev) with the binding's stat arrays. */
+FS_FN(fs_watch_file) {
+    char *path = fs_arg_path(ctx, argc, argv, 0, exc);
+    if (path == NULL) {
+        return NULL;
+    }
+    JSValueRef cb = rt_arg(ctx, argc, argv, 4);
+    if (!JSValueIsObject(ctx, cb) || !JSObjectIsFunction(ctx, (JSObjectRef)cb)) {
+        free(path);
+        return rt_throw_type_error(ctx, exc, "onchange must be a function");
+    }
+    double interval = rt_arg_num(ctx, argc, argv, 2);
+    if (!(interval >= 1) || interval > (double)UINT_MAX) {
+        interval = 5007;
+    }
+    JSObjectRef obj;
+    fs_watch_t *w = fs_watch_new(ctx, &obj);
+    w->path = path;
+    w->bigint = fs_arg_bool(ctx, argc, argv, 3);
+    int r = uv_fs_poll_init(w->env->loop, &w->h.poll);
+    if (r < 0) {
+        return rt_throw_uv(ctx, exc, r, "watch", path, NULL);
+    }
+    r = uv_fs_poll_start(&w->h.poll, fs_poll_cb, path, (unsigned int)interval);
+    if (r < 0) {
+        w->closing = true;
+        JSValueProtect(ctx, obj);
+        uv_close(&w->h.handle, fs_watch_close_cb);
+        return rt_throw_uv(ctx, exc, r, "watch", path, NULL);
+    }
+    fs_watch_opened(ctx, w, (JSObjectRef)cb, fs_arg_bool(ctx, argc, argv, 1));
+    return obj;
+}
+
 static const JSStaticFunction fs_functions[] = {
     { "access", fs_access, RT_FN_ATTRS },
     { "exists", fs_exists, RT_FN_ATTRS },
@@ -1574,6 +1914,8 @@ static const JSStaticFunction fs_functions[] = {
     { "fdatasync", fs_fdatasync, RT_FN_ATTRS },
     { "readFile", fs_read_file, RT_FN_ATTRS },
     { "writeFile", fs_write_file, RT_FN_ATTRS },
+    { "watch", fs_watch, RT_FN_ATTRS },
+    { "watchFile", fs_watch_file, RT_FN_ATTRS },
     { 0, 0, 0 },
 };
 

@@ -152,6 +152,8 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(modules)                                                                                     \
     V(os)                                                                                          \
     V(process)                                                                                     \
+    V(signal_wrap)                                                                                 \
+    V(spawn_sync)                                                                                  \
     V(timers)                                                                                      \
     V(tty)                                                                                         \
     V(uv)                                                                                          \

@@ -56,3 +56,17 @@ c.table('plain');
 assert.strictEqual(out.pop(), 'plain\n');
 
 assert.throws(() => c.table([], 'a'), { code: 'ERR_INVALID_ARG_TYPE' });
+
+// Iterators are previewed, not consumed.
+const it = new Map([['k', 1], ['l', 2]]).entries();
+it.next();
+c.table(it);
+assert.strictEqual(out.pop(), [
+  '┌───────────────────┬─────┬────────┐',
+  '│ (iteration index) │ Key │ Values │',
+  '├───────────────────┼─────┼────────┤',
+  "│ 0                 │ 'l' │ 2      │",
+  '└───────────────────┴─────┴────────┘',
+  '',
+].join('\n'));
+assert.deepStrictEqual(it.next().value, ['l', 2]);

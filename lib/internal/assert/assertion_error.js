@@ -101,7 +101,8 @@ function flushIdentical(lines, i, identical, state) {
   return out;
 }
 
-function createErrDiff(actual, expected, operator) {
+// header: a custom message that replaces the operator's headline.
+function createErrDiff(actual, expected, operator, header) {
   let other = '';
   let res = '';
   let end = '';
@@ -131,7 +132,7 @@ function createErrDiff(actual, expected, operator) {
       if ((typeof actual !== 'object' || actual === null) &&
           (typeof expected !== 'object' || expected === null) &&
           (actual !== 0 || expected !== 0)) {
-        return `${kReadableOperator[operator]}\n\n` +
+        return `${header === undefined ? kReadableOperator[operator] : header}\n\n` +
           `${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
     } else if (operator !== 'strictEqualObject') {
@@ -184,7 +185,8 @@ function createErrDiff(actual, expected, operator) {
   }
 
   let identical = 0;
-  const msg = `${kReadableOperator[operator]}\n${green}+ actual${white} ${red}- expected${white}`;
+  const headline = header === undefined ? kReadableOperator[operator] : header;
+  const msg = `${headline}\n${green}+ actual${white} ${red}- expected${white}`;
   const skippedMsg = ` ${blue}...${white} Lines skipped`;
 
   let lines = actualLines;
@@ -372,19 +374,26 @@ class AssertionError extends Error {
     let { actual, expected } = options;
 
     let text;
-    if (message != null) {
+    const diffOperator = operator === 'deepStrictEqual' || operator === 'strictEqual';
+    if (message != null && !diffOperator) {
       text = String(message);
     } else {
       updateColors();
-      // Compare copies of errors so that the diff does not show the stacks.
-      if (typeof actual === 'object' && actual !== null &&
+      // Compare copies of errors so that the diff does not show the stacks
+      // (node keeps the originals when a custom message is given).
+      if (!message && typeof actual === 'object' && actual !== null &&
           typeof expected === 'object' && expected !== null &&
           'stack' in actual && actual instanceof Error &&
           'stack' in expected && expected instanceof Error) {
         actual = copyError(actual);
         expected = copyError(expected);
       }
-      text = generateMessage(actual, expected, operator);
+      if (diffOperator) {
+        // A custom message replaces the headline; the diff still follows.
+        text = createErrDiff(actual, expected, operator, message ? String(message) : undefined);
+      } else {
+        text = generateMessage(actual, expected, operator);
+      }
     }
     super(text);
 

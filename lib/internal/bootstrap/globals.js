@@ -11,7 +11,13 @@ function defineValue(name, value, enumerable = true) {
   });
 }
 
-function defineLazy(name, load, enumerable = false) {
+const { BuiltinModule, options } = require('internal/bootstrap/realm');
+
+// Defines globalThis[name] as require(id)[key] on first use; skipped while the
+// module does not exist yet.
+function defineLazy(name, id, key, enumerable = false) {
+  if (!BuiltinModule.exists(id)) return;
+  const load = () => (key === undefined ? require(id) : require(id)[key]);
   Object.defineProperty(globalThis, name, {
     get() {
       const value = load();
@@ -36,23 +42,22 @@ defineValue('clearImmediate', timers.clearImmediate);
 defineValue('queueMicrotask', queueMicrotask);
 
 // The engine has a console of its own: node's replaces it.
-defineLazy('console', () => require('console'));
-defineLazy('Buffer', () => require('buffer').Buffer);
-defineLazy('atob', () => require('buffer').atob, true);
-defineLazy('btoa', () => require('buffer').btoa, true);
-defineLazy('URL', () => require('internal/url').URL);
-defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams);
-defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder);
-defineLazy('TextDecoder', () => require('internal/encoding').TextDecoder);
-defineLazy('EventTarget', () => require('internal/event_target').EventTarget);
-defineLazy('Event', () => require('internal/event_target').Event);
-defineLazy('CustomEvent', () => require('internal/event_target').CustomEvent);
-defineLazy('AbortController', () => require('internal/abort_controller').AbortController);
-defineLazy('AbortSignal', () => require('internal/abort_controller').AbortSignal);
-defineLazy('DOMException', () => require('internal/per_context/domexception').DOMException);
-defineLazy('structuredClone', () => require('internal/structured_clone').structuredClone, true);
-defineLazy('performance', () => require('perf_hooks').performance, true);
-defineLazy('navigator', () => require('internal/navigator').navigator, true);
+defineLazy('console', 'console', undefined);
+defineLazy('Buffer', 'buffer', 'Buffer');
+defineLazy('atob', 'buffer', 'atob', true);
+defineLazy('btoa', 'buffer', 'btoa', true);
+defineLazy('URL', 'internal/url', 'URL');
+defineLazy('URLSearchParams', 'internal/url', 'URLSearchParams');
+defineLazy('TextEncoder', 'internal/encoding', 'TextEncoder');
+defineLazy('TextDecoder', 'internal/encoding', 'TextDecoder');
+defineLazy('EventTarget', 'internal/event_target', 'EventTarget');
+defineLazy('Event', 'internal/event_target', 'Event');
+defineLazy('CustomEvent', 'internal/event_target', 'CustomEvent');
+defineLazy('AbortController', 'internal/abort_controller', 'AbortController');
+defineLazy('AbortSignal', 'internal/abort_controller', 'AbortSignal');
+defineLazy('DOMException', 'internal/per_context/domexception', 'DOMException');
+defineLazy('structuredClone', 'internal/structured_clone', 'structuredClone', true);
+defineLazy('performance', 'perf_hooks', 'performance', true);
+defineLazy('navigator', 'internal/navigator', 'navigator', true);
 
-const { options } = require('internal/bootstrap/realm');
 if (options.exposeGc) defineValue('gc', internalBinding('process').gc, false);

@@ -6,6 +6,7 @@ const {
   codes: {
     ERR_DIR_CLOSED,
     ERR_DIR_CONCURRENT_OPERATION,
+    ERR_MISSING_ARGS,
   },
 } = require('internal/errors');
 const {
@@ -32,6 +33,7 @@ class Dir {
   #operationQueue = null;
 
   constructor(listing, path, options) {
+    if (listing == null) throw new ERR_MISSING_ARGS('handle');
     this.#path = path;
     this.#options = options;
     this.#pending = [];

@@ -4,6 +4,7 @@
 const binding = internalBinding('fs');
 const {
   codes: {
+    ERR_INTERNAL_ASSERTION,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_STATE,
@@ -97,6 +98,31 @@ function closeRegistry() {
 }
 
 class FileHandle extends EventEmitter {
+  close = () => {
+    if (this[kFd] === -1) return Promise.resolve();
+    if (this[kClosePromise]) return this[kClosePromise];
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      registry?.unregister(this);
+      this[kClosePromise] = call(binding.close, fd).finally(() => {
+        this[kClosePromise] = undefined;
+      });
+    } else {
+      this[kClosePromise] = new Promise((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      }).finally(() => {
+        this[kClosePromise] = undefined;
+        this[kCloseReject] = undefined;
+        this[kCloseResolve] = undefined;
+      });
+    }
+    this.emit('close');
+    return this[kClosePromise];
+  };
+
   constructor(fd) {
     super();
     this[kFd] = fd;
@@ -178,31 +204,6 @@ class FileHandle extends EventEmitter {
     return fsCall(writeFileHandle, this, data, options, false);
   }
 
-  close() {
-    if (this[kFd] === -1) return Promise.resolve();
-    if (this[kClosePromise]) return this[kClosePromise];
-    this[kRefs]--;
-    if (this[kRefs] === 0) {
-      const fd = this[kFd];
-      this[kFd] = -1;
-      registry?.unregister(this);
-      this[kClosePromise] = call(binding.close, fd).finally(() => {
-        this[kClosePromise] = undefined;
-      });
-    } else {
-      this[kClosePromise] = new Promise((resolve, reject) => {
-        this[kCloseResolve] = resolve;
-        this[kCloseReject] = reject;
-      }).finally(() => {
-        this[kClosePromise] = undefined;
-        this[kCloseReject] = undefined;
-        this[kCloseResolve] = undefined;
-      });
-    }
-    this.emit('close');
-    return this[kClosePromise];
-  }
-
   async [Symbol.asyncDispose]() {
     return this.close();
   }
@@ -260,8 +261,8 @@ class FileHandle extends EventEmitter {
 }
 
 async function fsCall(fn, handle, ...args) {
-  if (handle[kRefs] === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('filehandle', 'FileHandle', handle);
+  if (!(handle instanceof FileHandle)) {
+    throw new ERR_INTERNAL_ASSERTION('handle must be an instance of FileHandle');
   }
   if (handle.fd === -1) {
     const err = new Error('file closed');

@@ -58,11 +58,11 @@ function evalCode(source, name, print) {
   mod.paths = Module._nodeModulePaths(process.cwd());
   mod.loaded = true;
   registerSource(name, source);
-  const require = makeRequireFunction(mod);
+  const userRequire = makeRequireFunction(mod);
   // -e code sees module, require, exports, __filename, __dirname as globals, as in node.
   const g = globalThis;
   const saved = {};
-  const names = { module: mod, require, exports: mod.exports, __filename: name, __dirname: '.' };
+  const names = { module: mod, require: userRequire, exports: mod.exports, __filename: name, __dirname: '.' };
   for (const k of Object.keys(names)) {
     saved[k] = Object.getOwnPropertyDescriptor(g, k);
     Object.defineProperty(g, k, {

@@ -4,7 +4,6 @@
 // back once when the whole chain is done.
 
 const eos = require('internal/streams/end-of-stream');
-const { once } = require('internal/streams/utils');
 const destroyImpl = require('internal/streams/destroy');
 const Duplex = require('internal/streams/duplex');
 const {
@@ -18,6 +17,8 @@ const {
   isWebStream,
   isReadableStream,
   isReadableFinished,
+  nop,
+  once,
   SymbolDispose,
 } = require('internal/streams/utils');
 const {
@@ -358,22 +359,25 @@ function pipe(src, dst, finish, { end }) {
     } else {
       src.once('end', endFn);
     }
-
-    eos(src, { __proto__: null, readable: true, writable: false }, (err) => {
-      const rState = src._readableState;
-      if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
-          rState && rState.ended && !rState.errored && !rState.errorEmitted) {
-        // Closed right after 'end' was scheduled: wait for 'end' instead
-        // of failing (some streams close as they end).
-        src.once('end', finish).once('error', finish);
-      } else {
-        finish(err);
-      }
-    });
-  } else {
-    finish();
   }
 
+  eos(src, { __proto__: null, readable: true, writable: false }, (err) => {
+    const rState = src._readableState;
+    if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
+        rState && rState.ended && !rState.errored && !rState.errorEmitted) {
+      // Closed right after 'end' was scheduled: wait for 'end' instead
+      // of failing (some streams close as they end).
+      src.once('end', finish).once('error', finish);
+    } else {
+      finish(err);
+    }
+  });
+
+  if (!end) {
+    // The destination stays open: its part is done now.
+    finish();
+    return nop;
+  }
   return eos(dst, { __proto__: null, readable: false, writable: true }, finish);
 }
 

@@ -19,7 +19,7 @@ const {
   getHighWaterMark,
   getDefaultHighWaterMark,
 } = require('internal/streams/state');
-const { aggregateTwoErrors } = require('internal/streams/utils');
+const { aggregateTwoErrors, SymbolAsyncDispose } = require('internal/streams/utils');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
@@ -34,7 +34,6 @@ const {
 
 const { errorOrDestroy } = destroyImpl;
 const kPaused = Symbol('kPaused');
-const SymbolAsyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose');
 
 let StringDecoder;
 let eos;

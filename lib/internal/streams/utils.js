@@ -252,8 +252,21 @@ function once(fn) {
 
 function nop() {}
 
-const SymbolDispose = Symbol.dispose || Symbol.for('nodejs.dispose');
-const SymbolAsyncDispose = Symbol.asyncDispose || Symbol.for('nodejs.asyncDispose');
+// The engine may predate explicit resource management; node has these
+// symbols, and streams implement [Symbol.asyncDispose].
+for (const name of ['dispose', 'asyncDispose']) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, {
+      __proto__: null,
+      value: Symbol(`Symbol.${name}`),
+      writable: false,
+      enumerable: false,
+      configurable: false,
+    });
+  }
+}
+const SymbolDispose = Symbol.dispose;
+const SymbolAsyncDispose = Symbol.asyncDispose;
 
 // events.addAbortListener(), with a fallback while events lacks it.
 function addAbortListener(signal, listener) {

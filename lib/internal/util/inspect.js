@@ -623,7 +623,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let extrasType = kObjectType;
 
   // Iterators and the rest are split to reduce checks.
-  if (value[SymbolIterator] || constructor === null) {
+  if (SymbolIterator in value || constructor === null) {
     noIterator = false;
     if (ArrayIsArray(value)) {
       // Only set the constructor for non ordinary ("Array [...]") arrays.
@@ -1107,12 +1107,16 @@ function improveStack(stack, constructor, name, tag) {
   return stack;
 }
 
+// Drops own name/message/stack keys whose values the printed stack shows.
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
   if (!ctx.showHidden && keys.length !== 0) {
     for (const name of ['name', 'message', 'stack']) {
       const index = keys.indexOf(name);
-      // Only hide the property in case it's part of the original stack
-      if (index !== -1 && stack.includes(err[name])) {
+      if (index === -1) continue;
+      const value = err[name];
+      // A stack in the engine's own layout was shown converted.
+      if (stack.includes(value) ||
+          (name === 'stack' && typeof value === 'string' && toV8Stack(err, value) === stack)) {
         keys.splice(index, 1);
       }
     }
@@ -1136,16 +1140,88 @@ function markNodeModules(ctx, line) {
   return line;
 }
 
-let builtinIds;
+// Node's builtin module ids: stack frames in them are grayed out.
+const builtinIds = new Set([
+  '_http_agent', '_http_client', '_http_common', '_http_incoming', '_http_outgoing',
+  '_http_server', '_stream_duplex', '_stream_passthrough', '_stream_readable',
+  '_stream_transform', '_stream_wrap', '_stream_writable', '_tls_common', '_tls_wrap',
+  'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console',
+  'constants', 'crypto', 'dgram', 'diagnostics_channel', 'dns', 'dns/promises', 'domain',
+  'events', 'fs', 'fs/promises', 'http', 'http2', 'https', 'inspector', 'inspector/promises',
+  'module', 'net', 'os', 'path', 'path/posix', 'path/win32', 'perf_hooks', 'process',
+  'punycode', 'querystring', 'readline', 'readline/promises', 'repl', 'stream',
+  'stream/consumers', 'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers',
+  'timers/promises', 'tls', 'trace_events', 'tty', 'url', 'util', 'util/types', 'v8', 'vm',
+  'wasi', 'worker_threads', 'zlib',
+  // Internal modules that show up in node's own stack traces.
+  'internal/main/run_main_module', 'internal/modules/cjs/loader', 'internal/modules/helpers',
+  'internal/modules/run_main', 'internal/modules/esm/loader', 'internal/modules/esm/module_job',
+  'internal/modules/esm/translators', 'internal/process/task_queues', 'internal/timers',
+  'internal/process/execution', 'internal/errors', 'internal/util', 'internal/validators',
+  'internal/event_target', 'internal/streams/readable', 'internal/streams/writable',
+]);
+let builtinIdsComplete = false;
 function isBuiltinModuleId(id) {
-  if (builtinIds === undefined) {
+  if (!builtinIdsComplete) {
+    builtinIdsComplete = true;
     try {
-      builtinIds = new Set(require('module').builtinModules);
+      for (const name of internalBinding('builtins').list()) builtinIds.add(name);
     } catch {
-      builtinIds = new Set();
+      // Only the public ids are known.
     }
   }
-  return builtinIds.has(id) || id.startsWith('internal/');
+  return builtinIds.has(id);
+}
+
+function safeGetCwd() {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
+function pathToFileUrlHref(path) {
+  try {
+    return require('url').pathToFileURL(path).href;
+  } catch {
+    let out = 'file://';
+    for (const ch of path) {
+      const c = ch.codePointAt(0);
+      if (c <= 0x20 || c === 0x22 || c === 0x23 || c === 0x25 || c === 0x3c || c === 0x3e ||
+          c === 0x3f || c === 0x5c || c === 0x5e || c === 0x60 || c === 0x7b || c === 0x7c ||
+          c === 0x7d || c >= 0x7f) {
+        try {
+          out += encodeURIComponent(ch);
+        } catch {
+          out += '%EF%BF%BD';
+        }
+      } else {
+        out += ch;
+      }
+    }
+    return out;
+  }
+}
+
+// Grays out the working directory (and an opening parenthesis before it,
+// with the matching closing one) in a stack frame line.
+function markCwd(ctx, line, cwd) {
+  let start = line.indexOf(cwd);
+  if (start === -1) return line;
+  let cwdLength = cwd.length;
+  if (line.slice(start - 7, start) === 'file://') {
+    cwdLength += 7;
+    start -= 7;
+  }
+  const from = line[start - 1] === '(' ? start - 1 : start;
+  const to = from !== start && line.endsWith(')') ? -1 : line.length;
+  const cwdEnd = start + cwdLength + 1;
+  let out = line.slice(0, from);
+  out += ctx.stylize(line.slice(from, cwdEnd), 'undefined');
+  out += line.slice(cwdEnd, to);
+  if (to === -1) out += ctx.stylize(')', 'undefined');
+  return out;
 }
 
 function formatError(err, constructor, tag, ctx, keys) {
@@ -1194,14 +1270,26 @@ function formatError(err, constructor, tag, ctx, keys) {
     const stackFramePart = stack.slice(stackStart + 1);
     const lines = getStackFrames(ctx, err, stackFramePart);
     if (ctx.colors) {
-      // Highlight userland code and node modules.
-      for (const line of lines) {
+      // Gray out frames of builtin modules and the working directory;
+      // underline package names.
+      const cwd = safeGetCwd();
+      let cwdUrl;
+      for (let line of lines) {
         const core = coreModuleRegExp.exec(line);
         if (core !== null && isBuiltinModuleId(core[1])) {
           newStack += `\n${ctx.stylize(line, 'undefined')}`;
-        } else {
-          newStack += `\n${markNodeModules(ctx, line)}`;
+          continue;
         }
+        line = markNodeModules(ctx, line);
+        if (cwd !== undefined) {
+          let marked = markCwd(ctx, line, cwd);
+          if (marked === line) {
+            cwdUrl ??= pathToFileUrlHref(cwd);
+            marked = markCwd(ctx, line, cwdUrl);
+          }
+          line = marked;
+        }
+        newStack += `\n${line}`;
       }
     } else {
       newStack += `\n${lines.join('\n')}`;

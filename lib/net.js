@@ -1,0 +1,57 @@
+'use strict';
+// node:net — address helpers now; sockets and servers arrive with the
+// networking issue (constructing them throws until then).
+
+const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+
+const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const v4Str = `(?:${v4Seg}\\.){3}${v4Seg}`;
+const IPv4Reg = new RegExp(`^${v4Str}$`);
+const v6Seg = '(?:[0-9a-fA-F]{1,4})';
+const IPv6Reg = new RegExp('^(?:' +
+  `(?:${v6Seg}:){7}(?:${v6Seg}|:)|` +
+  `(?:${v6Seg}:){6}(?:${v4Str}|:${v6Seg}|:)|` +
+  `(?:${v6Seg}:){5}(?::${v4Str}|(?::${v6Seg}){1,2}|:)|` +
+  `(?:${v6Seg}:){4}(?:(?::${v6Seg}){0,1}:${v4Str}|(?::${v6Seg}){1,3}|:)|` +
+  `(?:${v6Seg}:){3}(?:(?::${v6Seg}){0,2}:${v4Str}|(?::${v6Seg}){1,4}|:)|` +
+  `(?:${v6Seg}:){2}(?:(?::${v6Seg}){0,3}:${v4Str}|(?::${v6Seg}){1,5}|:)|` +
+  `(?:${v6Seg}:){1}(?:(?::${v6Seg}){0,4}:${v4Str}|(?::${v6Seg}){1,6}|:)|` +
+  `(?::(?:(?::${v6Seg}){0,5}:${v4Str}|(?::${v6Seg}){1,7}|:))` +
+')(?:%[0-9a-zA-Z-.:]{1,})?$');
+
+function isIPv4(s) { return typeof s === 'string' && IPv4Reg.test(s); }
+function isIPv6(s) { return typeof s === 'string' && IPv6Reg.test(s); }
+function isIP(s) {
+  if (isIPv4(s)) return 4;
+  if (isIPv6(s)) return 6;
+  return 0;
+}
+
+function notYet(what) {
+  return function() { throw new ERR_METHOD_NOT_IMPLEMENTED(what); };
+}
+
+class Socket {
+  constructor() { throw new ERR_METHOD_NOT_IMPLEMENTED('net.Socket'); }
+}
+class Server {
+  constructor() { throw new ERR_METHOD_NOT_IMPLEMENTED('net.Server'); }
+}
+
+let autoSelectFamily = true;
+let autoSelectFamilyAttemptTimeout = 250;
+module.exports = {
+  isIP,
+  isIPv4,
+  isIPv6,
+  Socket,
+  Stream: Socket,
+  Server,
+  createServer: notYet('net.createServer'),
+  connect: notYet('net.connect'),
+  createConnection: notYet('net.createConnection'),
+  getDefaultAutoSelectFamily() { return autoSelectFamily; },
+  setDefaultAutoSelectFamily(v) { autoSelectFamily = !!v; },
+  getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelectFamilyAttemptTimeout; },
+  setDefaultAutoSelectFamilyAttemptTimeout(v) { autoSelectFamilyAttemptTimeout = v; },
+};
