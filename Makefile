@@ -32,6 +32,15 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/rt/*.h) | $(BUILD)/gen/lib_embed.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+UNIT_SRCS := $(wildcard test/unit/test-*.c)
+UNIT_OBJS := $(patsubst test/unit/%.c,$(BUILD)/obj/unit/%.o,$(UNIT_SRCS))
+$(BUILD)/unit-tests: $(UNIT_OBJS) $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) -lm $(LDFLAGS)
+
+$(BUILD)/obj/unit/%.o: test/unit/%.c test/unit/test.h test/unit/test-list.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itest/unit -c $< -o $@
+
 $(BUILD)/obj/gen/lib_embed.o: $(BUILD)/gen/lib_embed.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

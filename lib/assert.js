@@ -197,15 +197,10 @@ function notStrictEqual(actual, expected, message) {
 }
 assert.notStrictEqual = notStrictEqual;
 
-let partialWarned = false;
 function partialDeepStrictEqual(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
-  if (!partialWarned) {
-    partialWarned = true;
-    process.emitWarning('assert.partialDeepStrictEqual is an experimental feature and might ' +
-                        'change at any time', 'ExperimentalWarning');
-  }
-  if (!require('internal/assert/partial').isPartialStrictEqual(actual, expected)) {
+  require('internal/util').emitExperimentalWarning('assert.partialDeepStrictEqual');
+  if (!require('internal/util/comparisons').isPartialStrictEqual(actual, expected)) {
     innerFail({
       actual, expected, message, operator: 'partialDeepStrictEqual',
       stackStartFn: partialDeepStrictEqual,
@@ -600,7 +595,10 @@ function defineCallTracker(target) {
     enumerable: true,
     configurable: true,
     get() {
-      if (CallTracker === undefined) CallTracker = require('internal/assert/calltracker');
+      if (CallTracker === undefined) {
+        CallTracker = require('internal/util').deprecate(
+          require('internal/assert/calltracker'), 'assert.CallTracker is deprecated.', 'DEP0173');
+      }
       return CallTracker;
     },
     set(value) {

@@ -20,7 +20,11 @@ const {
 } = require('internal/errors');
 const { validateArray, validateInteger, validateNumber, validateString } =
   require('internal/validators');
-const { FastBuffer, addBufferPrototypeMethods } = require('internal/buffer');
+const {
+  FastBuffer,
+  addBufferPrototypeMethods,
+  markAsUntransferable,
+} = require('internal/buffer');
 
 const kMaxLength = binding.kMaxLength;
 const kStringMaxLength = binding.kStringMaxLength;
@@ -109,6 +113,7 @@ let allocPool;
 function createPool() {
   poolSize = Buffer.poolSize;
   allocPool = new ArrayBuffer(poolSize);
+  markAsUntransferable(allocPool);
   poolOffset = 0;
 }
 
@@ -229,14 +234,24 @@ function normalizeEncoding(enc) {
 // ---- Buffer ----
 
 let bufferWarned = false;
+let checkingCaller = false;
 function showFlaggedDeprecation() {
-  if (bufferWarned) return;
+  if (bufferWarned || checkingCaller) return;
   const argv = typeof process === 'object' && process.execArgv ? process.execArgv : [];
-  if (!argv.includes('--pending-deprecation') &&
-      !(typeof process === 'object' && process.env &&
-        /(^|\s)--pending-deprecation(\s|$)/.test(process.env.NODE_OPTIONS || '')) &&
-      isInsideNodeModules()) {
-    return;
+  const pending = argv.includes('--pending-deprecation') ||
+    (typeof process === 'object' && process.env &&
+     /(^|\s)--pending-deprecation(\s|$)/.test(process.env.NODE_OPTIONS || ''));
+  if (!pending) {
+    // A stack trace may run user code (Error.prepareStackTrace), which may
+    // call Buffer() again.
+    checkingCaller = true;
+    let inside;
+    try {
+      inside = isInsideNodeModules();
+    } finally {
+      checkingCaller = false;
+    }
+    if (inside) return;
   }
   bufferWarned = true;
   process.emitWarning(
@@ -248,16 +263,26 @@ function showFlaggedDeprecation() {
 // Whether the code that called Buffer() lives under node_modules (then Node
 // does not warn, unless --pending-deprecation).
 function isInsideNodeModules() {
-  const stack = new Error().stack;
+  const prepare = Error.prepareStackTrace;
+  let stack;
+  try {
+    Error.prepareStackTrace = undefined;
+    stack = new Error().stack;
+  } catch {
+    stack = undefined;
+  } finally {
+    try {
+      Error.prepareStackTrace = prepare;
+    } catch {
+      // Not writable: nothing was changed.
+    }
+  }
   if (typeof stack !== 'string') return false;
-  const lines = stack.split('\n');
-  for (const line of lines) {
-    // Frames look like `fn@/path/file.js:1:2` or `    at fn (/path/file.js:1:2)`.
-    const m = /(?:@|\(|at )(\/[^:()]*|[A-Za-z]:\\[^:()]*|file:\/\/[^:()]*):\d+:\d+\)?$/.exec(line);
+  for (const line of stack.split('\n')) {
+    // Frames look like `    at fn (/path/file.js:1:2)` or `fn@/path/file.js:1:2`.
+    const m = /(?:@|\(|at )((?:\/|[A-Za-z]:\\)[^()]*?):\d+:\d+\)?$/.exec(line);
     if (m === null) continue;
-    const file = m[1];
-    if (file.startsWith('node:') || !/[\\/]/.test(file)) continue;
-    return /[\\/]node_modules[\\/]/.test(file);
+    return /[\\/]node_modules[\\/]/.test(m[1]);
   }
   return false;
 }

@@ -289,7 +289,7 @@ function lazyAsync() {
 }
 
 module.exports = {
-  _forkChild() {},
+  _forkChild(...args) { return lazyAsync()._forkChild(...args); },
   ChildProcess: undefined,
   exec(...args) { return lazyAsync().exec(...args); },
   execFile(...args) { return lazyAsync().execFile(...args); },
@@ -311,6 +311,13 @@ module.exports = {
 Object.defineProperty(module.exports, 'ChildProcess', {
   get() { return lazyAsync().ChildProcess; }, enumerable: true, configurable: true,
 });
+// util.promisify(exec) / (execFile) resolve to { stdout, stderr }.
+for (const name of ['exec', 'execFile']) {
+  Object.defineProperty(module.exports[name], Symbol.for('nodejs.util.promisify.custom'), {
+    get() { return lazyAsync()[name][Symbol.for('nodejs.util.promisify.custom')]; },
+    enumerable: false, configurable: true,
+  });
+}
 // keep internals off the public surface
 for (const k of ['normalizeSpawnArguments', 'normalizeExecArgs', 'normalizeExecFileArgs',
   'normalizeStdio', 'convertToValidSignal', 'signalName', 'validateTimeout',

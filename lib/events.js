@@ -144,8 +144,57 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return _getMaxListeners(this);
 };
 
-function throwUnhandledError(er) {
-  if (er instanceof Error) throw er;
+// The fatal-exception printer calls er[kEnhanceStackBeforeInspector]() (when
+// present) to add where the 'error' event was emitted, as node prints it.
+// err.stack itself stays unchanged for 'uncaughtException' listeners.
+const kEnhanceStackBeforeInspector = Symbol.for('nodejs.kEnhanceStackBeforeInspector');
+
+// Longest run of equal lines shared by `a` and `b`: { len, offset } in `a`.
+function identicalSequenceRange(a, b) {
+  let best = { len: 0, offset: 0 };
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos === -1) continue;
+    let len = 1;
+    while (i + len < a.length && pos + len < b.length && a[i + len] === b[pos + len]) len++;
+    if (len > 3 && len > best.len) best = { len, offset: i };
+  }
+  return best;
+}
+
+function enhanceStackTrace(err, own) {
+  let ctorInfo = '';
+  try {
+    const { name } = this.constructor;
+    if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
+  } catch {
+    // Ignore a throwing or missing constructor.
+  }
+  const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
+  const errStack = String(err.stack).split('\n').slice(1);
+  const ownStack = String(own.stack).split('\n').slice(1);
+  const { len, offset } = identicalSequenceRange(ownStack, errStack);
+  if (len > 0) {
+    ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
+  }
+  return err.stack + sep + ownStack.join('\n');
+}
+
+function throwUnhandledError(er, emitter) {
+  if (er instanceof Error) {
+    try {
+      const capture = {};
+      Error.captureStackTrace(capture, EventEmitter.prototype.emit);
+      Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+        __proto__: null,
+        value: enhanceStackTrace.bind(emitter, er, capture),
+        configurable: true,
+      });
+    } catch {
+      // Continue regardless of error.
+    }
+    throw er;
+  }
   let stringifiedEr;
   try {
     stringifiedEr = lazyInspect(er);
@@ -169,7 +218,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     return false;
   }
 
-  if (doError) throwUnhandledError(args.length > 0 ? args[0] : undefined);
+  if (doError) throwUnhandledError(args.length > 0 ? args[0] : undefined, this);
 
   const handler = events[type];
   if (handler === undefined) return false;

@@ -56,6 +56,8 @@ const {
 
 const { F_OK, O_WRONLY, O_SYMLINK, S_IFMT, S_IFDIR } = constants;
 
+const { customPromisifyArgs: kCustomPromisifyArgs } = require('internal/util');
+
 let pathModule;
 function lazyPath() {
   if (pathModule === undefined) pathModule = require('path');
@@ -258,7 +260,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
   }
   binding.read(fd, buffer, offset, length, position, wrapper);
 }
-Object.defineProperty(read, Symbol.for('nodejs.util.promisify.customArgs'),
+Object.defineProperty(read, kCustomPromisifyArgs,
                       { value: ['bytesRead', 'buffer'], enumerable: false });
 
 function readSync(fd, buffer, offsetOrOptions, length, position) {
@@ -309,7 +311,7 @@ function readv(fd, buffers, position, callback) {
   if (typeof position !== 'number') position = null;
   binding.readv(fd, buffers, position, (err, n) => callback(err, n || 0, buffers));
 }
-Object.defineProperty(readv, Symbol.for('nodejs.util.promisify.customArgs'),
+Object.defineProperty(readv, kCustomPromisifyArgs,
                       { value: ['bytesRead', 'buffers'], enumerable: false });
 
 function readvSync(fd, buffers, position) {
@@ -368,7 +370,7 @@ function write(fd, buffer, offsetOrOptions, length, position, callback) {
   callback = maybeCallback(position);
   writeStringTo(fd, str, offset, length, wrapper);
 }
-Object.defineProperty(write, Symbol.for('nodejs.util.promisify.customArgs'),
+Object.defineProperty(write, kCustomPromisifyArgs,
                       { value: ['bytesWritten', 'buffer'], enumerable: false });
 
 function isUtf8(encoding) {
@@ -421,7 +423,7 @@ function writev(fd, buffers, position, callback) {
   if (typeof position !== 'number') position = null;
   binding.writev(fd, buffers, position, (err, n) => callback(err, n || 0, buffers));
 }
-Object.defineProperty(writev, Symbol.for('nodejs.util.promisify.customArgs'),
+Object.defineProperty(writev, kCustomPromisifyArgs,
                       { value: ['bytesWritten', 'buffer'], enumerable: false });
 
 function writevSync(fd, buffers, position) {
@@ -968,15 +970,15 @@ function chmodSync(path, mode) {
 }
 
 function fchmod(fd, mode, callback) {
-  mode = parseFileMode(mode, 'mode');
   fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
   callback = makeCallback(callback);
   binding.fchmod(fd, mode, callback);
 }
 
 function fchmodSync(fd, mode) {
-  mode = parseFileMode(mode, 'mode');
   fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
   binding.fchmod(fd, mode);
 }
 
@@ -1016,17 +1018,17 @@ function chownSync(path, uid, gid) {
 }
 
 function fchown(fd, uid, gid, callback) {
+  fd = getValidatedFd(fd);
   checkUid(uid, 'uid');
   checkUid(gid, 'gid');
-  fd = getValidatedFd(fd);
   callback = makeCallback(callback);
   binding.fchown(fd, uid, gid, callback);
 }
 
 function fchownSync(fd, uid, gid) {
+  fd = getValidatedFd(fd);
   checkUid(uid, 'uid');
   checkUid(gid, 'gid');
-  fd = getValidatedFd(fd);
   binding.fchown(fd, uid, gid);
 }
 

@@ -18,11 +18,10 @@ const {
   constants,
 } = internalBinding('os');
 
-const {
-  codes: { ERR_SYSTEM_ERROR },
-} = require('internal/errors');
-const { validateInt32, validateObject, kValidateObjectAllowNullable } =
-  require('internal/validators');
+// A SystemError subclass: message 'A system error occurred: <syscall> returned
+// <code> (<message>)', with `info`, `errno` and `syscall`.
+const ERR_SYSTEM_ERROR = require('internal/errors').makeSystemErrorWithCode('ERR_SYSTEM_ERROR');
+const { validateInt32 } = require('internal/validators');
 
 // Wraps a binding function that fills a context object on failure.
 function checked(fn) {
@@ -198,7 +197,7 @@ function getPriority(pid) {
 
 let BufferCtor;
 function userInfo(options) {
-  validateObject(options, 'options', kValidateObjectAllowNullable);
+  if (typeof options !== 'object') options = null;
   const encoding = options ? options.encoding : undefined;
   const ctx = {};
   const user = getUserInfo(ctx);

@@ -9,16 +9,17 @@ const builtins = internalBinding('builtins');
 const builtinIds = builtins.list();
 const builtinSet = new Set(builtinIds);
 const builtinCache = new Map();
-// ids that exist only for lib/'s own use
-const kNotForUsers = new Set(['internal/bootstrap']);
 
 function requireBuiltin(id) {
   const cached = builtinCache.get(id);
   if (cached !== undefined) return cached.exports;
   const fn = builtins.compile(id);
   if (fn === undefined) {
-    const err = new Error(`No such built-in module: ${id}`);
-    err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+    const err = kPublicBuiltins.has(id) || kSchemeOnly.has(id) ?
+      new Error(`cairn does not implement node:${id} yet`) :
+      new Error(`No such built-in module: ${id}`);
+    err.code = kPublicBuiltins.has(id) || kSchemeOnly.has(id) ?
+      'ERR_NOT_IMPLEMENTED' : 'ERR_UNKNOWN_BUILTIN_MODULE';
     throw err;
   }
   const mod = { exports: {}, id, loaded: false };
@@ -33,26 +34,41 @@ function requireBuiltin(id) {
   return mod.exports;
 }
 
+// node 22's public builtin modules; the ones cairn does not have yet still
+// count as builtins (require() then says they are not implemented).
+const kPublicBuiltins = new Set(('_http_agent _http_client _http_common _http_incoming ' +
+  '_http_outgoing _http_server _stream_duplex _stream_passthrough _stream_readable ' +
+  '_stream_transform _stream_wrap _stream_writable _tls_common _tls_wrap assert ' +
+  'assert/strict async_hooks buffer child_process cluster console constants crypto dgram ' +
+  'diagnostics_channel dns dns/promises domain events fs fs/promises http http2 https ' +
+  'inspector inspector/promises module net os path path/posix path/win32 perf_hooks ' +
+  'process punycode querystring readline readline/promises repl stream stream/consumers ' +
+  'stream/promises stream/web string_decoder sys timers timers/promises tls trace_events ' +
+  'tty url util util/types v8 vm wasi worker_threads zlib').split(' '));
+// Node only exposes these with the node: scheme.
+const kSchemeOnly = new Set(['sea', 'sqlite', 'test', 'test/reporters']);
+
 const BuiltinModule = {
   exists(id) { return builtinSet.has(id); },
-  canBeRequiredByUsers(id) {
-    return builtinSet.has(id) && !id.startsWith('internal/') && !kNotForUsers.has(id);
-  },
-  canBeRequiredWithoutScheme(id) {
-    return this.canBeRequiredByUsers(id) && !kSchemeOnly.has(id);
-  },
-  getCanBeRequiredByUsersWithoutSchemeList() {
-    return builtinIds.filter((id) => this.canBeRequiredWithoutScheme(id));
-  },
+  canBeRequiredByUsers(id) { return kPublicBuiltins.has(id) || kSchemeOnly.has(id); },
+  canBeRequiredWithoutScheme(id) { return kPublicBuiltins.has(id); },
+  getCanBeRequiredByUsersWithoutSchemeList() { return [...kPublicBuiltins]; },
   getSchemeOnlyModuleNames() { return [...kSchemeOnly]; },
   require: requireBuiltin,
   isLoaded(id) { return builtinCache.has(id); },
 };
-// Node only exposes these with the node: scheme.
-const kSchemeOnly = new Set(['test', 'test/reporters', 'sqlite', 'sea']);
 builtinCache.set('internal/bootstrap/realm', {
   exports: { BuiltinModule, options }, id: 'internal/bootstrap/realm', loaded: true,
 });
+
+// ---- engine fix-ups, before any other code runs ----
+requireBuiltin('internal/error_stack').install();
+if (typeof Symbol.dispose !== 'symbol') {
+  Object.defineProperty(Symbol, 'dispose', { value: Symbol('Symbol.dispose') });
+}
+if (typeof Symbol.asyncDispose !== 'symbol') {
+  Object.defineProperty(Symbol, 'asyncDispose', { value: Symbol('Symbol.asyncDispose') });
+}
 
 // ---- the process object ----
 const process = requireBuiltin('internal/process/object').createProcess(options);

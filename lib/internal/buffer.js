@@ -57,7 +57,7 @@ function checkInt(value, min, max, buf, offset, byteLength) {
       if (min === 0 || min === 0n) {
         range = `>= 0${n} and < 2${n} ** ${bits}${n}`;
       } else {
-        range = `>= -(2${n} ** ${bits - 1}${n}) and < 2 ** ${bits - 1}${n}`;
+        range = `>= -(2${n} ** ${bits - 1}${n}) and < 2${n} ** ${bits - 1}${n}`;
       }
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
@@ -578,8 +578,25 @@ function addBufferPrototypeMethods(proto) {
   }
 }
 
+// ArrayBuffers that postMessage() must not transfer (the allocUnsafe pool,
+// which other Buffers share). worker_threads consults this.
+const untransferable = new WeakSet();
+
+function markAsUntransferable(obj) {
+  if ((typeof obj === 'object' || typeof obj === 'function') && obj !== null) {
+    untransferable.add(obj);
+  }
+}
+
+function isMarkedAsUntransferable(obj) {
+  return (typeof obj === 'object' || typeof obj === 'function') && obj !== null &&
+    untransferable.has(obj);
+}
+
 module.exports = {
   FastBuffer,
+  isMarkedAsUntransferable,
+  markAsUntransferable,
   addBufferPrototypeMethods,
   boundsError,
 };

@@ -123,6 +123,8 @@ const encodingLabels = {
   'utf-16le': ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16',
                'utf-16le'],
   'x-user-defined': ['x-user-defined'],
+  'replacement': ['csiso2022kr', 'hz-gb-2312', 'iso-2022-cn', 'iso-2022-cn-ext', 'iso-2022-kr',
+                  'replacement'],
 };
 
 let labelMap;
@@ -209,6 +211,18 @@ Object.defineProperties(TextEncoder.prototype, {
 
 const emptyBytes = new Uint8Array(0);
 
+// windows-1252 differs from ISO-8859-1 in 0x80-0x9F.
+const windows1252High = [
+  0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F,
+  0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
+];
+
+function mapWindows1252(ch) {
+  return String.fromCharCode(windows1252High[ch.charCodeAt(0) - 0x80]);
+}
+
 function concatBytes(a, b) {
   const out = new Uint8Array(a.length + b.length);
   out.set(a, 0);
@@ -286,7 +300,10 @@ class TextDecoder {
     const enc = this[kEncoding];
 
     if (enc === 'windows-1252') {
-      return bytes.length === 0 ? '' : binding.slice(bytes, 0, bytes.length, kLatin1);
+      if (bytes.length === 0) return '';
+      const str = binding.slice(bytes, 0, bytes.length, kLatin1);
+      // Node decodes ISO-8859-1 in one-shot calls but windows-1252 when streaming.
+      return stream ? str.replace(/[\x80-\x9f]/g, mapWindows1252) : str;
     }
 
     if (this[kPending] !== undefined) {
@@ -341,8 +358,8 @@ class TextDecoder {
   [customInspectSymbol](depth, opts) {
     validateDecoder(this);
     if (typeof depth === 'number' && depth < 0) return this;
-    const ctor = constructorOf(this);
-    const obj = { __proto__: { constructor: ctor === null ? TextDecoder : ctor } };
+    const ctor = constructorOf(this) || TextDecoder;
+    const obj = { __proto__: { constructor: ctor } };
     obj.encoding = this.encoding;
     obj.fatal = this.fatal;
     obj.ignoreBOM = this.ignoreBOM;
@@ -350,7 +367,8 @@ class TextDecoder {
       obj[kFlags] = this[kFlags];
       obj[kHandle] = this[kHandle];
     }
-    return lazyInspect(obj, opts);
+    // Node names the class itself and inspects the fields with default options.
+    return `${ctor.name} ${lazyInspect(obj)}`;
   }
 }
 

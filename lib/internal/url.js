@@ -13,7 +13,6 @@ const {
     ERR_INVALID_FILE_URL_PATH,
     ERR_INVALID_THIS,
     ERR_INVALID_TUPLE,
-    ERR_INVALID_URL,
     ERR_INVALID_URL_SCHEME,
     ERR_MISSING_ARGS,
   },
@@ -192,7 +191,12 @@ const specialPorts = {
   'ftp:': 21, 'file:': null, 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443,
 };
 function isSpecialScheme(protocol) {
-  return protocol in specialPorts;
+  switch (protocol) {
+    case 'http:': case 'https:': case 'ws:': case 'wss:': case 'ftp:': case 'file:':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // ---------------------------------------------------------------- hosts ----
@@ -224,6 +228,15 @@ function parseIPv4Number(s) {
 }
 
 function endsInNumber(input) {
+  // Fast answer for the common case: a last label with a letter beyond 'f'.
+  let i = input.length - 1;
+  if (i >= 0 && input.charCodeAt(i) === 46) i--;
+  for (; i >= 0; i--) {
+    const code = input.charCodeAt(i);
+    if (code === 46) break;
+    const c = code | 0x20;
+    if (c > 102 && c !== 120) return false;
+  }
   const parts = input.split('.');
   if (parts[parts.length - 1] === '') {
     if (parts.length === 1) return false;
@@ -526,7 +539,9 @@ function parseHost(input, isOpaque) {
     return address === FAILURE ? FAILURE : serializeIPv6(address);
   }
   if (isOpaque) return parseOpaqueHost(input);
-  const domain = utf8Decode(percentDecodeBytes(input));
+  // eslint-disable-next-line no-control-regex
+  const domain = /[^\x00-\x7F%]/.test(input) || input.includes('%') ?
+    utf8Decode(percentDecodeBytes(input)) : input;
   const ascii = domainToASCIIInternal(domain, false);
   if (ascii === FAILURE || ascii.length === 0) return FAILURE;
   for (let i = 0; i < ascii.length; i++) {
@@ -641,6 +656,7 @@ function basicParse(input, base, url, override) {
   // eslint-disable-next-line no-control-regex
   input = input.replace(/[\t\n\r]/g, '');
   let state = override || S.SCHEME_START;
+  let special = isSpecialScheme(url.scheme);
   let buffer = '';
   let atSignSeen = false;
   let insideBrackets = false;
@@ -670,7 +686,7 @@ function basicParse(input, base, url, override) {
         } else if (c === 58) {
           const scheme = `${buffer}:`;
           if (override) {
-            if (isSpecialScheme(url.scheme) !== isSpecialScheme(scheme)) return undefined;
+            if (special !== isSpecialScheme(scheme)) return undefined;
             if ((url.username !== '' || url.password !== '' || url.port !== null) &&
                 scheme === 'file:') {
               return undefined;
@@ -678,6 +694,7 @@ function basicParse(input, base, url, override) {
             if (url.scheme === 'file:' && url.host === '') return undefined;
           }
           url.scheme = scheme;
+          special = isSpecialScheme(scheme);
           if (override) {
             if (url.port === specialPorts[scheme]) url.port = null;
             return undefined;
@@ -710,6 +727,7 @@ function basicParse(input, base, url, override) {
         if (!base || (base.opaque && c !== 35)) return FAILURE;
         if (base.opaque && c === 35) {
           url.scheme = base.scheme;
+          special = isSpecialScheme(url.scheme);
           url.path = base.path.slice();
           url.opaque = true;
           url.query = base.query;
@@ -745,9 +763,10 @@ function basicParse(input, base, url, override) {
 
       case S.RELATIVE:
         url.scheme = base.scheme;
+        special = isSpecialScheme(url.scheme);
         if (c === 47) {
           state = S.RELATIVE_SLASH;
-        } else if (isSpecialScheme(url.scheme) && c === 92) {
+        } else if (special && c === 92) {
           state = S.RELATIVE_SLASH;
         } else {
           url.username = base.username;
@@ -772,7 +791,7 @@ function basicParse(input, base, url, override) {
         break;
 
       case S.RELATIVE_SLASH:
-        if (isSpecialScheme(url.scheme) && (c === 47 || c === 92)) {
+        if (special && (c === 47 || c === 92)) {
           state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
         } else if (c === 47) {
           state = S.AUTHORITY;
@@ -822,7 +841,7 @@ function basicParse(input, base, url, override) {
           }
           buffer = '';
         } else if (c === -1 || c === 47 || c === 63 || c === 35 ||
-                   (isSpecialScheme(url.scheme) && c === 92)) {
+                   (special && c === 92)) {
           if (atSignSeen && buffer === '') return FAILURE;
           p -= buffer.length + 1;
           buffer = '';
@@ -840,20 +859,20 @@ function basicParse(input, base, url, override) {
         } else if (c === 58 && !insideBrackets) {
           if (buffer === '') return FAILURE;
           if (override === S.HOSTNAME) return FAILURE;
-          const host = parseHost(buffer, !isSpecialScheme(url.scheme));
+          const host = parseHost(buffer, !special);
           if (host === FAILURE) return FAILURE;
           url.host = host;
           buffer = '';
           state = S.PORT;
         } else if (c === -1 || c === 47 || c === 63 || c === 35 ||
-                   (isSpecialScheme(url.scheme) && c === 92)) {
+                   (special && c === 92)) {
           p--;
-          if (isSpecialScheme(url.scheme) && buffer === '') return FAILURE;
+          if (special && buffer === '') return FAILURE;
           if (override && buffer === '' &&
               (url.username !== '' || url.password !== '' || url.port !== null)) {
             return FAILURE;
           }
-          const host = parseHost(buffer, !isSpecialScheme(url.scheme));
+          const host = parseHost(buffer, !special);
           if (host === FAILURE) return FAILURE;
           url.host = host;
           buffer = '';
@@ -870,7 +889,7 @@ function basicParse(input, base, url, override) {
         if (c !== -1 && isAsciiDigit(c)) {
           buffer += ch;
         } else if (c === -1 || c === 47 || c === 63 || c === 35 ||
-                   (isSpecialScheme(url.scheme) && c === 92) || override) {
+                   (special && c === 92) || override) {
           if (buffer !== '') {
             const port = parseInt(buffer, 10);
             if (port > 65535) return FAILURE;
@@ -888,6 +907,7 @@ function basicParse(input, base, url, override) {
 
       case S.FILE:
         url.scheme = 'file:';
+        special = true;
         url.host = '';
         if (c === 47 || c === 92) {
           state = S.FILE_SLASH;
@@ -957,7 +977,7 @@ function basicParse(input, base, url, override) {
         break;
 
       case S.PATH_START:
-        if (isSpecialScheme(url.scheme)) {
+        if (special) {
           state = S.PATH;
           if (c !== 47 && c !== 92) p--;
         } else if (!override && c === 63) {
@@ -975,7 +995,6 @@ function basicParse(input, base, url, override) {
         break;
 
       case S.PATH: {
-        const special = isSpecialScheme(url.scheme);
         if (c === -1 || c === 47 || (special && c === 92) ||
             (!override && (c === 63 || c === 35))) {
           if (isDoubleDot(buffer)) {
@@ -1020,7 +1039,7 @@ function basicParse(input, base, url, override) {
 
       case S.QUERY:
         if ((!override && c === 35) || c === -1) {
-          const set = isSpecialScheme(url.scheme) ? SPECIAL_QUERY_SET : QUERY_SET;
+          const set = special ? SPECIAL_QUERY_SET : QUERY_SET;
           url.query += encodeSet(buffer, set);
           buffer = '';
           if (c === 35) {
@@ -1122,6 +1141,8 @@ function serializeUrlencoded(list) {
 }
 
 function toUSVString(v) {
+  // V8's message, which node's tests match.
+  if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
   const s = `${v}`;
   return typeof s.toWellFormed === 'function' ? s.toWellFormed() :
     s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
@@ -1457,6 +1478,7 @@ function createIterator(target, kind) {
 // and (when given) base.
 function invalidUrl(input, base) {
   const err = new TypeError('Invalid URL');
+  if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(err, invalidUrl);
   err.code = 'ERR_INVALID_URL';
   err.input = input;
   if (base !== undefined) err.base = base;

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Encoding ids shared with lib/buffer.js (Node's own numbering). */
 enum {
@@ -141,20 +142,59 @@ typedef struct {
 /* Strings shorter than this skip the JSON route. */
 #define BUF_JSON_MIN 4096
 
+/* One scratch area is kept between calls so that large conversions do not pay for fresh
+ * pages every time; MADV_FREE lets the kernel take the pages back under memory pressure. */
+static JSChar *buffer_scratch;
+static size_t buffer_scratch_bytes;
+static bool buffer_scratch_busy;
+#define BUF_SCRATCH_MAX ((size_t)128 << 20)
+
+static JSChar *buffer_scratch_take(size_t bytes) {
+    if (buffer_scratch_busy || bytes > BUF_SCRATCH_MAX) {
+        return NULL;
+    }
+    if (bytes > buffer_scratch_bytes) {
+        if (buffer_scratch) {
+            munmap(buffer_scratch, buffer_scratch_bytes);
+            buffer_scratch = NULL;
+            buffer_scratch_bytes = 0;
+        }
+        /* Some slack for escapes and slightly larger strings next time. */
+        size_t want = (bytes + bytes / 4 + 0xFFFFF) & ~(size_t)0xFFFFF;
+        void *m = mmap(NULL, want, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED) {
+            return NULL;
+        }
+        buffer_scratch = m;
+        buffer_scratch_bytes = want;
+    }
+    buffer_scratch_busy = true;
+    return buffer_scratch;
+}
+
+static void buffer_scratch_give_back(void) {
+    madvise(buffer_scratch, buffer_scratch_bytes, MADV_FREE);
+    buffer_scratch_busy = false;
+}
+
 /* Room for n units of content; NULL if out of memory. */
 static JSChar *buffer_sb_reserve(buffer_sb_t *sb, size_t n) {
+    sb->base = NULL;
     if (n <= BUF_STACK_UNITS) {
         sb->base = sb->stack;
-    } else if (n > SIZE_MAX / sizeof(JSChar) - 2) {
-        sb->base = NULL;
-    } else {
-        sb->base = malloc((n + 2) * sizeof(JSChar));
+    } else if (n <= SIZE_MAX / sizeof(JSChar) / 8) {
+        sb->base = buffer_scratch_take((n + 2) * sizeof(JSChar));
+        if (!sb->base) {
+            sb->base = malloc((n + 2) * sizeof(JSChar));
+        }
     }
     return sb->base ? sb->base + 1 : NULL;
 }
 
 static void buffer_sb_release(buffer_sb_t *sb) {
-    if (sb->base && sb->base != sb->stack) {
+    if (sb->base && sb->base == buffer_scratch) {
+        buffer_scratch_give_back();
+    } else if (sb->base && sb->base != sb->stack) {
         free(sb->base);
     }
     sb->base = NULL;
@@ -182,13 +222,34 @@ static JSValueRef buffer_sb_finish(JSContextRef ctx, buffer_sb_t *sb, size_t len
             }
         }
     }
+    if (extra > len / 4) {
+        /* Mostly control characters: escaping would cost more than the plain copy. */
+        JSValueRef v = buffer_string16(ctx, sb->base + 1, len);
+        buffer_sb_release(sb);
+        return v;
+    }
     if (extra) {
-        JSChar *grown = realloc(sb->base, (len + extra + 2) * sizeof(JSChar));
-        if (!grown) {
-            buffer_sb_release(sb);
-            return buffer_oom(ctx, exc);
+        JSChar *grown = sb->base;
+        size_t need = (len + extra + 2) * sizeof(JSChar);
+        if (grown == buffer_scratch) {
+            if (need > buffer_scratch_bytes) {
+                grown = malloc(need);
+                if (!grown) {
+                    buffer_sb_release(sb);
+                    return buffer_oom(ctx, exc);
+                }
+                memcpy(grown, sb->base, (len + 1) * sizeof(JSChar));
+                buffer_sb_release(sb);
+                sb->base = grown;
+            }
+        } else {
+            grown = realloc(sb->base, need);
+            if (!grown) {
+                buffer_sb_release(sb);
+                return buffer_oom(ctx, exc);
+            }
+            sb->base = grown;
         }
-        sb->base = grown;
         /* Expand the escapes in place, from the end. */
         static const char hex[] = "0123456789abcdef";
         JSChar *c = grown + 1;
@@ -459,6 +520,10 @@ static size_t buffer_utf8_tail(const uint8_t *p, size_t n) {
 
 static JSValueRef buffer_utf8_string(JSContextRef ctx, const uint8_t *p, size_t n, bool fatal,
                                      JSValueRef *exc) {
+    /* Node rejects by byte length, before decoding. */
+    if (n > BUF_STRING_MAX) {
+        return JSValueMakeUndefined(ctx);
+    }
     buffer_sb_t sb;
     JSChar *u = buffer_sb_reserve(&sb, n);
     if (!u) {
@@ -481,17 +546,12 @@ static JSValueRef buffer_utf8_string(JSContextRef ctx, const uint8_t *p, size_t 
 
 static const char buffer_hex_digits[] = "0123456789abcdef";
 
+/* Nibble values of hex digits; 255 marks anything else. */
+static uint8_t buffer_unhex_table[256];
+
 static int buffer_unhex(unsigned c) {
-    if (c >= '0' && c <= '9') {
-        return (int)(c - '0');
-    }
-    if (c >= 'a' && c <= 'f') {
-        return (int)(c - 'a' + 10);
-    }
-    if (c >= 'A' && c <= 'F') {
-        return (int)(c - 'A' + 10);
-    }
-    return -1;
+    uint8_t v = buffer_unhex_table[c & 0xFF];
+    return v == 255 ? -1 : v;
 }
 
 static const char buffer_b64[] =
@@ -503,6 +563,14 @@ static const char buffer_b64url[] =
 static uint8_t buffer_unb64[256];
 
 static void buffer_init_tables(void) {
+    memset(buffer_unhex_table, 255, sizeof(buffer_unhex_table));
+    for (int i = 0; i < 10; i++) {
+        buffer_unhex_table['0' + i] = (uint8_t)i;
+    }
+    for (int i = 0; i < 6; i++) {
+        buffer_unhex_table['a' + i] = (uint8_t)(10 + i);
+        buffer_unhex_table['A' + i] = (uint8_t)(10 + i);
+    }
     memset(buffer_unb64, 64, sizeof(buffer_unb64));
     for (int i = 0; i < 64; i++) {
         buffer_unb64[(uint8_t)buffer_b64[i]] = (uint8_t)i;

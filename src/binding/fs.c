@@ -394,37 +394,59 @@ static char *fs_resolve(const char *base, const char *rel) {
  * realpath as Node's JS implementation computes it: walk the components of the absolute path;
  * lstat each one, and replace a symlink by its target resolved *lexically* against the
  * directory holding it, then start over. Errors name the component (lstat, stat, readlink).
+ * Components already known not to be links are not checked again; when the last stat saw a
+ * pipe or socket the walk stops there (so /dev/stdin on a pipe resolves without an error).
  */
 static void fs_run_realpath_walk(fs_job_t *j) {
     char *p = fs_resolve("/", j->path);
     size_t pos = 1;
     int expansions = 0;
+    uint64_t last_mode = 0;
+    char **known = NULL;
+    size_t nknown = 0;
     uv_fs_t req;
     while (pos < strlen(p)) {
         const char *slash = strchr(p + pos, '/');
         size_t end = slash != NULL ? (size_t)(slash - p) : strlen(p);
         char *base = strndup(p, end);
-        char *prev = strndup(p, pos);
-        RT_CHECK(base != NULL && prev != NULL);
+        RT_CHECK(base != NULL);
         pos = slash != NULL ? end + 1 : end;
-        int r = uv_fs_lstat(NULL, &req, base, NULL);
-        int is_link = r == 0 && S_ISLNK(req.statbuf.st_mode);
-        uv_fs_req_cleanup(&req);
-        if (r < 0 || !is_link) {
-            if (r < 0) {
-                fs_fail_at(j, r, "lstat", base);
-            }
+        bool is_known = false;
+        for (size_t i = 0; i < nknown && !is_known; i++) {
+            is_known = strcmp(known[i], base) == 0;
+        }
+        if (is_known) {
             free(base);
-            free(prev);
-            if (r < 0) {
-                free(p);
-                return;
+            if (S_ISFIFO(last_mode) || S_ISSOCK(last_mode)) {
+                break;
             }
             continue;
         }
+        int r = uv_fs_lstat(NULL, &req, base, NULL);
+        if (r == 0) {
+            last_mode = req.statbuf.st_mode;
+        }
+        uv_fs_req_cleanup(&req);
+        if (r < 0) {
+            fs_fail_at(j, r, "lstat", base);
+            free(base);
+            goto fail;
+        }
+        if (!S_ISLNK(last_mode)) {
+            char **grown = realloc(known, (nknown + 1) * sizeof(*known));
+            RT_CHECK(grown != NULL);
+            known = grown;
+            known[nknown++] = base;
+            continue;
+        }
         const char *syscall = "stat";
-        r = ++expansions > 1000 ? UV_ELOOP : uv_fs_stat(NULL, &req, base, NULL);
-        if (expansions <= 1000) {
+        if (++expansions > 1000) {
+            r = UV_ELOOP;
+        } else {
+            r = uv_fs_stat(NULL, &req, base, NULL);
+            if (r == 0) {
+                last_mode = req.statbuf.st_mode;
+            }
             uv_fs_req_cleanup(&req);
         }
         char *target = NULL;
@@ -439,10 +461,10 @@ static void fs_run_realpath_walk(fs_job_t *j) {
         if (r < 0) {
             fs_fail_at(j, r, syscall, base);
             free(base);
-            free(prev);
-            free(p);
-            return;
+            goto fail;
         }
+        char *prev = strndup(p, end - strlen(strrchr(base, '/') + 1));
+        RT_CHECK(prev != NULL);
         char *resolved = fs_resolve(prev, target);
         char *next = fs_resolve(resolved, p + pos);
         free(resolved);
@@ -454,6 +476,13 @@ static void fs_run_realpath_walk(fs_job_t *j) {
         pos = 1;
     }
     j->out = p;
+    p = NULL;
+fail:
+    free(p);
+    for (size_t i = 0; i < nknown; i++) {
+        free(known[i]);
+    }
+    free(known);
 }
 
 static void fs_run_readdir(fs_job_t *j) {

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <grp.h>
+#include <pwd.h>
 #include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,7 +294,122 @@ PROCESS_FN(process_set_exit_code) {
     return JSValueMakeUndefined(ctx);
 }
 
+/* Resolves a user (is_group false) or group name or number to an id; returns -1 if unknown. */
+static int64_t process_resolve_id(JSContextRef ctx, JSValueRef v, bool is_group) {
+    if (JSValueIsNumber(ctx, v)) {
+        return (int64_t)JSValueToNumber(ctx, v, NULL);
+    }
+    char *name = rt_to_utf8(ctx, v, NULL, NULL);
+    if (!name) {
+        return -1;
+    }
+    int64_t id = -1;
+    char buf[16384];
+    if (is_group) {
+        struct group g, *gp = NULL;
+        if (getgrnam_r(name, &g, buf, sizeof(buf), &gp) == 0 && gp) {
+            id = gp->gr_gid;
+        }
+    } else {
+        struct passwd p, *pp = NULL;
+        if (getpwnam_r(name, &p, buf, sizeof(buf), &pp) == 0 && pp) {
+            id = pp->pw_uid;
+        }
+    }
+    free(name);
+    return id;
+}
+
+/* setId(which, id) with which 'uid' | 'gid' | 'euid' | 'egid' -> 0, a negative errno, or
+ * 1 when the name is unknown. */
+PROCESS_FN(process_set_id) {
+    char *which = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!which) {
+        return NULL;
+    }
+    bool group = strcmp(which, "gid") == 0 || strcmp(which, "egid") == 0;
+    int64_t id = process_resolve_id(ctx, rt_arg(ctx, argc, argv, 1), group);
+    int r = 0;
+    if (id < 0 || id > UINT32_MAX) {
+        r = 1;
+    } else if (strcmp(which, "uid") == 0) {
+        r = setuid((uid_t)id);
+    } else if (strcmp(which, "gid") == 0) {
+        r = setgid((gid_t)id);
+    } else if (strcmp(which, "euid") == 0) {
+        r = seteuid((uid_t)id);
+    } else {
+        r = setegid((gid_t)id);
+    }
+    if (r < 0) {
+        r = -errno;
+    }
+    free(which);
+    return JSValueMakeNumber(ctx, r);
+}
+
+/* setGroups(array of ids or names) -> 0, a negative errno, or the 1-based index of an
+ * unknown name. */
+PROCESS_FN(process_set_groups) {
+    JSValueRef v = rt_arg(ctx, argc, argv, 0);
+    if (!JSValueIsObject(ctx, v)) {
+        return rt_throw_type_error(ctx, exc, "groups must be an array");
+    }
+    size_t n = (size_t)JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)v, "length"), NULL);
+    if (n > 65536) {
+        n = 65536;
+    }
+    gid_t *gids = calloc(n + 1, sizeof(gid_t));
+    RT_CHECK(gids != NULL);
+    for (size_t i = 0; i < n; i++) {
+        JSValueRef e = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)v, (unsigned)i, NULL);
+        int64_t id = process_resolve_id(ctx, e, true);
+        if (id < 0) {
+            free(gids);
+            return JSValueMakeNumber(ctx, (double)(i + 1));
+        }
+        gids[i] = (gid_t)id;
+    }
+    int r = setgroups(n, gids) < 0 ? -errno : 0;
+    free(gids);
+    return JSValueMakeNumber(ctx, r);
+}
+
+/* initGroups(user, extraGroup) -> 0, a negative errno, 1 (unknown user) or 2 (unknown group). */
+PROCESS_FN(process_init_groups) {
+    JSValueRef user = rt_arg(ctx, argc, argv, 0);
+    char *name = NULL;
+    if (JSValueIsNumber(ctx, user)) {
+        char buf[16384];
+        struct passwd p, *pp = NULL;
+        uid_t uid = (uid_t)JSValueToNumber(ctx, user, NULL);
+        if (getpwuid_r(uid, &p, buf, sizeof(buf), &pp) == 0 && pp) {
+            name = strdup(pp->pw_name);
+        }
+    } else {
+        name = rt_to_utf8(ctx, user, NULL, NULL);
+        if (name && process_resolve_id(ctx, user, false) < 0) {
+            free(name);
+            name = NULL;
+        }
+    }
+    if (!name) {
+        return JSValueMakeNumber(ctx, 1);
+    }
+    int64_t gid = process_resolve_id(ctx, rt_arg(ctx, argc, argv, 1), true);
+    if (gid < 0) {
+        free(name);
+        return JSValueMakeNumber(ctx, 2);
+    }
+    int r = initgroups(name, (gid_t)gid) < 0 ? -errno : 0;
+    free(name);
+    return JSValueMakeNumber(ctx, r);
+}
+
 static const JSStaticFunction process_functions[] = {
+    {"setId", process_set_id, RT_FN_ATTRS},
+    {"setGroups", process_set_groups, RT_FN_ATTRS},
+    {"initGroups", process_init_groups, RT_FN_ATTRS},
     {"cwd", process_cwd, RT_FN_ATTRS},
     {"chdir", process_chdir, RT_FN_ATTRS},
     {"umask", process_umask, RT_FN_ATTRS},

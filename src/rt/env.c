@@ -2,6 +2,7 @@
 #include "rt/rt.h"
 #include "rt/internal.h"
 
+#include <jsc/jsc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,6 +369,12 @@ rt_env_t *rt_new(int argc, char **argv, int exec_argc, char **exec_argv) {
     env->argv = argv;
     env->exec_argc = exec_argc;
     env->exec_argv = exec_argv;
+    static bool options_set;
+    if (!options_set) {
+        /* Engine options must be set before the first context exists. */
+        options_set = true;
+        jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
+    }
     env->ctx = JSGlobalContextCreate(NULL);
     env->global = JSContextGetGlobalObject(env->ctx);
     env->binding_cache = JSObjectMake(env->ctx, NULL, NULL);

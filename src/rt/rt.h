@@ -152,8 +152,10 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(modules)                                                                                     \
     V(os)                                                                                          \
     V(process)                                                                                     \
+    V(process_wrap)                                                                                \
     V(signal_wrap)                                                                                 \
     V(spawn_sync)                                                                                  \
+    V(stream_wrap)                                                                                 \
     V(timers)                                                                                      \
     V(tty)                                                                                         \
     V(uv)                                                                                          \

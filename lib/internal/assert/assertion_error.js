@@ -32,6 +32,7 @@ const kReadableOperator = {
   notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
   notIdentical: 'Values have same structure but are not reference-equal:',
   notDeepEqualUnequal: 'Expected values not to be loosely deep-equal:',
+  partialDeepStrictEqual: 'Expected values to be partially and strictly deep-equal:',
 };
 
 // Single-line inputs up to this many characters (both together) are shown as
@@ -374,7 +375,8 @@ class AssertionError extends Error {
     let { actual, expected } = options;
 
     let text;
-    const diffOperator = operator === 'deepStrictEqual' || operator === 'strictEqual';
+    const diffOperator = operator === 'deepStrictEqual' || operator === 'strictEqual' ||
+      operator === 'partialDeepStrictEqual';
     if (message != null && !diffOperator) {
       text = String(message);
     } else {

@@ -26,6 +26,11 @@ function parseTopFrame(stack) {
   const lines = stack.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    // Function.prototype.apply/call show up as native frames in
+    // JavaScriptCore (V8 hides them): the caller is the next frame.
+    if (/^(?:\s+at )?(?:Function\.prototype\.)?(?:apply|call)(?:@\[native code\]| \((?:native|<anonymous>|\[native code\])\))$/.test(line)) {
+      continue;
+    }
     let m = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/.exec(line);
     if (m === null && /^\s+at /.test(line)) return null;
     if (m === null) {

@@ -92,6 +92,12 @@ function closeRegistry() {
     registry = new FinalizationRegistry((fd) => {
       binding.close(fd, () => {});
       process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+      process.emitWarning(
+        'Closing a FileHandle object on garbage collection is deprecated. ' +
+        'Please close FileHandle objects explicitly using ' +
+        'FileHandle.prototype.close(). In the future, an error will be ' +
+        'thrown if a file descriptor is closed during garbage collection.',
+        'DeprecationWarning', 'DEP0137');
     });
   }
   return registry;
@@ -460,6 +466,7 @@ function checkWriteData(data) {
 
 // Writes an iterable's chunks in order to fd.
 async function writeIterable(fd, data, encoding, signal) {
+  checkAborted(signal);
   for await (const chunk of data) {
     checkAborted(signal);
     let buf = chunk;

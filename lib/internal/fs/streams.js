@@ -6,7 +6,6 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
-    ERR_SYSTEM_ERROR,
   },
 } = require('internal/errors');
 const {
@@ -112,14 +111,7 @@ function importFd(stream, options) {
     stream[kHandle] = options.fd;
     stream[kFs] = fileHandleOperations(stream[kHandle]);
     stream[kHandle][lazyPromises().kRef]();
-    options.fd.on('close', () => {
-      if (!stream.destroyed && stream.fd !== null) {
-        stream.fd = null;
-        stream.destroy(new ERR_SYSTEM_ERROR({
-          code: 'EBADF', message: 'bad file descriptor', syscall: 'close', errno: -9,
-        }));
-      }
-    });
+    options.fd.on('close', () => stream.close());
     return options.fd.fd;
   }
   throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'], options.fd);
@@ -232,8 +224,14 @@ Object.defineProperty(ReadStream.prototype, 'autoClose', {
   configurable: true,
 });
 
+let openReadWarned = false;
 const openReadFs = function open() {
-  // Kept for code that patches ReadStream.prototype.open.
+  // Kept (deprecated) for code that patches ReadStream.prototype.open.
+  if (!openReadWarned) {
+    openReadWarned = true;
+    process.emitWarning('ReadStream.prototype.open() is deprecated', 'DeprecationWarning',
+                        'DEP0135');
+  }
 };
 ReadStream.prototype.open = openReadFs;
 ReadStream.prototype._construct = _construct;
@@ -364,8 +362,14 @@ Object.defineProperty(WriteStream.prototype, 'autoClose', {
   configurable: true,
 });
 
+let openWriteWarned = false;
 const openWriteFs = function open() {
-  // Kept for code that patches WriteStream.prototype.open.
+  // Kept (deprecated) for code that patches WriteStream.prototype.open.
+  if (!openWriteWarned) {
+    openWriteWarned = true;
+    process.emitWarning('WriteStream.prototype.open() is deprecated', 'DeprecationWarning',
+                        'DEP0135');
+  }
 };
 WriteStream.prototype.open = openWriteFs;
 WriteStream.prototype._construct = _construct;

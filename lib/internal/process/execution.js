@@ -61,6 +61,10 @@ function locationHeader(err) {
   const src = sourceLineOf(url, line);
   if (src === undefined) return '';
   let caretCol = typeof column === 'number' && column > 0 ? column - 1 : 0;
+  const offset = require('internal/error_stack').wrapperOffsets.get(url);
+  if (line === 1 && offset !== undefined && caretCol >= offset && src.length < caretCol) {
+    caretCol -= offset;
+  }
   // JavaScriptCore points at the call's parenthesis for `new Error(...)`;
   // node points at the start of the expression.
   const m = /(?:new\s+)?[\w$.]+\s*$/.exec(src.slice(0, caretCol));

@@ -7,6 +7,68 @@ const binding = internalBinding('process');
 const kNodeVersion = '22.23.3';
 const kCairnVersion = '0.1.0';
 
+// process.env: the C object reads and writes the real environment; this Proxy
+// adds node's rules for symbols, descriptors and value coercion.
+function makeEnv(target) {
+  const {
+    codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY },
+  } = require('internal/errors');
+  return new Proxy(target, {
+    get(t, key) {
+      if (typeof key === 'symbol') {
+        return key === Symbol.toStringTag ? undefined : Reflect.get(Object.prototype, key);
+      }
+      return t[key];
+    },
+    set(t, key, value) {
+      if (typeof key === 'symbol' || typeof value === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      t[key] = `${value}`;
+      return true;
+    },
+    has(t, key) {
+      if (typeof key === 'symbol') return false;
+      return key in t;
+    },
+    deleteProperty(t, key) {
+      if (typeof key !== 'symbol') delete t[key];
+      return true;
+    },
+    defineProperty(t, key, desc) {
+      if (desc.get !== undefined || desc.set !== undefined) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+          "'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+          "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+      }
+      if (typeof key === 'symbol' || typeof desc.value === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      t[key] = `${desc.value}`;
+      return true;
+    },
+    ownKeys(t) {
+      return Reflect.ownKeys(t).filter((k) => typeof k === 'string');
+    },
+    getOwnPropertyDescriptor(t, key) {
+      if (typeof key === 'symbol') return undefined;
+      const value = t[key];
+      if (value === undefined || !(key in t)) return undefined;
+      return { value, writable: true, enumerable: true, configurable: true };
+    },
+  });
+}
+
+function deepFreeze(o) {
+  for (const v of Object.values(o)) {
+    if (v !== null && typeof v === 'object') deepFreeze(v);
+  }
+  return Object.freeze(o);
+}
+
 function createProcess(options) {
   // process's prototype is a `process` object whose prototype is EventEmitter's.
   const proto = Object.create(EventEmitter.prototype, {
@@ -71,7 +133,7 @@ function createProcess(options) {
   define('argv0', rawArgv[0]);
   define('execArgv', options.execArgv);
   define('execPath', execPath);
-  define('env', binding.env);
+  define('env', makeEnv(binding.env));
   define('pid', binding.pid);
   define('title', undefined);
   Object.defineProperty(process, 'title', {
@@ -83,7 +145,7 @@ function createProcess(options) {
     get() { return binding.getIds()[4]; }, enumerable: true, configurable: true,
   });
   define('debugPort', 9229);
-  define('config', {
+  define('config', deepFreeze({
     target_defaults: {
       cflags: [], default_configuration: 'Release', defines: [], include_dirs: [], libraries: [],
     },
@@ -98,7 +160,7 @@ function createProcess(options) {
       v8_optimized_debug: 1, v8_promise_internal_field_count: 1, v8_use_siphash: 1,
       want_separate_host_toolset: 0,
     },
-  });
+  }));
   define('features', {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true,
     tls_ocsp: true, tls: true, cached_builtins: true, require_module: false,

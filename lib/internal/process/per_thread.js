@@ -17,6 +17,8 @@ const {
   validateFunction,
   parseFileMode,
   validateInteger,
+  validateUint32,
+  validateArray,
 } = require('internal/validators');
 
 let captureCallback = null;
@@ -95,6 +97,40 @@ function install(process, binding, options) {
   method('getegid', function getegid() { return ids()[3]; });
   method('getgroups', function getgroups() { return binding.getGroups(); });
 
+  const { ERR_UNKNOWN_CREDENTIAL } = require('internal/errors').codes;
+  function validateId(id, name) {
+    if (typeof id === 'number') {
+      validateUint32(id, name);
+    } else if (typeof id !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE(name, ['number', 'string'], id);
+    }
+  }
+  const setter = (which, label) => function(id) {
+    validateId(id, 'id');
+    const r = binding.setId(which, id);
+    if (r === 1) throw new ERR_UNKNOWN_CREDENTIAL(label, id);
+    if (r < 0) throw new ErrnoException(r, `set${which}`);
+  };
+  method('setuid', setter('uid', 'User'));
+  method('seteuid', setter('euid', 'User'));
+  method('setgid', setter('gid', 'Group'));
+  method('setegid', setter('egid', 'Group'));
+  method('setgroups', function setgroups(groups) {
+    validateArray(groups, 'groups');
+    for (let i = 0; i < groups.length; i++) validateId(groups[i], `groups[${i}]`);
+    const r = binding.setGroups(groups);
+    if (r > 0) throw new ERR_UNKNOWN_CREDENTIAL('Group', groups[r - 1]);
+    if (r < 0) throw new ErrnoException(r, 'setgroups');
+  });
+  method('initgroups', function initgroups(user, extraGroup) {
+    validateId(user, 'user');
+    validateId(extraGroup, 'extraGroup');
+    const r = binding.initGroups(user, extraGroup);
+    if (r === 1) throw new ERR_UNKNOWN_CREDENTIAL('User', user);
+    if (r === 2) throw new ERR_UNKNOWN_CREDENTIAL('Group', extraGroup);
+    if (r < 0) throw new ErrnoException(r, 'initgroups');
+  });
+
   method('kill', function kill(pid, sig) {
     if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
     let signal;
@@ -130,7 +166,7 @@ function install(process, binding, options) {
   method('exit', function exit(code) {
     if (code !== undefined) process.exitCode = code;
     require('internal/process/execution').emitExitOnce(undefined);
-    binding.reallyExit(toExitCode(process.exitCode));
+    process.reallyExit(toExitCode(process.exitCode));
   });
   method('reallyExit', function reallyExit(code) { binding.reallyExit(toExitCode(code)); });
   method('abort', function abort() { binding.abort(); });

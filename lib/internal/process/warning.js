@@ -10,7 +10,7 @@ let traceWarningHelperShown = false;
 
 function writeOut(message) {
   try {
-    internalBinding('tty').writeString(2, `${message}\n`);
+    process.stderr.write(`${message}\n`);
   } catch {
     // stderr is gone
   }

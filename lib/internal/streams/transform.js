@@ -79,26 +79,46 @@ Transform.prototype._transform = function(chunk, encoding, callback) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()');
 };
 
+// Writable hands _write() the same bound onwrite for every chunk and has at
+// most one _write() in flight, so one completion function per stream (made
+// on the first write) replaces a closure per chunk.
+const kOnTransformed = Symbol('kOnTransformed');
+const kLengthBefore = Symbol('kLengthBefore');
+
+function afterTransform(stream, callback, lengthBefore, err, val) {
+  if (err) {
+    callback(err);
+    return;
+  }
+
+  const rState = stream._readableState;
+  if (val != null) stream.push(val);
+
+  if (stream._writableState.ended || lengthBefore === rState.length ||
+      rState.length < rState.highWaterMark) {
+    callback();
+  } else {
+    // The readable side is full: finish this write when it is read.
+    stream[kCallback] = callback;
+  }
+}
+
 Transform.prototype._write = function(chunk, encoding, callback) {
-  const rState = this._readableState;
-  const wState = this._writableState;
-  const length = rState.length;
-
-  this._transform(chunk, encoding, (err, val) => {
-    if (err) {
-      callback(err);
-      return;
+  const lengthBefore = this._readableState.length;
+  let done;
+  if (callback === this._writableState.onwrite) {
+    this[kLengthBefore] = lengthBefore;
+    done = this[kOnTransformed];
+    if (done === undefined) {
+      done = this[kOnTransformed] = (err, val) => {
+        afterTransform(this, this._writableState.onwrite, this[kLengthBefore], err, val);
+      };
     }
-
-    if (val != null) this.push(val);
-
-    if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
-      callback();
-    } else {
-      // The readable side is full: finish this write when it is read.
-      this[kCallback] = callback;
-    }
-  });
+  } else {
+    // Called directly by user code with its own callback.
+    done = (err, val) => afterTransform(this, callback, lengthBefore, err, val);
+  }
+  this._transform(chunk, encoding, done);
 };
 
 Transform.prototype._read = function() {

@@ -173,6 +173,18 @@ function sameRegExp(a, b) {
     a.lastIndex === b.lastIndex;
 }
 
+// Object.keys, with V8's wording for a broken Proxy ownKeys trap (the one
+// error a comparison can run into that programs and tests match on).
+function ownKeys(value) {
+  try {
+    return ObjectKeys(value);
+  } catch (err) {
+    const m = typeof err?.message === 'string' && /^Proxy object's 'target' has the non-configurable property '(.*)' that was not in the result from the 'ownKeys' trap$/.exec(err.message);
+    if (m) throw new TypeError(`'ownKeys' on proxy: trap result did not include '${m[1]}'`);
+    throw err;
+  }
+}
+
 // A canonical array index: "0" or a numeral without a leading zero below
 // 2 ** 32 - 1.
 function isIndexKey(key) {
@@ -190,20 +202,20 @@ function isIndexKey(key) {
 // The enumerable own keys that are not array indices, plus (strict mode) the
 // enumerable own symbols.
 function nonIndexKeys(value, withSymbols) {
-  const all = ObjectKeys(value);
-  const keys = [];
-  let i = all.length;
-  // Index keys come first in property order; find where they end from the
-  // back so that dense arrays cost one pass.
-  let start = 0;
-  while (start < i && isIndexKey(all[start])) start++;
-  for (let j = start; j < i; j++) {
-    const key = all[j];
-    if (!isIndexKey(key)) keys[keys.length] = key;
+  const all = ownKeys(value);
+  // Index keys come first in property order: find where they end with a
+  // binary search instead of testing every key of a large array.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isIndexKey(all[mid])) lo = mid + 1;
+    else hi = mid;
   }
+  const keys = lo === 0 ? all : all.slice(lo);
   if (withSymbols) {
     const symbols = ObjectGetOwnPropertySymbols(value);
-    for (i = 0; i < symbols.length; i++) {
+    for (let i = 0; i < symbols.length; i++) {
       if (isEnumerable(value, symbols[i])) keys[keys.length] = symbols[i];
     }
   }
@@ -320,8 +332,8 @@ function sameErrorFields(a, b, strict, memos) {
 function compareKeys(a, b, strict, memos, kind, keysA) {
   const givenKeys = keysA !== undefined;
   if (!givenKeys) {
-    keysA = ObjectKeys(a);
-    if (keysA.length !== ObjectKeys(b).length) return false;
+    keysA = ownKeys(a);
+    if (keysA.length !== ownKeys(b).length) return false;
   }
   for (let i = 0; i < keysA.length; i++) {
     if (!isEnumerable(b, keysA[i])) return false;
@@ -563,6 +575,95 @@ function sameMapEntries(a, b, strict, memos) {
   return SetSize(pending) === 0;
 }
 
+// assert.partialDeepStrictEqual(): `expected` may leave out object
+// properties, array elements (the rest must appear in order), Set entries
+// and Map entries; everything it has must be strictly deep-equal in
+// `actual`. Other built-ins (typed arrays, dates, ...) must be equal.
+function partialEqual(actual, expected, seen) {
+  if (typeof expected !== 'object' || expected === null ||
+      typeof actual !== 'object' || actual === null) {
+    return innerDeepEqual(actual, expected, true, undefined);
+  }
+  if (ObjectGetPrototypeOf(actual) !== ObjectGetPrototypeOf(expected) ||
+      ObjectPrototypeToString(actual) !== ObjectPrototypeToString(expected)) {
+    return false;
+  }
+  let pairs = MapGet(seen, expected);
+  if (pairs !== undefined && SetHas(pairs, actual)) return true;
+  if (pairs === undefined) {
+    pairs = new SafeSet();
+    MapSet(seen, expected, pairs);
+  }
+  SetAdd(pairs, actual);
+
+  if (ArrayIsArray(expected)) {
+    if (!ArrayIsArray(actual)) return false;
+    let j = 0;
+    for (let i = 0; i < expected.length; i++) {
+      while (j < actual.length && !partialEqual(actual[j], expected[i], seen)) j++;
+      if (j === actual.length) return false;
+      j++;
+    }
+  } else if (isSet(expected)) {
+    if (!isSet(actual)) return false;
+    const candidates = setValuesOf(actual);
+    const used = new SafeSet();
+    const wanted = setValuesOf(expected);
+    for (let i = 0; i < wanted.length; i++) {
+      let found = false;
+      for (let j = 0; j < candidates.length && !found; j++) {
+        if (!SetHas(used, j) && partialEqual(candidates[j], wanted[i], seen)) {
+          SetAdd(used, j);
+          found = true;
+        }
+      }
+      if (!found) return false;
+    }
+  } else if (isMap(expected)) {
+    if (!isMap(actual)) return false;
+    const wanted = mapEntriesOf(expected);
+    const have = mapEntriesOf(actual);
+    for (let i = 0; i < wanted.keys.length; i++) {
+      const key = wanted.keys[i];
+      if (typeof key !== 'object' || key === null) {
+        if (!MapHas(actual, key) || !partialEqual(MapGet(actual, key), wanted.values[i], seen)) {
+          return false;
+        }
+        continue;
+      }
+      let found = false;
+      for (let j = 0; j < have.keys.length && !found; j++) {
+        found = innerDeepEqual(have.keys[j], key, true, undefined) &&
+          partialEqual(have.values[j], wanted.values[i], seen);
+      }
+      if (!found) return false;
+    }
+  } else if (ObjectPrototypeToString(expected) !== '[object Object]' &&
+             (ArrayBufferIsView(expected) || isDate(expected) || isRegExp(expected) ||
+              isAnyArrayBuffer(expected) || isBoxedPrimitive(expected) ||
+              isErrorLike(expected) || isWeakMap(expected) || isWeakSet(expected))) {
+    return innerDeepEqual(actual, expected, true, undefined);
+  }
+
+  const keys = ownKeys(expected);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (ArrayIsArray(expected) && isIndexKey(key)) continue;
+    if (!isEnumerable(actual, key) || !partialEqual(actual[key], expected[key], seen)) return false;
+  }
+  const symbols = ObjectGetOwnPropertySymbols(expected);
+  for (let i = 0; i < symbols.length; i++) {
+    const key = symbols[i];
+    if (!isEnumerable(expected, key)) continue;
+    if (!isEnumerable(actual, key) || !partialEqual(actual[key], expected[key], seen)) return false;
+  }
+  return true;
+}
+
+function isPartialStrictEqual(actual, expected) {
+  return partialEqual(actual, expected, new SafeMap());
+}
+
 function isDeepEqual(a, b) {
   return innerDeepEqual(a, b, false, undefined);
 }
@@ -574,4 +675,5 @@ function isDeepStrictEqual(a, b) {
 module.exports = {
   isDeepEqual,
   isDeepStrictEqual,
+  isPartialStrictEqual,
 };

@@ -43,8 +43,9 @@ const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
 const ObjectGetPrototypeOf = Object.getPrototypeOf;
 const ObjectKeys = Object.keys;
 const ObjectIs = Object.is;
-const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-const propertyIsEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
+const uncurryThis = (fn) => Function.prototype.call.bind(fn);
+const hasOwn = uncurryThis(Object.prototype.hasOwnProperty);
+const propertyIsEnumerable = uncurryThis(Object.prototype.propertyIsEnumerable);
 const ObjectPrototypeToString = Object.prototype.toString;
 const FunctionPrototypeToString = Function.prototype.toString;
 const ReflectOwnKeys = Reflect.ownKeys;
@@ -356,7 +357,6 @@ function getUserOptions(ctx, isCrossContext) {
       try {
         stylized = `${ctx.stylize(value, flavour)}`;
       } catch {
-        // Continue regardless of error.
       }
       if (typeof stylized !== 'string') return value;
       return stylized;
@@ -440,6 +440,9 @@ function internalGetConstructorName(obj) {
   return name === '' ? 'Object' : name;
 }
 
+// The name of the first constructor on the prototype chain that value is an
+// instance of; null for a null prototype; with a hint of the prototype when
+// the chain has no usable constructor.
 function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
@@ -594,6 +597,8 @@ function getCtxName(constructor, tag, fallback) {
   return getPrefix(constructor, tag, fallback);
 }
 
+// Formats an object: picks its braces, prefix ("Map(2)", "[class A]") and the
+// formatter of its entries by kind, then adds the listed own properties.
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
   let protoProps;
@@ -602,14 +607,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   }
 
   const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
-  // Reset the variable to check for this later on.
   if (protoProps !== undefined && protoProps.length === 0) {
     protoProps = undefined;
   }
 
   let tag = value[SymbolToStringTag];
-  // Only list the tag in case it's non-enumerable / not an own property.
-  // Otherwise we'd print this twice.
   if (typeof tag !== 'string' ||
       (tag !== '' &&
       (ctx.showHidden ? hasOwn : propertyIsEnumerable)(value, SymbolToStringTag))) {
@@ -622,11 +624,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let i = 0;
   let extrasType = kObjectType;
 
-  // Iterators and the rest are split to reduce checks.
   if (SymbolIterator in value || constructor === null) {
     noIterator = false;
     if (ArrayIsArray(value)) {
-      // Only set the constructor for non ordinary ("Array [...]") arrays.
       const prefix = (constructor !== 'Array' || tag !== '') ?
         getPrefix(constructor, tag, 'Array', `(${value.length})`) :
         '';
@@ -665,7 +665,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       let fallback = '';
       if (constructor === null) {
         fallback = TypedArrayPrototypeGetToStringTag.call(value);
-        // Reconstruct the array information.
         bound = new globalThis[fallback](value);
       }
       const size = TypedArrayPrototypeGetLength.call(value);
@@ -674,19 +673,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (value.length === 0 && keys.length === 0 && !ctx.showHidden) {
         return `${braces[0]}]`;
       }
-      // Special handle the value. The original value is required below. The
-      // bound function is required to reconstruct missing information.
       formatter = formatTypedArray.bind(null, bound, size);
       extrasType = kArrayExtrasType;
     } else if (isMapIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
       braces = getIteratorBraces('Map', tag);
-      // Add braces to the formatter parameters.
       formatter = formatIterator.bind(null, braces);
     } else if (isSetIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
       braces = getIteratorBraces('Set', tag);
-      // Add braces to the formatter parameters.
       formatter = formatIterator.bind(null, braces);
     } else {
       noIterator = true;
@@ -710,7 +705,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         return `${braces[0]}}`;
       }
     } else if (isRegExp(value)) {
-      // Make RegExps say that they are RegExps
       base = RegExpPrototypeToString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') {
@@ -721,7 +715,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (isDate(value)) {
-      // Make dates with properties first say the date
       if (NumberIsNaN(DatePrototypeGetTime.call(value))) {
         base = DatePrototypeToString.call(value);
       } else {
@@ -740,9 +733,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         return base;
       }
     } else if (isAnyArrayBuffer(value)) {
-      // Fast path for ArrayBuffer and SharedArrayBuffer.
-      // Can't do the same for DataView because it has a non-primitive
-      // .buffer property that we need to recurse for.
       const arrayType = isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) {
@@ -755,7 +745,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       keys.unshift('byteLength');
     } else if (isDataView(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
-      // .buffer goes last, it's not a primitive like the others.
       keys.unshift('byteLength', 'byteOffset', 'buffer');
     } else if (isPromise(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
@@ -768,7 +757,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = ctx.showHidden ? formatWeakMap : formatWeakCollection;
     } else if (isModuleNamespaceObject(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
-      // Special handle keys for namespace objects.
       formatter = formatNamespaceObject.bind(null, keys);
     } else if (isBoxedPrimitive(value)) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
@@ -815,7 +803,6 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     const index = ctx.circular.get(value);
     if (index !== undefined) {
       const reference = ctx.stylize(`<ref *${index}>`, 'special');
-      // Add reference always to the very beginning of the output.
       if (ctx.compact !== true) {
         base = base === '' ? reference : `${reference} ${base}`;
       } else {
@@ -837,14 +824,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 
   const res = reduceToSingleString(
     ctx, output, base, braces, extrasType, recurseTimes, value);
+  // Output accumulated per indentation level: past 2 ** 27 characters the
+  // remaining values are only summarized, so huge graphs stay printable.
   const budget = ctx.budget[ctx.indentationLvl] || 0;
   const newLength = budget + res.length;
   ctx.budget[ctx.indentationLvl] = newLength;
-  // If any indentationLvl exceeds this limit, limit further inspecting to the
-  // minimum. Otherwise the recursive algorithm might continue inspecting the
-  // object even though the maximum string size (~2 ** 28 on 32 bit systems and
-  // ~2 ** 30 on 64 bit systems) exceeded. The actual output is not limited at
-  // exactly 2 ** 27 but a bit higher. This depends on the object shape.
   if (newLength > 2 ** 27) {
     ctx.depth = -1;
   }
@@ -868,9 +852,6 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
   } else if (isStringObject(value)) {
     fn = StringPrototypeValueOf;
     type = 'String';
-    // For boxed Strings, we have to remove the 0-n indexed entries,
-    // since they just noisy up the output and are redundant
-    // Make boxed primitive Strings look like such
     keys.splice(0, value.length);
   } else if (isBooleanObject(value)) {
     fn = BooleanPrototypeValueOf;
@@ -931,7 +912,6 @@ function getFunctionBase(value, constructor, tag) {
     const bracketIndex = slice.indexOf('{');
     if (bracketIndex !== -1 &&
         (!slice.slice(0, bracketIndex).includes('(') ||
-          // Slow path to guarantee that it's indeed a class.
           classRegExp.exec(slice.replace(stripCommentsRegExp, '')) !== null)
     ) {
       return getClassBase(value, constructor, tag);
@@ -1023,6 +1003,8 @@ function getStackString(error) {
   }
 }
 
+// The frame lines of a stack; frames repeated from the cause's stack are
+// folded into one `... n lines matching cause stack trace ...` line.
 function getStackFrames(ctx, err, stack) {
   const frames = stack.split('\n');
 
@@ -1030,10 +1012,8 @@ function getStackFrames(ctx, err, stack) {
   try {
     ({ cause } = err);
   } catch {
-    // If 'cause' is a getter that throws, ignore it.
   }
 
-  // Remove stack frames identical to frames in cause.
   if (cause != null && isError(cause)) {
     const causeStack = getStackString(cause);
     const causeStackStart = causeStack.indexOf('\n    at');
@@ -1053,14 +1033,12 @@ function getStackFrames(ctx, err, stack) {
 // The longest run (more than 3 lines) of a that also appears in b.
 function identicalSequenceRange(a, b) {
   for (let i = 0; i < a.length - 3; i++) {
-    // Find the first entry of b that matches the current entry of a.
     const pos = b.indexOf(a[i]);
     if (pos !== -1) {
       const rest = b.length - pos;
       if (rest > 3) {
         let len = 1;
         const maxLen = MathMin(a.length - i, rest);
-        // Count the number of consecutive entries.
         while (maxLen > len && a[i + len] === b[pos + len]) {
           len++;
         }
@@ -1074,9 +1052,9 @@ function identicalSequenceRange(a, b) {
   return { len: 0, offset: 0 };
 }
 
+// Makes the first line of a regular-looking stack name the class and the
+// Symbol.toStringTag when they differ from the error's name.
 function improveStack(stack, constructor, name, tag) {
-  // A stack trace may contain arbitrary data. Only manipulate the output
-  // for "regular errors" (errors that "look normal") for now.
   let len = name.length;
 
   if (constructor === null ||
@@ -1129,7 +1107,6 @@ function markNodeModules(ctx, line) {
   let pos = 0;
   nodeModulesRegExp.lastIndex = 0;
   while ((nodeModule = nodeModulesRegExp.exec(line)) !== null) {
-    // '/node_modules/'.length === 14
     tempLine += line.slice(pos, nodeModule.index + 14);
     tempLine += ctx.stylize(nodeModule[1], 'module');
     pos = nodeModule.index + nodeModule[0].length;
@@ -1246,7 +1223,6 @@ function formatError(err, constructor, tag, ctx, keys) {
     keys.push('cause');
   }
 
-  // Print errors aggregated into AggregateError
   try {
     if (ArrayIsArray(err.errors) &&
         (keys.length === 0 || !keys.includes('errors'))) {
@@ -1258,10 +1234,8 @@ function formatError(err, constructor, tag, ctx, keys) {
 
   stack = improveStack(stack, constructor, name, tag);
 
-  // Ignore the error message if it's contained in the stack.
   let pos = (message && typeof message === 'string' && stack.indexOf(message)) || -1;
   if (pos !== -1) pos += message.length;
-  // Wrap the error in brackets in case it has no stack trace.
   const stackStart = stack.indexOf('\n    at', pos);
   if (stackStart === -1) {
     stack = `[${stack}]`;
@@ -1296,7 +1270,6 @@ function formatError(err, constructor, tag, ctx, keys) {
     }
     stack = newStack;
   }
-  // The message and the stack have to be indented as well!
   if (ctx.indentationLvl !== 0) {
     const indentation = ' '.repeat(ctx.indentationLvl);
     stack = stack.replaceAll('\n', `\n${indentation}`);
@@ -1331,7 +1304,6 @@ function addNumericSeparatorEnd(integerString) {
 
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
-    // Format -0 as '-0'. Checking `number === -0` won't distinguish 0 from -0.
     if (ObjectIs(number, -0)) {
       return fn('-0', 'number');
     }
@@ -1382,12 +1354,7 @@ function strEscape(str) {
   let escapeReplace = strEscapeSequencesReplacer;
   let singleQuote = 39;
 
-  // Check for double quote and backtick possibilities: in case the string
-  // contains a single quote but no double quote, use double quotes; with
-  // both, use backticks if possible.
   if (str.includes("'")) {
-    // This invalidates the charCode and therefore can not be matched for
-    // anymore.
     if (!str.includes('"')) {
       singleQuote = -1;
     } else if (!str.includes('`') && !str.includes('${')) {
@@ -1399,7 +1366,6 @@ function strEscape(str) {
     }
   }
 
-  // Some magic numbers that worked out fine while benchmarking with v8 6.0
   if (str.length < 5000 && escapeTest.exec(str) === null) {
     return addQuotes(str, singleQuote);
   }
@@ -1441,6 +1407,8 @@ function strEscape(str) {
   return addQuotes(result, singleQuote);
 }
 
+// Long strings (beyond breakLength) are split after each newline into
+// concatenated pieces.
 function formatPrimitive(fn, value, ctx) {
   if (typeof value === 'string') {
     let trailer = '';
@@ -1450,8 +1418,6 @@ function formatPrimitive(fn, value, ctx) {
       trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
     }
     if (ctx.compact !== true &&
-        // We do not support handling unicode characters width with the readline
-        // getStringWidth function as there are performance implications.
         value.length > kMinLineWidth &&
         value.length > ctx.breakLength - ctx.indentationLvl - 4) {
       return value
@@ -1473,12 +1439,12 @@ function formatPrimitive(fn, value, ctx) {
   if (typeof value === 'undefined') {
     return fn('undefined', 'undefined');
   }
-  // es6 symbol primitive
   return fn(SymbolPrototypeToString.call(value), 'symbol');
 }
 
 // ---- collections ----
 
+// Namespace properties still in their temporal dead zone read as <uninitialized>.
 function formatNamespaceObject(keys, ctx, value, recurseTimes) {
   const output = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
@@ -1488,31 +1454,24 @@ function formatNamespaceObject(keys, ctx, value, recurseTimes) {
       if (!(isNativeError(err) && err.name === 'ReferenceError')) {
         throw err;
       }
-      // Use the existing functionality. This makes sure the indentation and
-      // line breaks are always correct. Otherwise it is very difficult to keep
-      // this aligned, even though this is a hacky way of dealing with this.
       const tmp = { [keys[i]]: '' };
       output[i] = formatProperty(ctx, tmp, recurseTimes, keys[i], kObjectType);
       const pos = output[i].lastIndexOf(' ');
-      // We have to find the last whitespace and have to replace that value as
-      // it will be visualized as a regular string.
       output[i] = output[i].slice(0, pos + 1) +
                   ctx.stylize('<uninitialized>', 'special');
     }
   }
-  // Reset the keys to an empty array. This prevents duplicated inspection.
   keys.length = 0;
   return output;
 }
 
-// The array is sparse and/or has extra keys
+// Arrays with holes: runs of missing indices become `<n empty items>`.
 function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
   const keys = ObjectKeys(value);
   let index = i;
   for (; i < keys.length && output.length < maxLength; i++) {
     const key = keys[i];
     const tmp = +key;
-    // Arrays can only have up to 2^32 - 1 entries
     if (tmp > 2 ** 32 - 2) {
       break;
     }
@@ -1589,7 +1548,6 @@ function formatArray(ctx, value, recurseTimes) {
   const remaining = valLen - len;
   const output = [];
   for (let i = 0; i < len; i++) {
-    // Special handle sparse arrays.
     if (!hasOwn(value, i)) {
       return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
     }
@@ -1615,8 +1573,6 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
     output[maxLength] = `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
   }
   if (ctx.showHidden) {
-    // .buffer goes last, it's not a primitive like the others.
-    // All besides `BYTES_PER_ELEMENT` are actually getters.
     ctx.indentationLvl += 2;
     for (const key of [
       'BYTES_PER_ELEMENT',
@@ -1691,9 +1647,6 @@ function formatSetIterInner(ctx, recurseTimes, entries, state) {
   }
   ctx.indentationLvl -= 2;
   if (state === kWeak && !ctx.sorted) {
-    // Sort all entries to have a halfway reliable output (if more entries than
-    // retrieved ones exist, we can not reliably return the same output) if the
-    // output is not sorted anyway.
     output.sort();
   }
   const remaining = entries.length - maxLength;
@@ -1705,7 +1658,6 @@ function formatSetIterInner(ctx, recurseTimes, entries, state) {
 
 function formatMapIterInner(ctx, recurseTimes, entries, state) {
   const maxArrayLength = MathMax(ctx.maxArrayLength, 0);
-  // Entries exist as [key1, val1, key2, val2, ...]
   const len = entries.length / 2;
   const remaining = len - maxArrayLength;
   const maxLength = MathMin(maxArrayLength, len);
@@ -1719,9 +1671,6 @@ function formatMapIterInner(ctx, recurseTimes, entries, state) {
         `${formatValue(ctx, entries[pos], recurseTimes)} => ${
           formatValue(ctx, entries[pos + 1], recurseTimes)}`;
     }
-    // Sort all entries to have a halfway reliable output (if more entries than
-    // retrieved ones exist, we can not reliably return the same output) if the
-    // output is not sorted anyway.
     if (!ctx.sorted) output.sort();
   } else {
     for (; i < maxLength; i++) {
@@ -1786,7 +1735,6 @@ function previewIteratorEntries(iterator) {
 function formatIterator(braces, ctx, value, recurseTimes) {
   const { 0: entries, 1: isKeyValue } = previewIteratorEntries(value);
   if (isKeyValue) {
-    // Mark entry iterators as such.
     braces[0] = braces[0].replace(/ Iterator] {$/, ' Entries] {');
     return formatMapIterInner(ctx, recurseTimes, entries, kMapEntries);
   }
@@ -1907,16 +1855,12 @@ function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
       'special',
     );
   }
-  /* c8 ignore next */
   throw err;
 }
 
 // ---- layout ----
 
 function isBelowBreakLength(ctx, output, start, base) {
-  // Each entry is separated by at least a comma. Thus, we start with a total
-  // length of at least `output.length`. In addition, some entries contain ANSI
-  // escape codes. Those are removed when calculating the total length.
   let totalLength = output.length + start;
   if (totalLength + output.length > ctx.breakLength)
     return false;
@@ -1930,41 +1874,35 @@ function isBelowBreakLength(ctx, output, start, base) {
       return false;
     }
   }
-  // Do not line up properties on the same line if `base` contains line breaks.
   return base === '' || !base.includes('\n');
 }
 
+// output.join(separator) built by concatenation: the engine keeps the result
+// as a rope instead of copying every nested level into a new flat string.
+function joinLazily(output, separator) {
+  if (output.length === 0) return '';
+  let str = output[0];
+  for (let i = 1; i < output.length; i++) {
+    str += separator;
+    str += output[i];
+  }
+  return str;
+}
+
+// Joins the formatted entries: on one line when they fit breakLength (and the
+// object is within `compact` levels of the innermost one), else one entry per
+// line. compact: true uses the older layout that starts entries right after
+// the brace.
 function reduceToSingleString(
   ctx, output, base, braces, extrasType, recurseTimes, value) {
   if (ctx.compact !== true) {
     if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
-      // Memorize the original output length. In case the output is grouped,
-      // prevent lining up the entries on a single line.
       const entries = output.length;
-      // Group array elements together if the array contains at least six
-      // separate entries.
       if (extrasType === kArrayExtrasType && entries > 6) {
         output = groupArrayElements(ctx, output, value);
       }
-      // `ctx.currentDepth` is set to the most inner depth of the currently
-      // inspected object part while `recurseTimes` is the actual current depth
-      // that is inspected.
-      //
-      // Example:
-      //
-      // const a = { first: [ 1, 2, 3 ], next: { detail: { core: true } } }
-      //
-      // The deepest depth of `b` is 2 (a.nested.b) while `ctx.currentDepth` is at
-      // max 1.
-      //
-      // Consolidate all entries of the local most inner depth up to
-      // `ctx.compact`, as long as the properties are smaller than
-      // `ctx.breakLength`.
       if (ctx.currentDepth - recurseTimes < ctx.compact &&
           entries === output.length) {
-        // Line up all entries on a single line in case the entries do not
-        // exceed `breakLength`. Add 10 as constant to start next to all other
-        // factors that may reduce `breakLength`.
         const start = output.length + ctx.indentationLvl +
                       braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
@@ -1976,81 +1914,57 @@ function reduceToSingleString(
         }
       }
     }
-    // Line up each entry on an individual line.
     const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
     return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${
-      output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+      joinLazily(output, `,${indentation}  `)}${indentation}${braces[1]}`;
   }
-  // Line up all entries on a single line in case the entries do not exceed
-  // `breakLength`.
   if (isBelowBreakLength(ctx, output, 0, base)) {
     return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ` +
       braces[1];
   }
   const indentation = ' '.repeat(ctx.indentationLvl);
-  // If the opening "brace" is too large, like in the case of "Set {",
-  // we need to force the first item to be on the next line or the
-  // items will not line up correctly.
   const ln = base === '' && braces[0].length === 1 ?
     ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-  // Line up each entry on an individual line.
-  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+  return `${braces[0]}${ln}${joinLazily(output, `,\n${indentation}  `)} ${braces[1]}`;
 }
 
 // Groups arrays of many short entries into aligned columns.
+// The number of columns aims at a roughly square block (characters being about
+// 2.5 times taller than wide), biased towards more columns for short entries,
+// and is capped by breakLength, compact * 4 and 15. Numbers are right-aligned,
+// anything else left-aligned.
 function groupArrayElements(ctx, output, value) {
   let totalLength = 0;
   let maxLength = 0;
   let i = 0;
   let outputLength = output.length;
   if (ctx.maxArrayLength < output.length) {
-    // This makes sure the "... n more items" part is not taken into account.
     outputLength--;
   }
-  const separatorSpace = 2; // Add 1 for the space and 1 for the separator.
+  const separatorSpace = 2;
   const dataLen = new Array(outputLength);
-  // Calculate the total length of all output entries and the individual max
-  // entries length of all output entries. We have to remove colors first,
-  // otherwise the length would not be calculated properly.
   for (; i < outputLength; i++) {
     const len = getStringWidth(output[i], ctx.colors);
     dataLen[i] = len;
     totalLength += len + separatorSpace;
     if (maxLength < len) maxLength = len;
   }
-  // Add two to `maxLength` as we add a single whitespace character plus a comma
-  // in-between two entries.
   const actualMax = maxLength + separatorSpace;
-  // Check if at least three entries fit next to each other and prevent grouping
-  // of arrays that contains entries of very different length (i.e., if a single
-  // entry is longer than 1/5 of all other entries combined). Otherwise the
-  // space in-between small entries would be enormous.
   if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
       (totalLength / actualMax > 5 || maxLength <= 6)) {
     const approxCharHeights = 2.5;
     const averageBias = MathSqrt(actualMax - totalLength / output.length);
     const biasedMax = MathMax(actualMax - 3 - averageBias, 1);
-    // Dynamically check how many columns seem possible.
     const columns = MathMin(
-      // Ideally a square should be drawn. We expect a character to be about 2.5
-      // times as high as wide. This is the area formula to calculate a square
-      // which contains n rectangles of size `actualMax * approxCharHeights`.
-      // Divide that by `actualMax` to receive the correct number of columns.
-      // The added bias increases the columns for short entries.
       MathRound(
         MathSqrt(
           approxCharHeights * biasedMax * outputLength,
         ) / biasedMax,
       ),
-      // Do not exceed the breakLength.
       MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
-      // Limit array grouping for small `compact` modes as the user requested
-      // minimal grouping.
       ctx.compact * 4,
-      // Limit the columns to a maximum of fifteen.
       15,
     );
-    // Return with the original output if no grouping should happen.
     if (columns <= 1) {
       return output;
     }
@@ -2073,16 +1987,11 @@ function groupArrayElements(ctx, output, value) {
         }
       }
     }
-    // Each iteration creates a single line of grouped entries.
     for (let i = 0; i < outputLength; i += columns) {
-      // The last lines may contain less entries than columns.
       const max = MathMin(i + columns, outputLength);
       let str = '';
       let j = i;
       for (; j < max - 1; j++) {
-        // Calculate extra color padding in case it's active. This has to be
-        // done line by line as some lines might contain more colors than
-        // others.
         const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
         str += order.call(`${output[j]}, `, padding, ' ');
       }
@@ -2127,53 +2036,36 @@ function stripVTControlCharacters(str) {
 }
 
 function isFullWidthCodePoint(code) {
-  // Code points are partially derived from:
-  // https://www.unicode.org/Public/UNIDATA/EastAsianWidth.txt
   return code >= 0x1100 && (
-    code <= 0x115f || // Hangul Jamo
-    code === 0x2329 || // LEFT-POINTING ANGLE BRACKET
-    code === 0x232a || // RIGHT-POINTING ANGLE BRACKET
-    // CJK Radicals Supplement .. Enclosed CJK Letters and Months
+    code <= 0x115f ||
+    code === 0x2329 ||
+    code === 0x232a ||
     (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-    // Enclosed CJK Letters and Months .. CJK Unified Ideographs Extension A
     (code >= 0x3250 && code <= 0x4dbf) ||
-    // CJK Unified Ideographs .. Yi Radicals
     (code >= 0x4e00 && code <= 0xa4c6) ||
-    // Hangul Jamo Extended-A
     (code >= 0xa960 && code <= 0xa97c) ||
-    // Hangul Syllables
     (code >= 0xac00 && code <= 0xd7a3) ||
-    // CJK Compatibility Ideographs
     (code >= 0xf900 && code <= 0xfaff) ||
-    // Vertical Forms
     (code >= 0xfe10 && code <= 0xfe19) ||
-    // CJK Compatibility Forms .. Small Form Variants
     (code >= 0xfe30 && code <= 0xfe6b) ||
-    // Halfwidth and Fullwidth Forms
     (code >= 0xff01 && code <= 0xff60) ||
     (code >= 0xffe0 && code <= 0xffe6) ||
-    // Kana Supplement
     (code >= 0x1b000 && code <= 0x1b001) ||
-    // Enclosed Ideographic Supplement
     (code >= 0x1f200 && code <= 0x1f251) ||
-    // Miscellaneous Symbols and Pictographs 0x1f300 - 0x1f5ff
-    // Emoticons 0x1f600 - 0x1f64f
     (code >= 0x1f300 && code <= 0x1f64f) ||
-    // CJK Unified Ideographs Extension B .. Tertiary Ideographic Plane
     (code >= 0x20000 && code <= 0x3fffd)
   );
 }
 
 function isZeroWidthCodePoint(code) {
-  return code <= 0x1F || // C0 control codes
-    (code >= 0x7F && code <= 0x9F) || // C1 control codes
-    (code >= 0x300 && code <= 0x36F) || // Combining Diacritical Marks
-    (code >= 0x200B && code <= 0x200F) || // Modifying Invisible Characters
-    // Combining Diacritical Marks for Symbols
+  return code <= 0x1F ||
+    (code >= 0x7F && code <= 0x9F) ||
+    (code >= 0x300 && code <= 0x36F) ||
+    (code >= 0x200B && code <= 0x200F) ||
     (code >= 0x20D0 && code <= 0x20FF) ||
-    (code >= 0xFE00 && code <= 0xFE0F) || // Variation Selectors
-    (code >= 0xFE20 && code <= 0xFE2F) || // Combining Half Marks
-    (code >= 0xE0100 && code <= 0xE01EF); // Variation Selectors
+    (code >= 0xFE00 && code <= 0xFE0F) ||
+    (code >= 0xFE20 && code <= 0xFE2F) ||
+    (code >= 0xE0100 && code <= 0xE01EF);
 }
 
 // The number of terminal columns str takes.
@@ -2203,8 +2095,9 @@ function getStringWidth(str, removeControlChars = true) {
 
 // ---- format ----
 
+// Whether %s should inspect value (its toString is the built-in one) rather
+// than call String() on it.
 function hasBuiltInToString(value) {
-  // Prevent crashes and count proxies as built-in objects.
   const proxyTarget = getProxyDetails(value, false);
   if (proxyTarget !== undefined) {
     if (proxyTarget === null) {
@@ -2213,29 +2106,23 @@ function hasBuiltInToString(value) {
     value = proxyTarget;
   }
 
-  // Check if value has a custom Symbol.toPrimitive transformation.
   if (typeof value[SymbolToPrimitive] === 'function') {
     return false;
   }
 
-  // Count objects that have no `toString` function as built-in.
   if (typeof value.toString !== 'function') {
     return true;
   }
 
-  // The object has a own `toString` property. Thus it's not not a built-in one.
   if (hasOwn(value, 'toString')) {
     return false;
   }
 
-  // Find the object that has the `toString` property as own property in the
-  // prototype chain.
   let pointer = value;
   do {
     pointer = ObjectGetPrototypeOf(pointer);
   } while (!hasOwn(pointer, 'toString'));
 
-  // Check closer if the object is a built-in.
   const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
   return descriptor !== undefined &&
     typeof descriptor.value === 'function' &&
@@ -2248,7 +2135,6 @@ function tryStringify(arg) {
   try {
     return JSONStringify(arg);
   } catch (err) {
-    // Populate the circular error message lazily
     if (!CIRCULAR_ERROR_MESSAGE) {
       try {
         const a = {};
@@ -2308,11 +2194,11 @@ function formatWithOptionsInternal(inspectOptions, args) {
     let lastPos = 0;
 
     for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) === 37) { // '%'
+      if (first.charCodeAt(i) === 37) {
         const nextChar = first.charCodeAt(++i);
         if (a + 1 !== args.length) {
           switch (nextChar) {
-            case 115: { // 's'
+            case 115: { // %s
               const tempArg = args[++a];
               if (typeof tempArg === 'number') {
                 tempStr = formatNumberNoColor(tempArg, inspectOptions);
@@ -2335,7 +2221,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
             case 106: // 'j'
               tempStr = tryStringify(args[++a]);
               break;
-            case 100: { // 'd'
+            case 100: { // %d
               const tempNum = args[++a];
               if (typeof tempNum === 'bigint') {
                 tempStr = formatBigIntNoColor(tempNum, inspectOptions);
@@ -2357,7 +2243,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
                 depth: 4,
               });
               break;
-            case 105: { // 'i'
+            case 105: { // %i
               const tempInteger = args[++a];
               if (typeof tempInteger === 'bigint') {
                 tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
@@ -2369,7 +2255,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
               }
               break;
             }
-            case 102: { // 'f'
+            case 102: { // %f
               const tempFloat = args[++a];
               if (typeof tempFloat === 'symbol') {
                 tempStr = 'NaN';
@@ -2387,7 +2273,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
               str += first.slice(lastPos, i);
               lastPos = i + 1;
               continue;
-            default: // Any other character is not a correct placeholder
+            default:
               continue;
           }
           if (lastPos !== i - 1) {

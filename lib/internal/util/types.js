@@ -110,10 +110,12 @@ let getCellType;
 
 function learnTags() {
   const t = getCellType;
+  // This file is strict code: sloppy-mode arguments objects (the engine has
+  // two more kinds of them) come from the Function constructor.
   const argsTags = [
+    t(new Function('return arguments')()),
+    t(new Function('a', 'return [() => a, arguments][1]')(1)),
     t((function() { return arguments; })()),
-    t((function(a) { (() => a); return arguments; })(1)), // eslint-disable-line no-unused-expressions
-    t((function() { 'use strict'; return arguments; })()),
   ];
   const tags = {
     object: t({}),
@@ -160,6 +162,8 @@ function learnTags() {
   for (const key of Object.keys(tags)) {
     if (key === 'object' || key === 'symbol' || key === 'bigint' || key.startsWith('args')) continue;
     if (tags[key] === -2) continue;
+    // Shared and plain ArrayBuffers may share a tag (told apart below).
+    if (key === 'sharedArrayBuffer' && tags[key] === tags.arrayBuffer) continue;
     if (seen.has(tags[key]) || tags[key] < 0) return undefined;
     seen.add(tags[key]);
   }
@@ -181,6 +185,18 @@ if (T !== undefined) {
   const typedMin = Math.min(...typedTags.filter((x) => x >= 0));
   const typedMax = Math.max(...typedTags);
   const typedSet = new Set(typedTags);
+  const sharedTagged = T.sharedArrayBuffer === T.arrayBuffer;
+  const ArrayBufferByteLength =
+    Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+  // The byteLength getter of ArrayBuffer.prototype rejects shared buffers.
+  const notShared = (value) => {
+    try {
+      ArrayBufferByteLength.call(value);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   // Typed array tags are contiguous in the engine; fall back to a set if not.
   const contiguous = typedMax - typedMin + 1 === typedSet.size - (typedSet.has(-2) ? 1 : 0);
   const isTypedArray = contiguous ?
@@ -229,9 +245,13 @@ if (T !== undefined) {
     isSetIterator: is(T.setIterator),
     isWeakMap: is(T.weakMap),
     isWeakSet: is(T.weakSet),
-    isArrayBuffer: is(T.arrayBuffer),
+    isArrayBuffer(value) {
+      return tagOf(value) === T.arrayBuffer && (!sharedTagged || notShared(value));
+    },
     isDataView: is(T.dataView),
-    isSharedArrayBuffer: is(T.sharedArrayBuffer),
+    isSharedArrayBuffer(value) {
+      return tagOf(value) === T.sharedArrayBuffer && (!sharedTagged || !notShared(value));
+    },
     isProxy: is(T.proxy),
     isModuleNamespaceObject,
     isAnyArrayBuffer(value) {

@@ -15,6 +15,7 @@ const {
   },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
+const { wrapperOffsets } = require('internal/error_stack');
 
 const kIsMainSymbol = Symbol('kIsMainSymbol');
 const preserveSymlinks = !!options.preserveSymlinks;
@@ -74,16 +75,11 @@ Module.isBuiltin = function isBuiltin(moduleName) {
 let builtinModulesList;
 Object.defineProperty(Module, 'builtinModules', {
   get() {
-    builtinModulesList ??= Object.freeze(BuiltinModule.getCanBeRequiredByUsersWithoutSchemeList()
-      .filter((id) => !id.startsWith('_') || knownUnderscoreModules.has(id)));
+    builtinModulesList ??= Object.freeze(BuiltinModule.getCanBeRequiredByUsersWithoutSchemeList());
     return builtinModulesList;
   },
   enumerable: true, configurable: true,
 });
-const knownUnderscoreModules = new Set(['_http_agent', '_http_client', '_http_common',
-  '_http_incoming', '_http_outgoing', '_http_server', '_stream_duplex',
-  '_stream_passthrough', '_stream_readable', '_stream_transform', '_stream_wrap',
-  '_stream_writable', '_tls_common', '_tls_wrap']);
 
 const wrapper = [
   '(function (exports, require, module, __filename, __dirname) { ',
@@ -262,7 +258,7 @@ function trySelf(parentPath, request) {
 }
 
 const trailingSlashRegex = /(?:^|\/)\.?\.$/;
-Module._findPath = function(request, paths, isMain) {
+Module._findPath = function _findPath(request, paths, isMain) {
   const absoluteRequest = path.isAbsolute(request);
   if (absoluteRequest) {
     paths = [''];
@@ -322,7 +318,7 @@ Module._findPath = function(request, paths, isMain) {
   return false;
 };
 
-Module._resolveFilename = function(request, parent, isMain, options) {
+Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
   if (request.startsWith('node:') ||
       (BuiltinModule.canBeRequiredWithoutScheme(request))) {
     return request;
@@ -405,7 +401,7 @@ function loadBuiltin(id) {
   return BuiltinModule.require(id);
 }
 
-Module._load = function(request, parent, isMain) {
+Module._load = function _load(request, parent, isMain) {
   let relResolveCacheIdentifier;
   if (parent) {
     relResolveCacheIdentifier = `${parent.path}\x00${request}`;
@@ -506,7 +502,7 @@ function findLongestRegisteredExtension(filename) {
   return '.js';
 }
 
-Module.prototype.load = function(filename) {
+Module.prototype.load = function load(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
@@ -517,7 +513,7 @@ Module.prototype.load = function(filename) {
   this.loaded = true;
 };
 
-Module.prototype.require = function(id) {
+Module.prototype.require = function require(id) {
   validateString(id, 'id');
   if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
   requireDepth++;
@@ -539,6 +535,7 @@ function wrapSafe(filename, content) {
   if (patched) {
     return builtins.evalScript(Module.wrap(content), filename);
   }
+  wrapperOffsets.set(filename, wrapper[0].length);
   return builtins.compileFunction(content, filename, wrapper[0]);
 }
 
@@ -562,7 +559,7 @@ function makeRequireFunction(mod) {
   return require;
 }
 
-Module.prototype._compile = function(content, filename) {
+Module.prototype._compile = function _compile(content, filename) {
   const compiledWrapper = wrapSafe(filename, stripHashbang(content));
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
@@ -585,7 +582,7 @@ function isEsmPackageScope(filename) {
   return pj?.type === 'module';
 }
 
-Module._extensions['.js'] = function(module, filename) {
+Module._extensions['.js'] = function js(module, filename) {
   const content = modules.readFileUtf8(filename);
   if (filename.endsWith('.js') && isEsmPackageScope(filename)) {
     const parent = moduleParentCache.get(module);
@@ -594,7 +591,7 @@ Module._extensions['.js'] = function(module, filename) {
   module._compile(content, filename);
 };
 
-Module._extensions['.json'] = function(module, filename) {
+Module._extensions['.json'] = function json(module, filename) {
   const content = modules.readFileUtf8(filename);
   try {
     setOwnProperty(module, 'exports', JSON.parse(content));
@@ -657,6 +654,7 @@ Module._preloadModules = function(requests) {
   for (let n = 0; n < requests.length; n++) parent.require(requests[n]);
 };
 
+Module._stat = function _stat(filename) { return stat(filename); };
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
 Module.findSourceMap = function findSourceMap() { return undefined; };
 Module.register = function register() {};
@@ -666,7 +664,7 @@ Module.constants = Object.freeze({ compileCacheStatus: Object.freeze({
   FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 }) });
 Module.Module = Module;
 
-Module.runMain = function(main = process.argv[1]) {
+Module.runMain = function runMain(main = process.argv[1]) {
   const resolved = resolveMainPath(main);
   Module._load(resolved || main, null, true);
 };

@@ -1,0 +1,194 @@
+'use strict';
+// Gives errors created by user code node's `stack` layout ("Error: msg\n    at
+// fn (file:1:2)") on an engine whose stacks read "fn@file:1:2", and emulates
+// V8's Error.captureStackTrace / Error.prepareStackTrace / CallSite API, which
+// npm packages (depd, source-map-support...) rely on.
+//
+// The global error constructors are replaced by Proxies of themselves whose
+// construct/apply traps rewrite the new error's stack. Errors the engine throws
+// by itself (a TypeError from `null.x`) keep the engine's layout; printers and
+// util.inspect convert those when they show them.
+
+const kNativeFrame = '[native code]';
+// Files compiled inside a one-line wrapper (CommonJS): url -> the wrapper's
+// length, taken off first-line columns so they match the file.
+const wrapperOffsets = new Map();
+const selfUrl = 'node:internal/error_stack';
+
+// "name@url:line:col" -> { name, url, line, col } (line/col undefined when unknown)
+function parseFrame(line) {
+  const at = line.indexOf('@');
+  if (at === -1) return null;
+  let name = line.slice(0, at);
+  let rest = line.slice(at + 1);
+  if (name === 'global code' || name === 'module code' || name === 'eval code') name = '';
+  const m = /^(.*):(\d+):(\d+)$/.exec(rest);
+  if (m) return { name, url: m[1], line: +m[2], col: +m[3] };
+  return { name, url: rest, line: undefined, col: undefined };
+}
+
+function formatFrame(f) {
+  if (f.url === kNativeFrame) return `    at ${f.name || '<anonymous>'} (native)`;
+  const loc = f.line === undefined ? (f.url || '<anonymous>') : `${f.url}:${f.line}:${f.col}`;
+  if (!f.name) return `    at ${loc}`;
+  return `    at ${f.name} (${loc})`;
+}
+
+class CallSite {
+  constructor(f) { this._f = f; }
+  getThis() { return undefined; }
+  getTypeName() { return null; }
+  getFunction() { return undefined; }
+  getFunctionName() { return this._f.name || null; }
+  getMethodName() { return null; }
+  getFileName() { return this._f.url === kNativeFrame ? undefined : (this._f.url || undefined); }
+  getLineNumber() { return this._f.line ?? null; }
+  getColumnNumber() { return this._f.col ?? null; }
+  getEvalOrigin() { return undefined; }
+  getScriptNameOrSourceURL() { return this.getFileName(); }
+  getScriptHash() { return ''; }
+  getEnclosingColumnNumber() { return null; }
+  getEnclosingLineNumber() { return null; }
+  getPosition() { return 0; }
+  getPromiseIndex() { return null; }
+  isToplevel() { return !this._f.name; }
+  isEval() { return false; }
+  isNative() { return this._f.url === kNativeFrame; }
+  isConstructor() { return false; }
+  isAsync() { return false; }
+  isPromiseAll() { return false; }
+  toString() { return formatFrame(this._f).slice(7); }
+}
+
+function parseFrames(raw, skipSelf) {
+  if (typeof raw !== 'string' || raw === '') return [];
+  const out = [];
+  const lines = raw.split('\n');
+  let i = 0;
+  if (skipSelf) {
+    // the Proxy trap and the engine's native frames around it
+    while (i < lines.length &&
+           (lines[i].includes(`@${selfUrl}:`) || lines[i].endsWith(`@${kNativeFrame}`))) i++;
+  }
+  for (; i < lines.length; i++) {
+    const f = parseFrame(lines[i]);
+    if (f === null) continue;
+    if (f.line === 1 && f.col !== undefined) {
+      const offset = wrapperOffsets.get(f.url);
+      if (offset !== undefined && f.col > offset) f.col -= offset;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+function headerOf(err) {
+  try {
+    return Error.prototype.toString.call(err);
+  } catch {
+    return 'Error';
+  }
+}
+
+function buildStack(err, frames) {
+  const prepare = OriginalError.prepareStackTrace ?? ErrorProxy.prepareStackTrace;
+  if (typeof prepare === 'function') {
+    return prepare(err, frames.map((f) => new CallSite(f)));
+  }
+  let s = headerOf(err);
+  for (let i = 0; i < frames.length; i++) s += `\n${formatFrame(frames[i])}`;
+  return s;
+}
+
+function fixStack(err) {
+  if (err === null || typeof err !== 'object') return;
+  const desc = Object.getOwnPropertyDescriptor(err, 'stack');
+  if (desc === undefined || typeof desc.value !== 'string') return;
+  const frames = parseFrames(desc.value, true);
+  const stack = buildStack(err, frames);
+  Object.defineProperty(err, 'stack', {
+    value: stack, writable: true, enumerable: false, configurable: true,
+  });
+  // The engine's own location properties point into the trap: move them to
+  // where the error was created (the uncaught-error printer reads them).
+  const top = frames[0];
+  if (top !== undefined && top.line !== undefined) {
+    const loc = { writable: true, enumerable: false, configurable: true };
+    Object.defineProperty(err, 'sourceURL', { ...loc, value: top.url });
+    Object.defineProperty(err, 'line', { ...loc, value: top.line });
+    Object.defineProperty(err, 'column', { ...loc, value: top.col });
+  }
+}
+
+const OriginalError = globalThis.Error;
+const originalCapture = OriginalError.captureStackTrace;
+let ErrorProxy;
+
+function wrapConstructor(Ctor) {
+  const proxy = new Proxy(Ctor, {
+    construct(target, args, newTarget) {
+      const limit = OriginalError.stackTraceLimit;
+      if (typeof limit === 'number') OriginalError.stackTraceLimit = limit + 1;
+      let err;
+      try {
+        err = Reflect.construct(target, args, newTarget === proxy ? target : newTarget);
+      } finally {
+        if (typeof limit === 'number') OriginalError.stackTraceLimit = limit;
+      }
+      fixStack(err);
+      return err;
+    },
+    apply(target, thisArg, args) {
+      const limit = OriginalError.stackTraceLimit;
+      if (typeof limit === 'number') OriginalError.stackTraceLimit = limit + 1;
+      let err;
+      try {
+        err = Reflect.construct(target, args);
+      } finally {
+        if (typeof limit === 'number') OriginalError.stackTraceLimit = limit;
+      }
+      fixStack(err);
+      return err;
+    },
+    getPrototypeOf(target) {
+      return target === OriginalError ? Reflect.getPrototypeOf(target) : ErrorProxy;
+    },
+  });
+  Object.defineProperty(Ctor.prototype, 'constructor', {
+    value: proxy, writable: true, enumerable: false, configurable: true,
+  });
+  return proxy;
+}
+
+function captureStackTrace(obj, fn) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
+    throw new TypeError('Invalid argument');
+  }
+  originalCapture(obj, typeof fn === 'function' ? fn : captureStackTrace);
+  const raw = obj.stack;
+  const stack = buildStack(obj, parseFrames(raw, true));
+  Object.defineProperty(obj, 'stack', {
+    value: stack, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+function install() {
+  ErrorProxy = wrapConstructor(OriginalError);
+  OriginalError.captureStackTrace = captureStackTrace;
+  const names = ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError',
+    'URIError', 'AggregateError'];
+  globalThis.Error = ErrorProxy;
+  for (const name of names) {
+    const Ctor = globalThis[name];
+    if (typeof Ctor === 'function') globalThis[name] = wrapConstructor(Ctor);
+  }
+}
+
+// Converts a stack the engine wrote (no header, JSC frames) to node's layout.
+function toNodeStack(err, raw) {
+  if (typeof raw !== 'string') return raw;
+  if (raw.includes('\n    at ') || raw.startsWith('    at ')) return raw;
+  return buildStack(err, parseFrames(raw, false));
+}
+
+module.exports = { install, toNodeStack, parseFrames, CallSite, wrapperOffsets };
