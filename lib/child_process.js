@@ -89,19 +89,33 @@ function normalizeSpawnArguments(file, args, options) {
   if (cwd != null) {
     if (typeof cwd === 'object' && cwd.href !== undefined) cwd = require('url').fileURLToPath(cwd);
     validateString(cwd, 'options.cwd');
+    if (cwd.includes('\u0000')) {
+      throw new ERR_INVALID_ARG_VALUE('options.cwd', cwd,
+                                      'must be a string or Uint8Array without null bytes');
+    }
   }
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
-  if (options.uid != null && !Number.isInteger(options.uid)) {
+  if (options.uid != null && options.uid !== (options.uid | 0)) {
     throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid);
   }
-  if (options.gid != null && !Number.isInteger(options.gid)) {
+  if (options.gid != null && options.gid !== (options.gid | 0)) {
     throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);
   }
   if (options.shell != null && typeof options.shell !== 'boolean' &&
       typeof options.shell !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
   }
-  if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    if (options.argv0.includes('\u0000')) {
+      throw new ERR_INVALID_ARG_VALUE('options.argv0', options.argv0,
+                                      'must be a string without null bytes');
+    }
+  }
+  if (typeof options.shell === 'string' && options.shell.includes('\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE('options.shell', options.shell,
+                                    'must be a string without null bytes');
+  }
   if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
   if (options.windowsVerbatimArguments != null) {
     validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');

@@ -36,6 +36,7 @@ const {
   isArrayBufferView,
   kEmptyObject,
   lazyBuffer,
+  normalizeListing,
   stringToFlags,
   stringToSymlinkType,
   toBuffer,
@@ -681,7 +682,8 @@ function readdirSyncRecursive(basePath, options) {
   const queue = [basePath];
   for (let i = 0; i < queue.length; i++) {
     const dir = queue[i];
-    const listing = binding.readdir(dir, wantBuf, withFileTypes);
+    const listing = normalizeListing(binding.readdir(dir, wantBuf, withFileTypes),
+                                     withFileTypes);
     if (withFileTypes) {
       const [names, types] = listing;
       encodeNames(names, encoding);
@@ -740,7 +742,8 @@ function readdir(path, options, callback) {
                     if (err) return callback(err);
                     let out;
                     try {
-                      out = readdirResult(path, result, options);
+                      out = readdirResult(path, normalizeListing(result, !!options.withFileTypes),
+                                          options);
                     } catch (e) {
                       return callback(e);
                     }
@@ -753,8 +756,9 @@ function readdirSync(path, options) {
   path = getValidatedPath(path);
   if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
   if (options.recursive) return readdirSyncRecursive(path, options);
-  const result = binding.readdir(path, wantsBufferNames(options.encoding),
-                                 !!options.withFileTypes);
+  const result = normalizeListing(binding.readdir(path, wantsBufferNames(options.encoding),
+                                                 !!options.withFileTypes),
+                                  !!options.withFileTypes);
   return readdirResult(path, result, options);
 }
 
@@ -1204,7 +1208,9 @@ function cp(src, dest, options, callback) {
     options = undefined;
   }
   callback = makeCallback(callback);
-  require('internal/fs/cp').cp(src, dest, options).then(() => callback(null), callback);
+  const cpModule = require('internal/fs/cp');
+  const args = cpModule.prepare(src, dest, options);
+  cpModule.cpPrepared(args).then(() => callback(null), callback);
 }
 
 function cpSync(src, dest, options) {

@@ -62,7 +62,11 @@ builtinCache.set('internal/bootstrap/realm', {
 });
 
 // ---- engine fix-ups, before any other code runs ----
-requireBuiltin('internal/error_stack').install();
+const errorStack = requireBuiltin('internal/error_stack');
+errorStack.install();
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  __proto__: null, value: 'global', writable: false, enumerable: false, configurable: true,
+});
 if (typeof Symbol.dispose !== 'symbol') {
   Object.defineProperty(Symbol, 'dispose', { value: Symbol('Symbol.dispose') });
 }
@@ -112,4 +116,5 @@ return {
   emitBeforeExit,
   emitExit,
   runMain,
+  fixErrorStack: errorStack.fixStack,
 };

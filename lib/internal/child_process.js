@@ -38,6 +38,7 @@ const {
   validateMaxBuffer,
 } = require('child_process');
 const { StreamSocket } = require('internal/stream_base');
+const { deprecate } = require('internal/util');
 
 const { Process } = internalBinding('process_wrap');
 const { Pipe, constants: PipeConstants } = internalBinding('stream_wrap');
@@ -400,6 +401,14 @@ function emitMessage(target, message) {
 function setupChannel(target, channel, serializationMode) {
   const control = new Control(channel);
   target.channel = control;
+  const owner = target === process ? 'process' : 'ChildProcess';
+  const msg = `_channel is deprecated. Use ${owner}.channel instead.`;
+  Object.defineProperty(target, '_channel', {
+    get: deprecate(function() { return this.channel; }, msg, 'DEP0129'),
+    set: deprecate(function(value) { this.channel = value; }, msg, 'DEP0129'),
+    configurable: true,
+    enumerable: false,
+  });
   target._handleQueue = null;
   target._pendingMessage = null;
   let decoder;
@@ -526,6 +535,8 @@ function setupChannel(target, channel, serializationMode) {
       channel.onread = noop;
       channel.close();
       target.emit('disconnect');
+      // In a parent, the channel is one of the things 'close' waits for.
+      if (target instanceof ChildProcess) maybeClose(target);
     };
     process.nextTick(finish);
   };
@@ -630,7 +641,10 @@ function normalizeExecFileArgs(file, args, options, callback) {
   }
   if (options == null) options = {};
   if (callback != null) validateFunction(callback, 'callback');
-  if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0');
+    checkNullBytes(options.argv0, 'options.argv0');
+  }
   return { file, args, options, callback };
 }
 
@@ -817,6 +831,12 @@ Object.defineProperty(execFile, kPromisifyCustom, {
 
 // ---- fork ----
 
+function checkNullBytes(value, name) {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    throw new ERR_INVALID_ARG_VALUE(name, value, 'must be a string without null bytes');
+  }
+}
+
 function fork(modulePath, args, options) {
   if (modulePath != null && typeof modulePath === 'object' && modulePath.href !== undefined) {
     modulePath = require('url').fileURLToPath(modulePath);
@@ -838,7 +858,11 @@ function fork(modulePath, args, options) {
   if (options != null) validateObject(options, 'options');
   options = { ...options, shell: false };
   options.execPath = options.execPath || process.execPath;
+  checkNullBytes(options.execPath, 'options.execPath');
   const execArgv = options.execArgv || process.execArgv;
+  for (let i = 0; i < execArgv.length; i++) {
+    checkNullBytes(execArgv[i], `options.execArgv[${i}]`);
+  }
   args = [...execArgv, modulePath, ...args];
 
   if (typeof options.stdio === 'string') {

@@ -27,6 +27,7 @@ const kFlags = Symbol('flags');
 const kHandle = Symbol('handle');
 const kBOMSeen = Symbol('BOM seen');
 const kPending = Symbol('pending');
+const kStreamed = Symbol('streamed');
 
 const CONVERTER_FLAGS_FATAL = 0x2;
 const CONVERTER_FLAGS_IGNORE_BOM = 0x4;
@@ -260,6 +261,7 @@ class TextDecoder {
     this[kIgnoreBOM] = (flags & CONVERTER_FLAGS_IGNORE_BOM) !== 0;
     this[kBOMSeen] = false;
     this[kPending] = undefined;
+    this[kStreamed] = false;
   }
 
   get encoding() {
@@ -302,8 +304,10 @@ class TextDecoder {
     if (enc === 'windows-1252') {
       if (bytes.length === 0) return '';
       const str = binding.slice(bytes, 0, bytes.length, kLatin1);
-      // Node decodes ISO-8859-1 in one-shot calls but windows-1252 when streaming.
-      return stream ? str.replace(/[\x80-\x9f]/g, mapWindows1252) : str;
+      // Node decodes ISO-8859-1 in one-shot calls, but windows-1252 once the
+      // decoder has been used for streaming.
+      if (stream) this[kStreamed] = true;
+      return this[kStreamed] ? str.replace(/[\x80-\x9f]/g, mapWindows1252) : str;
     }
 
     if (this[kPending] !== undefined) {

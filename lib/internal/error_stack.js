@@ -10,10 +10,13 @@
 // util.inspect convert those when they show them.
 
 const kNativeFrame = '[native code]';
+// Internal files whose frames at the top of a new error's stack are the
+// machinery that made the error, not where the user's code failed.
+const hiddenTopUrls = ['node:internal/error_stack', 'node:internal/errors'];
+const kIsNodeError = Symbol.for('nodejs.isNodeError');
 // Files compiled inside a one-line wrapper (CommonJS): url -> the wrapper's
 // length, taken off first-line columns so they match the file.
 const wrapperOffsets = new Map();
-const selfUrl = 'node:internal/error_stack';
 
 // "name@url:line:col" -> { name, url, line, col } (line/col undefined when unknown)
 function parseFrame(line) {
@@ -60,15 +63,21 @@ class CallSite {
   toString() { return formatFrame(this._f).slice(7); }
 }
 
+function isHiddenTopFrame(line) {
+  if (line.endsWith(`@${kNativeFrame}`)) return true;
+  for (let k = 0; k < hiddenTopUrls.length; k++) {
+    if (line.includes(`@${hiddenTopUrls[k]}:`)) return true;
+  }
+  return false;
+}
+
 function parseFrames(raw, skipSelf) {
   if (typeof raw !== 'string' || raw === '') return [];
   const out = [];
   const lines = raw.split('\n');
   let i = 0;
   if (skipSelf) {
-    // the Proxy trap and the engine's native frames around it
-    while (i < lines.length &&
-           (lines[i].includes(`@${selfUrl}:`) || lines[i].endsWith(`@${kNativeFrame}`))) i++;
+    while (i < lines.length && isHiddenTopFrame(lines[i])) i++;
   }
   for (; i < lines.length; i++) {
     const f = parseFrame(lines[i]);
@@ -82,9 +91,13 @@ function parseFrames(raw, skipSelf) {
   return out;
 }
 
+const ErrorPrototypeToString = Error.prototype.toString;
 function headerOf(err) {
   try {
-    return Error.prototype.toString.call(err);
+    if (err[kIsNodeError] === true && typeof err.code === 'string') {
+      return `${err.name} [${err.code}]: ${err.message}`;
+    }
+    return Reflect.apply(ErrorPrototypeToString, err, []);
   } catch {
     return 'Error';
   }
@@ -100,24 +113,45 @@ function buildStack(err, frames) {
   return s;
 }
 
-function fixStack(err) {
-  if (err === null || typeof err !== 'object') return;
-  const desc = Object.getOwnPropertyDescriptor(err, 'stack');
-  if (desc === undefined || typeof desc.value !== 'string') return;
-  const frames = parseFrames(desc.value, true);
-  const stack = buildStack(err, frames);
+// Like V8, the stack string is made on first read, so a name or message set
+// after construction shows in its header.
+function defineLazyStack(err, frames) {
+  let value;
+  let made = false;
   Object.defineProperty(err, 'stack', {
-    value: stack, writable: true, enumerable: false, configurable: true,
+    __proto__: null,
+    get() {
+      if (!made) {
+        made = true;
+        value = buildStack(err, frames);
+      }
+      return value;
+    },
+    set(v) {
+      made = true;
+      value = v;
+    },
+    enumerable: false,
+    configurable: true,
   });
+}
+
+function fixStack(err) {
+  if (err === null || typeof err !== 'object') return err;
+  const desc = Object.getOwnPropertyDescriptor(err, 'stack');
+  if (desc === undefined || typeof desc.value !== 'string') return err;
+  const frames = parseFrames(desc.value, true);
+  defineLazyStack(err, frames);
   // The engine's own location properties point into the trap: move them to
   // where the error was created (the uncaught-error printer reads them).
   const top = frames[0];
   if (top !== undefined && top.line !== undefined) {
-    const loc = { writable: true, enumerable: false, configurable: true };
+    const loc = { __proto__: null, writable: true, enumerable: false, configurable: true };
     Object.defineProperty(err, 'sourceURL', { ...loc, value: top.url });
     Object.defineProperty(err, 'line', { ...loc, value: top.line });
     Object.defineProperty(err, 'column', { ...loc, value: top.col });
   }
+  return err;
 }
 
 const OriginalError = globalThis.Error;
@@ -126,6 +160,7 @@ let ErrorProxy;
 
 function wrapConstructor(Ctor) {
   const proxy = new Proxy(Ctor, {
+    __proto__: null,
     construct(target, args, newTarget) {
       const limit = OriginalError.stackTraceLimit;
       if (typeof limit === 'number') OriginalError.stackTraceLimit = limit + 1;
@@ -155,6 +190,7 @@ function wrapConstructor(Ctor) {
     },
   });
   Object.defineProperty(Ctor.prototype, 'constructor', {
+    __proto__: null,
     value: proxy, writable: true, enumerable: false, configurable: true,
   });
   return proxy;
@@ -165,11 +201,7 @@ function captureStackTrace(obj, fn) {
     throw new TypeError('Invalid argument');
   }
   originalCapture(obj, typeof fn === 'function' ? fn : captureStackTrace);
-  const raw = obj.stack;
-  const stack = buildStack(obj, parseFrames(raw, true));
-  Object.defineProperty(obj, 'stack', {
-    value: stack, writable: true, enumerable: false, configurable: true,
-  });
+  defineLazyStack(obj, parseFrames(obj.stack, true));
 }
 
 function install() {
@@ -191,4 +223,4 @@ function toNodeStack(err, raw) {
   return buildStack(err, parseFrames(raw, false));
 }
 
-module.exports = { install, toNodeStack, parseFrames, CallSite, wrapperOffsets };
+module.exports = { install, fixStack, toNodeStack, parseFrames, CallSite, wrapperOffsets, kIsNodeError };

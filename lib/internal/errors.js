@@ -4,7 +4,7 @@
 
 const codes = {};
 const messages = new Map();
-const kIsNodeError = Symbol('kIsNodeError');
+const kIsNodeError = Symbol.for('nodejs.isNodeError');
 
 let inspectFn;
 function lazyInspect(v, opts) {
@@ -32,15 +32,16 @@ function makeNodeErrorWithCode(Base, key) {
     Error.stackTraceLimit = limit;
     const message = formatMessage(error, messages.get(key), args);
     Object.defineProperties(error, {
-      [kIsNodeError]: { value: true, enumerable: false, writable: false, configurable: true },
-      message: { value: message, enumerable: false, writable: true, configurable: true },
+      __proto__: null,
+      [kIsNodeError]: { __proto__: null, value: true, enumerable: false, writable: false, configurable: true },
+      message: { __proto__: null, value: message, enumerable: false, writable: true, configurable: true },
       toString: {
+        __proto__: null,
         value() { return `${this.name} [${key}]: ${this.message}`; },
         enumerable: false, writable: true, configurable: true,
       },
     });
     error.code = key;
-    fixStack(error, Base.prototype.name || 'Error', key, message);
     return error;
   };
 }
@@ -58,6 +59,10 @@ function fixStack(error, name, code, message) {
 
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
+  if (def === SystemError) {
+    codes[sym] = makeSystemErrorWithCode(sym);
+    return;
+  }
   const ctor = makeNodeErrorWithCode(def, sym);
   for (const clazz of otherClasses) ctor[clazz.name] = makeNodeErrorWithCode(clazz, sym);
   codes[sym] = ctor;
@@ -281,7 +286,10 @@ class SystemError extends Error {
         });
       }
     }
-    this.name = 'SystemError';
+    Object.defineProperty(this, 'name', {
+      value: 'SystemError', enumerable: false, writable: true, configurable: true,
+    });
+    Object.defineProperty(this, kIsNodeError, { __proto__: null, value: true, configurable: true });
   }
   toString() { return `${this.name} [${this.code}]: ${this.message}`; }
 }
@@ -326,7 +334,14 @@ E('ERR_FALSY_VALUE_REJECTION', function(reason) {
   return 'Promise was rejected with falsy value';
 }, Error);
 E('ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'The feature %s is unavailable on the current platform, which is being used to run Node.js', TypeError);
-E('ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite directory with non-directory', SystemError);
+E('ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite non-directory with directory', SystemError);
+E('ERR_FS_CP_EEXIST', 'Target already exists', SystemError);
+E('ERR_FS_CP_EINVAL', 'Invalid src or dest', SystemError);
+E('ERR_FS_CP_FIFO_PIPE', 'Cannot copy a FIFO pipe', SystemError);
+E('ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite directory with non-directory', SystemError);
+E('ERR_FS_CP_SOCKET', 'Cannot copy a socket file', SystemError);
+E('ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'Cannot overwrite symlink in subdirectory of self', SystemError);
+E('ERR_FS_CP_UNKNOWN', 'Cannot copy an unknown file type', SystemError);
 E('ERR_FS_EISDIR', 'Path is a directory', SystemError);
 E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
 E('ERR_FS_INVALID_SYMLINK_LOOP', 'Invalid symlink loop', SystemError);

@@ -168,12 +168,60 @@ class StreamSocket extends Duplex {
   setBlocking(on) {
     if (this._handle) this._handle.setBlocking(!!on);
   }
-
-  get fd() {
-    return this._handle ? this._handle.fd : -1;
-  }
 }
 
 function noop() {}
 
-module.exports = { StreamSocket, kOwner };
+function setRawMode(flag) {
+  flag = !!flag;
+  const err = this._handle ? this._handle.setRawMode(flag) : uv.UV_EBADF;
+  if (err) {
+    this.emit('error', new ErrnoException(err, 'setRawMode'));
+    return this;
+  }
+  this.isRaw = flag;
+  return this;
+}
+
+// process.stdin over a pipe, socket or terminal on `fd`: reading starts when
+// the stream is consumed and stops when it is paused, so an unread stdin never
+// keeps the process alive. Returns null for other descriptors (files, none).
+function createStdinStream(fd) {
+  const type = internalBinding('tty').guessHandleType(fd);
+  const { Pipe, TTY, constants } = internalBinding('stream_wrap');
+  let handle;
+  if (type === 'TTY') {
+    try {
+      handle = new TTY(fd);
+    } catch {
+      return null;
+    }
+  } else if (type === 'PIPE' || type === 'TCP') {
+    handle = new Pipe(constants.SOCKET);
+    if (handle.open(fd) !== 0) {
+      handle.close();
+      return null;
+    }
+  } else {
+    return null;
+  }
+  const stream = new StreamSocket({ handle, writable: false, manualStart: true });
+  stream.fd = fd;
+  stream.on('pause', () => {
+    process.nextTick(() => {
+      if (stream._handle && stream._reading && !stream.readableFlowing) {
+        stream._reading = false;
+        stream._readableState.reading = false;
+        stream._handle.readStop();
+      }
+    });
+  });
+  if (type === 'TTY') {
+    stream.isTTY = true;
+    stream.isRaw = false;
+    stream.setRawMode = setRawMode;
+  }
+  return stream;
+}
+
+module.exports = { StreamSocket, createStdinStream, kOwner };

@@ -958,8 +958,10 @@ static JSValueRef buffer_fn_from_string(JSContextRef ctx, JSObjectRef fn, JSObje
     int enc = buffer_arg_enc(ctx, argc, argv, 1);
     size_t cap;
     if (enc == BUF_UTF8) {
-        /* An upper bound avoids a second pass; the slack is returned with realloc. */
+        /* Upper bounds avoid a counting pass; the slack is returned with realloc. */
         cap = s.len * 3;
+    } else if (enc == BUF_BASE64 || enc == BUF_BASE64URL) {
+        cap = s.len / 4 * 3 + 3;
     } else {
         cap = buffer_encoded_length(s.s, s.len, enc);
     }

@@ -903,33 +903,52 @@ static JSValueRef fs_result(JSContextRef ctx, fs_job_t *j, JSValueRef *exc) {
         }
         return fs_path_value(ctx, j->out, j->as_buffer, exc);
     case FS_RES_DIRENTS: {
-        JSObjectRef names = JSObjectMakeArray(ctx, 0, NULL, exc);
-        if (names == NULL) {
-            return NULL;
-        }
-        for (size_t i = 0; i < j->count; i++) {
-            JSValueRef name = fs_path_value(ctx, j->names[i], j->as_buffer, exc);
-            if (name == NULL) {
+        /* Names as one string joined by NUL (lib splits it: one string instead of one per
+         * entry), or an array of Uint8Arrays for the buffer encoding; types as a Uint8Array. */
+        JSValueRef names;
+        if (!j->as_buffer) {
+            size_t total = 0;
+            for (size_t i = 0; i < j->count; i++) {
+                total += strlen(j->names[i]) + 1;
+            }
+            char *joined = malloc(total + 1);
+            RT_CHECK(joined != NULL);
+            size_t n = 0;
+            for (size_t i = 0; i < j->count; i++) {
+                size_t len = strlen(j->names[i]);
+                memcpy(joined + n, j->names[i], len);
+                n += len;
+                joined[n++] = '\0';
+            }
+            names = rt_string_from_utf8(ctx, joined, n > 0 ? n - 1 : 0);
+            free(joined);
+        } else {
+            JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
+            if (arr == NULL) {
                 return NULL;
             }
-            JSObjectSetPropertyAtIndex(ctx, names, (unsigned)i, name, exc);
-            if (*exc) {
-                return NULL;
+            for (size_t i = 0; i < j->count; i++) {
+                JSValueRef name = fs_path_value(ctx, j->names[i], true, exc);
+                if (name == NULL) {
+                    return NULL;
+                }
+                JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, name, exc);
+                if (*exc) {
+                    return NULL;
+                }
             }
+            names = arr;
         }
         if (!j->with_types) {
             return names;
         }
-        JSObjectRef types = JSObjectMakeArray(ctx, 0, NULL, exc);
+        uint8_t *tp = NULL;
+        JSObjectRef types = rt_uint8array_new(ctx, j->count, &tp, exc);
         if (types == NULL) {
             return NULL;
         }
-        for (size_t i = 0; i < j->count; i++) {
-            JSObjectSetPropertyAtIndex(ctx, types, (unsigned)i,
-                                       JSValueMakeNumber(ctx, j->types[i]), exc);
-            if (*exc) {
-                return NULL;
-            }
+        if (j->count > 0) {
+            memcpy(tp, j->types, j->count);
         }
         JSValueRef pair[2] = { names, types };
         return JSObjectMakeArray(ctx, 2, pair, exc);
@@ -1022,7 +1041,7 @@ static JSValueRef fs_submit(JSContextRef ctx, fs_job_t *j, JSValueRef req, JSVal
     fs_run(j);
     JSValueRef ret;
     if (j->err != 0) {
-        if (j->no_entry_ok && (j->err == UV_ENOENT || j->err == UV_ENOTDIR)) {
+        if (j->no_entry_ok && j->err == UV_ENOENT) {
             ret = JSValueMakeUndefined(ctx);
         } else {
             *exc = fs_error(ctx, j);

@@ -194,7 +194,8 @@ static JSValueRef process_wrap_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectR
         goto done;
     }
     JSValueRef cwdv = rt_get(ctx, opts, "cwd");
-    if (JSValueIsString(ctx, cwdv)) {
+    /* An empty cwd means "no change", as in Node. */
+    if (JSValueIsString(ctx, cwdv) && JSValueToBoolean(ctx, cwdv)) {
         cwd = rt_to_utf8(ctx, cwdv, NULL, exc);
         if (!cwd) {
             goto done;

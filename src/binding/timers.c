@@ -115,7 +115,10 @@ static JSValueRef timers_toggle_immediate_ref(JSContextRef ctx, JSObjectRef fn,
 
 static JSValueRef timers_get_now(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
                                  const JSValueRef argv[], JSValueRef *exc) {
-    return JSValueMakeNumber(ctx, (double)uv_now(rt_env_get()->loop));
+    /* Like node, timers start from the current time, not the loop's cached time. */
+    uv_loop_t *loop = rt_env_get()->loop;
+    uv_update_time(loop);
+    return JSValueMakeNumber(ctx, (double)uv_now(loop));
 }
 
 static const JSStaticFunction timers_functions[] = {

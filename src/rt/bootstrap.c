@@ -57,6 +57,7 @@ int rt_bootstrap(rt_env_t *env, JSObjectRef options) {
     env->fatal_exception = bootstrap_hook(env, h, "fatalException");
     env->emit_before_exit = bootstrap_hook(env, h, "emitBeforeExit");
     env->emit_exit = bootstrap_hook(env, h, "emitExit");
+    env->fix_error_stack = bootstrap_hook(env, h, "fixErrorStack");
     JSValueRef rejection = rt_get(ctx, h, "unhandledRejection");
     if (JSValueIsObject(ctx, rejection)) {
         JSGlobalContextSetUnhandledRejectionCallback(env->ctx, (JSObjectRef)rejection, NULL);

@@ -374,6 +374,8 @@ rt_env_t *rt_new(int argc, char **argv, int exec_argc, char **exec_argv) {
         /* Engine options must be set before the first context exists. */
         options_set = true;
         jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
+        /* V8 keeps every frame; proper tail calls would drop callers from stacks. */
+        jsc_options_set_boolean("useTailCalls", FALSE);
     }
     env->ctx = JSGlobalContextCreate(NULL);
     env->global = JSContextGetGlobalObject(env->ctx);
@@ -396,8 +398,10 @@ void rt_free(rt_env_t *env) {
 }
 
 void rt__fix_error_stack(JSContextRef ctx, JSObjectRef error) {
-    /* Node's stacks begin with "Name: message"; the JS side formats frames at print time. */
-    JSValueRef fix = rt_get(ctx, JSContextGetGlobalObject(ctx), "__cairnFixStack");
-    (void)fix;
-    (void)error;
+    /* Errors made in C skip the JS constructors: give them node's stack layout too. */
+    rt_env_t *env = rt_env_get();
+    if (env && env->fix_error_stack) {
+        JSValueRef arg = error;
+        JSObjectCallAsFunction(ctx, env->fix_error_stack, NULL, 1, &arg, NULL);
+    }
 }

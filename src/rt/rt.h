@@ -40,6 +40,7 @@ struct rt_env {
     JSObjectRef callback_trampoline; /* (fn, this, ...args): calls fn, then drains ticks */
     JSObjectRef emit_before_exit;    /* emits process 'beforeExit' */
     JSObjectRef emit_exit;           /* emits process 'exit'; returns the exit code */
+    JSObjectRef fix_error_stack;     /* (error): gives an error node's stack layout */
     JSObjectRef fatal_exception;  /* handles an uncaught exception; returns true if handled */
     JSObjectRef binding_cache;    /* name -> binding object */
     bool exiting;

@@ -1,7 +1,9 @@
 'use strict';
 // A failing assert.ok()/assert() without a message shows the source text of
 // the call, read from the caller's file and re-indented; eval'd code (no
-// file) falls back to "value == true".
+// file) falls back to "value == true". Needs the engine's proper tail calls
+// off (JSC option useTailCalls=false): `() => assert.ok(x)` is a tail call
+// in strict mode and would otherwise drop the caller's frame.
 require('./common');
 const assert = require('node:assert');
 

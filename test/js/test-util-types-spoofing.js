@@ -29,7 +29,7 @@ const real = {
   isPromise: Object.setPrototypeOf(Promise.resolve(), null),
   isUint8Array: Object.setPrototypeOf(new Uint8Array(1), ArrayBuffer.prototype),
   isNativeError: Object.setPrototypeOf(new TypeError(), null),
-  isArgumentsObject: (function() { return arguments; })(),
+  isArgumentsObject: new Function('return arguments')(),
   isNumberObject: Object.setPrototypeOf(new Number(1), null),
   isSymbolObject: Object(Symbol('s')),
   isBigIntObject: Object(1n),

@@ -13,7 +13,6 @@ function inspect(value, options) {
 const ObjectDefineProperty = Object.defineProperty;
 const ObjectGetPrototypeOf = Object.getPrototypeOf;
 const ObjectKeys = Object.keys;
-const ErrorCaptureStackTrace = Error.captureStackTrace;
 
 let blue = '';
 let green = '';
@@ -420,7 +419,7 @@ class AssertionError extends Error {
     }
     // JavaScriptCore keeps an existing `stack` on capture: drop it first.
     delete this.stack;
-    ErrorCaptureStackTrace(this, stackStartFn || stackStartFunction);
+    Error.captureStackTrace(this, stackStartFn || stackStartFunction);
     addStackHeader(this, text);
     this.name = 'AssertionError';
   }

@@ -5,7 +5,6 @@
 
 const AssertionError = require('internal/assert/assertion_error');
 
-const ErrorCaptureStackTrace = Error.captureStackTrace;
 const ReflectSet = Reflect.set;
 
 // filename + line + column -> message (or undefined when the source could not
@@ -48,12 +47,13 @@ function parseTopFrame(stack) {
 function captureCallSite(fn) {
   const holder = {};
   const limit = Error.stackTraceLimit;
-  if (typeof limit === 'number' && limit >= 1) {
-    ErrorCaptureStackTrace(holder, fn);
+  if (typeof limit === 'number' && limit >= 2) {
+    Error.captureStackTrace(holder, fn);
   } else {
-    // Frames are needed even when the program turned them off.
-    ReflectSet(Error, 'stackTraceLimit', 1);
-    ErrorCaptureStackTrace(holder, fn);
+    // Frames are needed even when the program turned them off (two: the
+    // first may be a native apply/call frame).
+    ReflectSet(Error, 'stackTraceLimit', 2);
+    Error.captureStackTrace(holder, fn);
     ReflectSet(Error, 'stackTraceLimit', limit);
   }
   return parseTopFrame(holder.stack);

@@ -20,6 +20,7 @@ const {
   getOptions,
   getValidatedPath,
   joinPath,
+  normalizeListing,
   wantsBufferNames,
 } = require('internal/fs/utils');
 
@@ -45,7 +46,8 @@ class Dir {
     return this.#path;
   }
 
-  #addListing(dir, [names, types]) {
+  #addListing(dir, listing) {
+    const [names, types] = normalizeListing(listing, true);
     encodeNames(names, this.#options.encoding);
     for (let i = 0; i < names.length; i++) this.#pending.push([dir, names[i], types[i]]);
   }
@@ -72,16 +74,13 @@ class Dir {
   }
 
   read(callback) {
+    if (this.#closed) throw new ERR_DIR_CLOSED();
     if (callback === undefined) {
       return new Promise((resolve, reject) => {
         this.read((err, dirent) => (err ? reject(err) : resolve(dirent)));
       });
     }
     validateFunction(callback, 'callback');
-    if (this.#closed) {
-      process.nextTick(callback, new ERR_DIR_CLOSED());
-      return;
-    }
     if (this.#operationQueue !== null) {
       this.#operationQueue.push(() => this.read(callback));
       return;

@@ -39,6 +39,7 @@ const {
   isArrayBufferView,
   kEmptyObject,
   lazyBuffer,
+  normalizeListing,
   stringToFlags,
   stringToSymlinkType,
   toBuffer,
@@ -615,7 +616,8 @@ async function readdirRecursive(basePath, options) {
   const queue = [basePath];
   for (let i = 0; i < queue.length; i++) {
     const dir = queue[i];
-    const listing = await call(binding.readdir, dir, wantBuf, withFileTypes);
+    const listing = normalizeListing(await call(binding.readdir, dir, wantBuf, withFileTypes),
+                                     withFileTypes);
     if (withFileTypes) {
       const [names, types] = listing;
       encodeNames(names, encoding);
@@ -642,8 +644,10 @@ async function readdir(path, options) {
   path = getValidatedPath(path);
   if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
   if (options.recursive) return readdirRecursive(path, options);
-  const result = await call(binding.readdir, path, wantsBufferNames(options.encoding),
-                            !!options.withFileTypes);
+  const result = normalizeListing(
+    await call(binding.readdir, path, wantsBufferNames(options.encoding),
+               !!options.withFileTypes),
+    !!options.withFileTypes);
   if (options.withFileTypes) {
     encodeNames(result[0], options.encoding);
     return getDirents(path, result, options.encoding);

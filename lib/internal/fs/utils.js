@@ -3,7 +3,6 @@
 
 const {
   codes: {
-    ERR_FS_EISDIR,
     ERR_FS_INVALID_SYMLINK_TYPE,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
@@ -467,6 +466,21 @@ function getDirent(path, name, type) {
   return new Dirent(name, type, path);
 }
 
+// The binding lists names as one NUL-joined string (or an array of Uint8Arrays for buffer
+// names); with types it returns [names, types]. This gives [names] / [[names], types].
+function splitNames(names) {
+  if (typeof names !== 'string') return names;
+  return names === '' ? [] : names.split('\u0000');
+}
+
+function normalizeListing(raw, withTypes) {
+  if (withTypes) {
+    raw[0] = splitNames(raw[0]);
+    return raw;
+  }
+  return splitNames(raw);
+}
+
 // Converts the binding's names (strings or Uint8Arrays) to the requested encoding.
 function encodeNames(names, encoding) {
   if (encoding === 'buffer') {
@@ -522,8 +536,11 @@ function rmOptionsCommon(options) {
   return options;
 }
 
+let SystemErrorEisdir;
 function makeEisdir(path) {
-  return new ERR_FS_EISDIR({
+  // A SystemError subclass built from the registered message (the context is required).
+  SystemErrorEisdir ??= require('internal/errors').makeSystemErrorWithCode('ERR_FS_EISDIR');
+  return new SystemErrorEisdir({
     code: 'EISDIR',
     message: 'is a directory',
     path,
@@ -635,6 +652,7 @@ module.exports = {
   kType,
   kWriteFileMaxChunkSize,
   lazyBuffer,
+  normalizeListing,
   nullCheck,
   parseFileMode,
   pathToString,

@@ -20,6 +20,7 @@ const {
   getOptions,
   getStatsFromBinding,
   getValidatedPath,
+  normalizeListing,
   toBuffer,
 } = require('internal/fs/utils');
 const EventEmitter = require('events');
@@ -146,7 +147,7 @@ class RecursiveWatcher extends EventEmitter {
     this.#watchers.set(dir, w);
     let entries;
     try {
-      entries = binding.readdir(dir, false, true);
+      entries = normalizeListing(binding.readdir(dir, false, true), true);
     } catch {
       return;
     }

@@ -48,7 +48,7 @@ Documentation: see docs/cli.md in the cairn repository.
 }
 
 function readStdin() {
-  return internalBinding('modules').readFileUtf8('/dev/stdin');
+  return internalBinding('modules').readStdin();
 }
 
 function evalCode(source, name, print) {
@@ -69,7 +69,13 @@ function evalCode(source, name, print) {
       value: names[k], writable: true, enumerable: false, configurable: true,
     });
   }
-  const result = builtins.evalScript(source, name);
+  let result;
+  try {
+    result = builtins.evalScript(source, name);
+  } catch (err) {
+    require('internal/modules/cjs/loader').hideEngineLocation(err);
+    throw err;
+  }
   if (print) {
     const { log } = require('console');
     log(result);

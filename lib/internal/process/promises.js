@@ -9,9 +9,11 @@ class UnhandledPromiseRejection extends Error {
     super('This error originated either by throwing inside of an async function ' +
       'without a catch block, or by rejecting a promise which was not handled with ' +
       `.catch(). The promise rejected with the reason "${safeInspect(reason)}".`);
-    this.name = 'UnhandledPromiseRejection';
   }
 }
+Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
+  __proto__: null, value: 'UnhandledPromiseRejection', writable: true, configurable: true,
+});
 
 function safeInspect(v) {
   try {

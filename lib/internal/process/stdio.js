@@ -91,7 +91,7 @@ function createStdin() {
     read(size) {
       let chunk;
       try {
-        chunk = internalBinding('modules').readFileUtf8('/dev/stdin');
+        chunk = internalBinding('modules').readStdin();
       } catch (err) {
         this.destroy(err);
         return;

@@ -259,9 +259,6 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
 
   state.length += len;
 
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
-
   if (state.writing || state.corked || state.errored || !state.constructed) {
     state.buffered.push({ chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
@@ -274,6 +271,11 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
+
+  // Measured after the write: one that completed synchronously leaves no
+  // backpressure behind.
+  const ret = state.length < state.highWaterMark;
+  if (!ret) state.needDrain = true;
 
   return ret && !state.errored && !state.destroyed;
 }

@@ -3,9 +3,10 @@
 // variable (comma-separated names, `*` wildcards, case-insensitive).
 
 let debugEnvRegExp;
+let debugEnvOverride;
 function testEnabled(section) {
   if (debugEnvRegExp === undefined) {
-    const env = process.env.NODE_DEBUG;
+    const env = debugEnvOverride !== undefined ? debugEnvOverride : process.env.NODE_DEBUG;
     if (env) {
       const pattern = env.split(',')
         .map((s) => s.trim().replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replaceAll('*', '.*'))
@@ -86,7 +87,7 @@ module.exports = {
   debuglog,
   // Re-reads NODE_DEBUG (for tests that change it).
   initializeDebugEnv(value) {
-    if (value !== undefined) process.env.NODE_DEBUG = value;
+    debugEnvOverride = value;
     debugEnvRegExp = undefined;
   },
 };

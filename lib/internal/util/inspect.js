@@ -549,18 +549,30 @@ function getPrefix(constructor, tag, fallback, size = '') {
 }
 
 function isIndexKey(key) {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
-  const c = key.charCodeAt(0);
-  if (c < 48 || c > 57) return false;
-  if (!numberRegExp.test(key)) return false;
-  return +key < 4294967295;
+  if (typeof key !== 'string') return false;
+  const len = key.length;
+  if (len === 0 || len > 10) return false;
+  let c = key.charCodeAt(0);
+  if (c < 48 || c > 57 || (c === 48 && len > 1)) return false;
+  for (let i = 1; i < len; i++) {
+    c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return len < 10 || +key < 4294967295;
 }
 
-// Own keys of an array-like object that are not array indices.
+// Own keys of an array-like object that are not array indices. The engine
+// lists index keys first, in ascending order, so a dense prefix is skipped.
 function getOwnNonIndexProperties(value, showHidden) {
   const keys = ReflectOwnKeys(value);
   const out = [];
-  for (let i = 0; i < keys.length; i++) {
+  let i = 0;
+  const length = value.length;
+  if (typeof length === 'number' && length > 0) {
+    const dense = MathMin(length, keys.length);
+    if (dense > 0 && isIndexKey(keys[dense - 1])) i = dense;
+  }
+  for (; i < keys.length; i++) {
     const key = keys[i];
     if (isIndexKey(key)) continue;
     if (!showHidden && !propertyIsEnumerable(value, key)) continue;

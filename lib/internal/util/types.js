@@ -118,6 +118,7 @@ function learnTags() {
     t((function() { return arguments; })()),
   ];
   const tags = {
+    unusable: new Set(),
     object: t({}),
     map: t(new Map()),
     set: t(new Set()),
@@ -160,11 +161,17 @@ function learnTags() {
   // and bigints, which are checked by their valueOf brand on a match.
   const seen = new Set([tags.object]);
   for (const key of Object.keys(tags)) {
-    if (key === 'object' || key === 'symbol' || key === 'bigint' || key.startsWith('args')) continue;
+    if (key === 'object' || key === 'unusable' || key === 'symbol' || key === 'bigint' ||
+        key.startsWith('args')) {
+      continue;
+    }
     if (tags[key] === -2) continue;
     // Shared and plain ArrayBuffers may share a tag (told apart below).
     if (key === 'sharedArrayBuffer' && tags[key] === tags.arrayBuffer) continue;
-    if (seen.has(tags[key]) || tags[key] < 0) return undefined;
+    if (seen.has(tags[key]) || tags[key] < 0) {
+      tags.unusable.add(key);
+      continue;
+    }
     seen.add(tags[key]);
   }
   if (argsTags.some((a) => a === tags.object || a < 0)) return undefined;
@@ -178,6 +185,20 @@ if (binding !== undefined && typeof binding.getCellType === 'function') {
 
 let types;
 if (T !== undefined) {
+  // Checks whose tag could not be learned use the brand checks instead.
+  const fallback = makeBrandChecks();
+  const tagOfCheck = {
+    isDate: 'date', isBooleanObject: 'boolean', isNumberObject: 'number',
+    isStringObject: 'string', isNativeError: 'error', isRegExp: 'regExp',
+    isGeneratorObject: 'generator', isPromise: 'promise', isMap: 'map', isSet: 'set',
+    isMapIterator: 'mapIterator', isSetIterator: 'setIterator', isWeakMap: 'weakMap',
+    isWeakSet: 'weakSet', isArrayBuffer: 'arrayBuffer', isDataView: 'dataView',
+    isSharedArrayBuffer: 'sharedArrayBuffer', isProxy: 'proxy', isUint8Array: 'uint8',
+    isUint8ClampedArray: 'uint8Clamped', isUint16Array: 'uint16', isUint32Array: 'uint32',
+    isInt8Array: 'int8', isInt16Array: 'int16', isInt32Array: 'int32',
+    isFloat32Array: 'float32', isFloat64Array: 'float64', isBigInt64Array: 'bigInt64',
+    isBigUint64Array: 'bigUint64',
+  };
   const tagOf = getCellType;
   const is = (tag) => (value) => tagOf(value) === tag;
   const typedTags = [T.int8, T.uint8, T.uint8Clamped, T.int16, T.uint16, T.int32,
@@ -282,9 +303,23 @@ if (T !== undefined) {
     isBigInt64Array: is(T.bigInt64),
     isBigUint64Array: is(T.bigUint64),
   };
+  for (const name of Object.keys(tagOfCheck)) {
+    if (T.unusable.has(tagOfCheck[name])) types[name] = fallback[name];
+  }
+  const typedKeys = ['int8', 'uint8', 'uint8Clamped', 'int16', 'uint16', 'int32', 'uint32',
+                     'float16', 'float32', 'float64', 'bigInt64', 'bigUint64'];
+  if (typedKeys.some((key) => T.unusable.has(key))) types.isTypedArray = fallback.isTypedArray;
+  if (T.unusable.has('arrayBuffer') || T.unusable.has('sharedArrayBuffer')) {
+    types.isAnyArrayBuffer = fallback.isAnyArrayBuffer;
+  }
 } else {
-  // No engine help (e.g. under the node shim): brand checks through built-in
-  // methods that throw on a wrong receiver.
+  types = makeBrandChecks();
+}
+
+// Without engine help (e.g. under the node shim): brand checks through
+// built-in methods that throw on a wrong receiver.
+function makeBrandChecks() {
+  let types;
   const brand = (fn) => (value) => {
     if (typeof value !== 'object' || value === null) return false;
     try {
@@ -381,6 +416,7 @@ if (T !== undefined) {
     isBigInt64Array: typed('BigInt64Array'),
     isBigUint64Array: typed('BigUint64Array'),
   };
+  return types;
 }
 
 module.exports = {

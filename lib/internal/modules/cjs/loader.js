@@ -532,11 +532,28 @@ function stripHashbang(content) {
 }
 
 function wrapSafe(filename, content) {
-  if (patched) {
-    return builtins.evalScript(Module.wrap(content), filename);
+  try {
+    if (patched) {
+      return builtins.evalScript(Module.wrap(content), filename);
+    }
+    wrapperOffsets.set(filename, wrapper[0].length);
+    return builtins.compileFunction(content, filename, wrapper[0]);
+  } catch (err) {
+    hideEngineLocation(err);
+    throw err;
   }
-  wrapperOffsets.set(filename, wrapper[0].length);
-  return builtins.compileFunction(content, filename, wrapper[0]);
+}
+
+// The engine puts enumerable line/column/sourceURL on SyntaxErrors; node's
+// errors have no such keys, so they must not show in inspect() or keys().
+function hideEngineLocation(err) {
+  if (err === null || typeof err !== 'object') return;
+  for (const key of ['line', 'column', 'sourceURL']) {
+    const desc = Object.getOwnPropertyDescriptor(err, key);
+    if (desc !== undefined && desc.enumerable) {
+      Object.defineProperty(err, key, { ...desc, enumerable: false });
+    }
+  }
 }
 
 function makeRequireFunction(mod) {
@@ -690,4 +707,4 @@ function getBuiltinModule(id) {
 
 Module._initPaths();
 
-module.exports = { Module, getBuiltinModule, wrapSafe, makeRequireFunction };
+module.exports = { Module, getBuiltinModule, wrapSafe, makeRequireFunction, hideEngineLocation };

@@ -1,0 +1,39 @@
+'use strict';
+// Stats carries every field as numbers (or bigints), with Date fields and type predicates.
+require('./common');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-fs-'));
+const file = path.join(dir, 'f');
+fs.writeFileSync(file, 'abcd');
+fs.utimesSync(file, 1000.5, 2000.25);
+
+const st = fs.statSync(file);
+assert.ok(st instanceof fs.Stats);
+assert.strictEqual(st.size, 4);
+assert.strictEqual(st.isFile(), true);
+assert.strictEqual(st.isDirectory(), false);
+assert.strictEqual(st.atimeMs, 1000500);
+assert.strictEqual(st.mtimeMs, 2000250);
+assert.strictEqual(st.mtime.getTime(), 2000250);
+for (const k of ['dev', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'blksize', 'ino', 'blocks',
+                 'ctimeMs', 'birthtimeMs']) {
+  assert.strictEqual(typeof st[k], 'number', k);
+}
+assert.deepStrictEqual(Object.keys(st).slice(-4), ['atime', 'mtime', 'ctime', 'birthtime']);
+
+const big = fs.statSync(file, { bigint: true });
+assert.strictEqual(big.size, 4n);
+assert.strictEqual(big.mtimeMs, 2000250n);
+assert.strictEqual(big.mtimeNs, 2000250000000n);
+assert.strictEqual(big.isFile(), true);
+
+assert.strictEqual(fs.statSync(path.join(dir, 'nope'), { throwIfNoEntry: false }), undefined);
+assert.throws(() => fs.statSync(path.join(file, 'x'), { throwIfNoEntry: false }),
+              { code: 'ENOTDIR' });
+assert.strictEqual(fs.statSync(dir).isDirectory(), true);
+
+fs.rmSync(dir, { recursive: true });
