@@ -70,8 +70,23 @@ function setImmediate(callback, arg1, arg2, arg3) {
 }
 
 // Deprecated legacy API (node still ships it).
+let enrollWarned = false;
 function enroll(item, msecs) {
-  validateNumber(msecs, 'msecs', 0, 2 ** 31 - 1);
+  if (!enrollWarned) {
+    enrollWarned = true;
+    process.emitWarning('timers.enroll() is deprecated. Please use setTimeout instead.',
+                        'DeprecationWarning', 'DEP0095');
+  }
+  validateNumber(msecs, 'msecs');
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+    throw new ERR_OUT_OF_RANGE('msecs', 'a non-negative finite number', msecs);
+  }
+  if (msecs > 2 ** 31 - 1) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+      `\nTimer duration was truncated to ${2 ** 31 - 1}.`, 'TimeoutOverflowWarning');
+    msecs = 2 ** 31 - 1;
+  }
   if (item._idleTimeout >= 0) unenroll(item);
   item._idleTimeout = msecs;
   item._idleNext = item;

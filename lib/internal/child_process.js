@@ -47,6 +47,7 @@ const uv = internalBinding('uv');
 const MAX_BUFFER = 1024 * 1024;
 const kPromisifyCustom = Symbol.for('nodejs.util.promisify.custom');
 const kOwner = Symbol('owner');
+const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
 
 // The stdio streams of a child: node shows them as `Socket`.
 class Socket extends StreamSocket {}
@@ -150,7 +151,10 @@ function flushStdio(child) {
   if (stdio == null) return;
   for (let i = 0; i < stdio.length; i++) {
     const stream = stdio[i];
-    if (!stream || !stream.readable || stream._readableState.readableListening) continue;
+    if (!stream || !stream.readable || stream[kIsUsedAsStdio] ||
+        stream._readableState.readableListening) {
+      continue;
+    }
     stream.resume();
   }
 }
@@ -217,11 +221,9 @@ class ChildProcess extends EventEmitter {
     stdio = valid.stdio;
     const { ipc, ipcFd } = valid;
 
-    let serialization = 'json';
-    if (options.serialization !== undefined) {
-      validateOneOf(options.serialization, 'options.serialization', ['json', 'advanced']);
-      serialization = options.serialization;
-    }
+    validateOneOf(options.serialization, 'options.serialization',
+                  [undefined, 'json', 'advanced']);
+    const serialization = options.serialization || 'json';
 
     if (ipc !== undefined) {
       if (options.envPairs === undefined) {
@@ -278,7 +280,19 @@ class ChildProcess extends EventEmitter {
         continue;
       }
       if (s.type === 'wrap') {
-        s.socket = s._stdio;
+        // The child reads this stream now: stop reading it here, and keep it
+        // paused (flushStdio leaves it alone) until the user resumes it.
+        const stream = s._stdio;
+        s.socket = stream;
+        if (stream instanceof StreamSocket) {
+          if (stream._handle) stream._handle.readStop();
+          stream._reading = false;
+        } else if (s.handle && typeof s.handle.readStop === 'function') {
+          s.handle.readStop();
+        }
+        if (typeof stream.pause === 'function') stream.pause();
+        if (stream._readableState) stream._readableState.reading = false;
+        stream[kIsUsedAsStdio] = true;
         continue;
       }
       if (s.handle) {

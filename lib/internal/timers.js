@@ -201,6 +201,8 @@ class Timeout {
 
 function insert(item, msecs, start = getLibuvNow()) {
   if (msecs < 0 || msecs === undefined) return;
+  // Sub-millisecond accuracy is not promised: durations share whole-ms lists.
+  msecs = Math.trunc(msecs);
   item._idleStart = start;
   let list = timerListMap[msecs];
   if (list === undefined) {
@@ -244,7 +246,7 @@ function unenroll(item) {
   if (item[kHasPrimitive]) delete knownTimersById[item[async_id_symbol]];
   if (item[kRefed]) decRefCount();
   item[kRefed] = null;
-  const list = timerListMap[item._idleTimeout];
+  const list = timerListMap[Math.trunc(item._idleTimeout)];
   if (list !== undefined && item._idleNext && item._idlePrev) {
     linkRemove(item);
     if (linkIsEmpty(list)) {

@@ -144,7 +144,7 @@ function install(process, binding, options) {
     } else {
       throw new ERR_UNKNOWN_SIGNAL(sig);
     }
-    const err = binding.kill(pid, signal);
+    const err = process._kill(pid, signal);
     if (err) throw new ErrnoException(err, 'kill');
     return true;
   });

@@ -80,8 +80,9 @@ function emitWarning(warning, type, code, ctor) {
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
     if (process.throwDeprecation) {
-      // Delay the throw like node: it is an uncaught exception of this call.
-      throw warning;
+      // Like node: an uncaught exception on the next tick, not a throw here.
+      process.nextTick(() => { throw warning; });
+      return;
     }
   }
   process.nextTick(() => process.emit('warning', warning));
