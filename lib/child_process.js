@@ -186,8 +186,13 @@ function spawnSync(file, args, options) {
   };
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
-  options.killSignal = options.killSignal === undefined ? 15 :
-    convertToValidSignal(options.killSignal);
+  if (options.killSignal == null) {
+    options.killSignal = 15;
+  } else if (typeof options.killSignal === 'string' || typeof options.killSignal === 'number') {
+    options.killSignal = convertToValidSignal(options.killSignal);
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], options.killSignal);
+  }
   const stdio = normalizeStdio(options.stdio);
   if (options.input) {
     const { isArrayBufferView } = require('internal/util/types');

@@ -1,6 +1,7 @@
 /* main.c: the cairn command line: options, the entry point and the exit code. */
 #include "rt/internal.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,10 @@ static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
 
 int main(int argc, char **argv) {
     argv = uv_setup_args(argc, argv);
+    /* Like node: writes to a closed pipe fail with EPIPE instead of killing the process, and
+     * files past the size limit fail with EFBIG. */
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     rt_env_t *env = rt_new(argc, argv, 0, NULL);
     JSContextRef ctx = env->ctx;
     JSObjectRef options = JSObjectMake(ctx, NULL, NULL);

@@ -282,8 +282,8 @@ class ChildProcess extends EventEmitter {
       if (s.type === 'wrap') {
         // The child reads this stream now: stop reading it here, and keep it
         // paused (flushStdio leaves it alone) until the user resumes it.
+        // Node leaves such a stream out of child.stdio (it is not the child's).
         const stream = s._stdio;
-        s.socket = stream;
         if (stream instanceof StreamSocket) {
           if (stream._handle) stream._handle.readStop();
           stream._reading = false;

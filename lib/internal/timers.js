@@ -10,12 +10,14 @@
 
 const binding = internalBinding('timers');
 const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+const asyncContext = require('internal/async_context');
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const async_id_symbol = Symbol('asyncId');
 const trigger_async_id_symbol = Symbol('triggerId');
+const kAsyncFrame = Symbol('kAsyncFrame'); // AsyncLocalStorage stores, see internal/async_context
 
 let timerListId = 0;
 let nextAsyncId = 1;
@@ -152,6 +154,7 @@ class Timeout {
     this[kHasPrimitive] = false;
     this[async_id_symbol] = nextAsyncId++;
     this[trigger_async_id_symbol] = 0;
+    this[kAsyncFrame] = asyncContext.capture();
   }
 
   refresh() {
@@ -316,6 +319,7 @@ function processTimers(now) {
 function runTimer(timer, now) {
   let start;
   if (timer._repeat) start = getLibuvNow();
+  asyncContext.enter(timer[kAsyncFrame], timer[async_id_symbol], timer[trigger_async_id_symbol]);
   try {
     const args = timer._timerArgs;
     if (args === undefined) timer._onTimeout();
@@ -379,6 +383,7 @@ class Immediate {
     this[kRefed] = false;
     this[async_id_symbol] = nextAsyncId++;
     this[trigger_async_id_symbol] = 0;
+    this[kAsyncFrame] = asyncContext.capture();
     this.ref();
     immediateCount++;
     immediateQueue.append(this);
@@ -437,6 +442,8 @@ function processImmediate(first) {
   const more = queue.head !== null;
   if (!more) runningQueue = null;
   const argv = immediate._argv;
+  asyncContext.enter(immediate[kAsyncFrame], immediate[async_id_symbol],
+                     immediate[trigger_async_id_symbol]);
   if (argv === undefined) immediate._onImmediate();
   else Reflect.apply(immediate._onImmediate, immediate, argv);
   return more;

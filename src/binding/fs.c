@@ -563,7 +563,7 @@ static void fs_run_readfile(fs_job_t *j) {
         uv_buf_t b = uv_buf_init((char *)data + len, (unsigned int)(cap - len));
         r = uv_fs_read(NULL, &req, fd, &b, 1, -1, NULL);
         uv_fs_req_cleanup(&req);
-        if (r == UV_EINTR || r == UV_EAGAIN) {
+        if (r == UV_EINTR) {
             continue;
         }
         if (r < 0) {
@@ -603,7 +603,7 @@ static void fs_run_writefile(fs_job_t *j) {
         uv_buf_t b = uv_buf_init(j->buf1.base + off, (unsigned int)(j->buf1.len - off));
         r = uv_fs_write(NULL, &req, fd, &b, 1, -1, NULL);
         uv_fs_req_cleanup(&req);
-        if (r == UV_EINTR || r == UV_EAGAIN) {
+        if (r == UV_EINTR) {
             continue;
         }
         if (r < 0) {

@@ -225,6 +225,28 @@ int64_t rt_arg_int(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_
 
 /* ---- bytes ---- */
 
+/* A DataView's bytes: the engine reports no typed-array type for it, so read its buffer,
+ * byteOffset and byteLength through the JS API. */
+static uint8_t *env_dataview_bytes(JSContextRef ctx, JSObjectRef o, size_t *len) {
+    JSValueRef dv = rt_get(ctx, JSContextGetGlobalObject(ctx), "DataView");
+    if (!JSValueIsObject(ctx, dv) || !JSValueIsInstanceOfConstructor(ctx, o, (JSObjectRef)dv, NULL)) {
+        return NULL;
+    }
+    JSValueRef buf = rt_get(ctx, o, "buffer");
+    if (!JSValueIsObject(ctx, buf) ||
+        JSValueGetTypedArrayType(ctx, buf, NULL) != kJSTypedArrayTypeArrayBuffer) {
+        return NULL;
+    }
+    uint8_t *base = JSObjectGetArrayBufferBytesPtr(ctx, (JSObjectRef)buf, NULL);
+    double off = JSValueToNumber(ctx, rt_get(ctx, o, "byteOffset"), NULL);
+    double n = JSValueToNumber(ctx, rt_get(ctx, o, "byteLength"), NULL);
+    if (!base || !(off >= 0) || !(n >= 0)) {
+        return NULL;
+    }
+    *len = (size_t)n;
+    return base + (size_t)off;
+}
+
 uint8_t *rt_bytes(JSContextRef ctx, JSValueRef v, size_t *len) {
     *len = 0;
     if (!v || !JSValueIsObject(ctx, v)) {
@@ -233,7 +255,7 @@ uint8_t *rt_bytes(JSContextRef ctx, JSValueRef v, size_t *len) {
     JSObjectRef o = (JSObjectRef)v;
     JSTypedArrayType t = JSValueGetTypedArrayType(ctx, v, NULL);
     if (t == kJSTypedArrayTypeNone) {
-        return NULL;
+        return env_dataview_bytes(ctx, o, len);
     }
     if (t == kJSTypedArrayTypeArrayBuffer) {
         *len = JSObjectGetArrayBufferByteLength(ctx, o, NULL);

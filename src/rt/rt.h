@@ -149,7 +149,9 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
 #define RT_BINDINGS(V)                                                                             \
     V(buffer)                                                                                      \
     V(builtins)                                                                                    \
+    V(crypto)                                                                                      \
     V(fs)                                                                                          \
+    V(messaging)                                                                                   \
     V(modules)                                                                                     \
     V(os)                                                                                          \
     V(process)                                                                                     \

@@ -38,6 +38,26 @@ const kBindProperties = Symbol('kBindProperties');
 const kWriteToConsole = Symbol('kWriteToConsole');
 const kGetInspectOptions = Symbol('kGetInspectOptions');
 const kFormatForStdout = Symbol('kFormatForStdout');
+const kDirectFd = Symbol('kDirectFd');
+const kStreamOrFd = Symbol('kStreamOrFd');
+
+// util.format's result when no argument needs inspecting: all strings, and
+// the first has no format specifiers.
+function formatPlainStrings(args) {
+  const n = args.length;
+  if (n === 0) return '';
+  const first = args[0];
+  if (typeof first !== 'string') return undefined;
+  if (n === 1) return first;
+  if (first.includes('%')) return undefined;
+  let out = first;
+  for (let i = 1; i < n; i++) {
+    const a = args[i];
+    if (typeof a !== 'string') return undefined;
+    out += ` ${a}`;
+  }
+  return out;
+}
 const kFormatForStderr = Symbol('kFormatForStderr');
 const kCounts = Symbol('counts');
 const kColorMode = Symbol('kColorMode');
@@ -168,6 +188,14 @@ const internalMethods = {
   [kBindStreamsLazy](object) {
     let stdout;
     let stderr;
+    // While process.stdout/stderr were never used, the global console writes to
+    // fds 1 and 2 directly (synchronously, as the stream would): printing a
+    // line then needs neither the stream nor the Buffer module.
+    this[kDirectFd] = (useStdout) => {
+      if (object !== process || (useStdout ? stdout : stderr) !== undefined) return -1;
+      const fd = useStdout ? 1 : 2;
+      return require('internal/process/per_thread').isStdioPristine(fd) ? fd : -1;
+    };
     Object.defineProperties(this, {
       '_stdout': {
         __proto__: null,
@@ -223,8 +251,6 @@ const internalMethods = {
     const ignoreErrors = this._ignoreErrors;
     const groupIndent = this[kGroupIndent];
     const useStdout = streamSymbol === kUseStdout;
-    const stream = useStdout ? this._stdout : this._stderr;
-    const errorHandler = useStdout ? this._stdoutErrorHandler : this._stderrErrorHandler;
 
     if (groupIndent.length !== 0) {
       if (string.includes('\n')) {
@@ -234,6 +260,17 @@ const internalMethods = {
     }
     string += '\n';
 
+    const directFd = this[kDirectFd] !== undefined ? this[kDirectFd](useStdout) : -1;
+    if (directFd >= 0) {
+      try {
+        internalBinding('tty').writeString(directFd, string);
+      } catch (e) {
+        if (ignoreErrors === false) throw e;
+      }
+      return;
+    }
+    const stream = useStdout ? this._stdout : this._stderr;
+    const errorHandler = useStdout ? this._stdoutErrorHandler : this._stderrErrorHandler;
     if (ignoreErrors === false) return stream.write(string);
 
     // Errors may come synchronously (thrown, or emitted during write) or
@@ -268,13 +305,29 @@ const internalMethods = {
   },
 
   [kFormatForStdout](args) {
-    const opts = this[kGetInspectOptions](this._stdout);
+    const plain = formatPlainStrings(args);
+    if (plain !== undefined) return plain;
+    const opts = this[kGetInspectOptions](this[kStreamOrFd](true));
     return Reflect.apply(lazyInspect().formatWithOptions, null, [opts, ...args]);
   },
 
   [kFormatForStderr](args) {
-    const opts = this[kGetInspectOptions](this._stderr);
+    const plain = formatPlainStrings(args);
+    if (plain !== undefined) return plain;
+    const opts = this[kGetInspectOptions](this[kStreamOrFd](false));
     return Reflect.apply(lazyInspect().formatWithOptions, null, [opts, ...args]);
+  },
+
+  // The stream to decide colors from; a stand-in for a pristine stdio fd.
+  [kStreamOrFd](useStdout) {
+    const fd = this[kDirectFd] !== undefined ? this[kDirectFd](useStdout) : -1;
+    if (fd < 0) return useStdout ? this._stdout : this._stderr;
+    const tty = internalBinding('tty');
+    if (!tty.isatty(fd)) return { isTTY: false };
+    return {
+      isTTY: true,
+      getColorDepth: () => require('internal/process/stdio').getColorDepth(),
+    };
   },
 };
 

@@ -545,7 +545,7 @@ function makeEisdir(path) {
     message: 'is a directory',
     path,
     syscall: 'rm',
-    errno: -21,
+    errno: 21, // os.constants.errno.EISDIR, positive as in Node
   });
 }
 

@@ -22,6 +22,12 @@ const {
 } = require('internal/validators');
 
 let captureCallback = null;
+// Whether process.stdin/stdout/stderr was ever read or replaced: until then the
+// global console may write to the descriptor directly, without loading streams.
+const stdioTouched = [false, false, false];
+function isStdioPristine(fd) {
+  return !stdioTouched[fd];
+}
 
 function install(process, binding, options) {
   const method = (name, fn) => {
@@ -223,10 +229,14 @@ function install(process, binding, options) {
     let stream;
     Object.defineProperty(process, name, {
       get() {
+        stdioTouched[fd] = true;
         stream ??= require('internal/process/stdio').create(fd);
         return stream;
       },
-      set(v) { stream = v; },
+      set(v) {
+        stdioTouched[fd] = true;
+        stream = v;
+      },
       enumerable: true, configurable: true,
     });
   };
@@ -250,4 +260,4 @@ function toExitCode(code) {
 
 function getCaptureCallback() { return captureCallback; }
 
-module.exports = { install, getCaptureCallback, toExitCode };
+module.exports = { install, getCaptureCallback, toExitCode, isStdioPristine };

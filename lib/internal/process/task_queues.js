@@ -5,6 +5,7 @@
 // between rounds: callback -> ticks -> microtasks -> ticks ... as in Node.
 
 const { validateFunction } = require('internal/validators');
+const asyncContext = require('internal/async_context');
 
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
@@ -21,7 +22,7 @@ function setup(info) {
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
-  queue.push({ callback, args });
+  queue.push({ callback, args, frame: asyncContext.capture() });
   tickInfo[kHasTickScheduled] = 1;
 }
 
@@ -36,6 +37,7 @@ function runTicks() {
     }
     try {
       const { callback, args } = tock;
+      asyncContext.enter(tock.frame);
       if (args.length === 0) callback();
       else Reflect.apply(callback, undefined, args);
     } catch (err) {
@@ -75,9 +77,10 @@ function runTicksIfAny() {
 
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback');
+  const frame = asyncContext.capture();
   Promise.resolve().then(() => {
     try {
-      callback();
+      asyncContext.runWith(frame, callback);
     } catch (err) {
       require('internal/process/execution').fatalException(err);
     }

@@ -94,7 +94,11 @@ function afterTransform(stream, callback, lengthBefore, err, val) {
   const rState = stream._readableState;
   if (val != null) stream.push(val);
 
-  if (stream._writableState.ended || lengthBefore === rState.length ||
+  if (rState.ended) {
+    // The output was ended from inside _transform(): complete the write
+    // asynchronously, as node does.
+    process.nextTick(callback);
+  } else if (stream._writableState.ended || lengthBefore === rState.length ||
       rState.length < rState.highWaterMark) {
     callback();
   } else {

@@ -274,7 +274,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
 
   // Measured after the write: one that completed synchronously leaves no
   // backpressure behind.
-  const ret = state.length < state.highWaterMark;
+  const ret = state.length < state.highWaterMark || state.length === 0;
   if (!ret) state.needDrain = true;
 
   return ret && !state.errored && !state.destroyed;

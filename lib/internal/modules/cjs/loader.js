@@ -5,7 +5,18 @@ const path = require('path');
 const modules = internalBinding('modules');
 const builtins = internalBinding('builtins');
 const { BuiltinModule, options } = require('internal/bootstrap/realm');
-const pkg = require('internal/modules/package_json');
+let pkgModule;
+// package.json handling loads on the first lookup that needs it.
+const pkg = {
+  read(p) { return lazyPkg().read(p); },
+  findScope(d) { return lazyPkg().findScope(d); },
+  packageExportsResolve(...a) { return lazyPkg().packageExportsResolve(...a); },
+  packageImportsResolve(...a) { return lazyPkg().packageImportsResolve(...a); },
+};
+function lazyPkg() {
+  pkgModule ??= require('internal/modules/package_json');
+  return pkgModule;
+}
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,

@@ -1,0 +1,229 @@
+'use strict';
+// The current async context ("frame") and the small API that carries it into
+// callbacks: AsyncLocalStorage stores live in the frame, and whoever defers a
+// callback captures the frame when it is scheduled and enters it when it runs.
+//
+// A frame is null (no stores) or an immutable Map of AsyncLocalStorage -> store.
+//
+// Users of this file:
+//   timers, immediates   capture() at creation, enter(frame, asyncId) before the callback
+//   process.nextTick     capture() when queued, enter(frame) before each tick
+//   queueMicrotask       bind(callback)
+//   I/O callbacks        bind(callback) where the request is made
+//   the callback trampoline   enter(null, 0) before a callback from C (see below)
+//
+// enter() is for loop entries: the frame stays current after the callback
+// returns, so the microtasks the callback queued (which run right after it,
+// before the next entry) see it too. runWith() is for nested, synchronous
+// scopes (AsyncLocalStorage.run, AsyncResource.runInAsyncScope) and restores
+// the previous frame.
+//
+// Promises: the engine (JavaScriptCore) has no promise hooks in its API, so
+// while an AsyncLocalStorage is in use (enablePromiseTracking) two patches
+// carry the frame through promise jobs:
+//   - Promise.prototype.then runs its callbacks in the frame current when
+//     then() was called (covers .then/.catch/.finally, thenables, and every
+//     API that calls then()).
+//   - `await promise` reads promise.constructor synchronously (the spec's
+//     PromiseResolve); a getter on Promise.prototype.constructor registers,
+//     just before the await's own reaction, a reaction that re-enters the
+//     awaiting frame. Reactions of one promise are queued together in order, so
+//     it runs immediately before the async function resumes.
+//   - `await` of a non-promise value has no observable step: the function
+//     resumes in whatever frame the previous microtask left. run() and
+//     enterWith() queue a microtask that enters their frame before the
+//     function's first continuation; when run()'s callback is synchronous a
+//     second one restores the outer frame. So one async flow keeps its store
+//     across `await 0`, but flows started in the same tick that await plain
+//     values can see each other's store (node's tests of that pattern fail).
+
+let current = null;
+let executionAsyncId = 1;
+let triggerAsyncId = 0;
+let tracking = false;
+
+function capture() {
+  return current;
+}
+
+// Enters frame for a callback the loop runs; it stays current afterwards.
+function enter(frame, asyncId = 0, triggerId = 0) {
+  current = frame;
+  executionAsyncId = asyncId;
+  triggerAsyncId = triggerId;
+}
+
+function runWith(frame, fn, thisArg, ...args) {
+  if (frame === current) return Reflect.apply(fn, thisArg, args);
+  const prev = current;
+  current = frame;
+  try {
+    return Reflect.apply(fn, thisArg, args);
+  } finally {
+    current = prev;
+  }
+}
+
+// fn, made to run in the current frame (fn itself when there is nothing to carry).
+function bind(fn) {
+  const frame = current;
+  if (frame === null && !tracking) return fn;
+  return function bound(...args) {
+    const prev = current;
+    current = frame;
+    try {
+      return Reflect.apply(fn, this, args);
+    } finally {
+      current = prev;
+    }
+  };
+}
+
+// ---- used by async_hooks ----
+
+function getFrame() {
+  return current;
+}
+
+// Sets the frame and returns the previous one (the caller restores it).
+function setFrame(frame) {
+  const prev = current;
+  current = frame;
+  return prev;
+}
+
+function getIds() {
+  return [executionAsyncId, triggerAsyncId];
+}
+
+function setIds(asyncId, triggerId) {
+  executionAsyncId = asyncId;
+  triggerAsyncId = triggerId;
+}
+
+function getExecutionAsyncId() {
+  return executionAsyncId;
+}
+
+function getTriggerAsyncId() {
+  return triggerAsyncId;
+}
+
+// ---- promise tracking ----
+
+const PromisePrototype = Promise.prototype;
+const originalThen = PromisePrototype.then;
+const originalResolve = Promise.resolve;
+let resolvedPromise;
+let inThen = 0;
+let constructorValue = Promise;
+
+function wrapReaction(fn, frame) {
+  return function reaction(value) {
+    const prev = current;
+    current = frame;
+    try {
+      return fn(value);
+    } finally {
+      current = prev;
+    }
+  };
+}
+
+function then(onFulfilled, onRejected) {
+  const frame = current;
+  if (typeof onFulfilled === 'function') onFulfilled = wrapReaction(onFulfilled, frame);
+  if (typeof onRejected === 'function') onRejected = wrapReaction(onRejected, frame);
+  inThen++;
+  try {
+    return Reflect.apply(originalThen, this, [onFulfilled, onRejected]);
+  } finally {
+    inThen--;
+  }
+}
+
+function resolve(value) {
+  inThen++;
+  try {
+    return Reflect.apply(originalResolve, this, [value]);
+  } finally {
+    inThen--;
+  }
+}
+
+function makeEnter(frame) {
+  return () => { current = frame; };
+}
+
+function constructorGetter() {
+  // Reached synchronously from `await this`: re-enter this frame right before
+  // the function resumes. then() and Promise.resolve() read it too; skip those.
+  if (inThen === 0 && constructorValue === Promise && typeof this === 'object' &&
+      this !== PromisePrototype) {
+    const enterFrame = makeEnter(current);
+    inThen++;
+    try {
+      Reflect.apply(originalThen, this, [enterFrame, enterFrame]);
+    } catch {
+      // Not a real promise: nothing to do.
+    } finally {
+      inThen--;
+    }
+  }
+  return constructorValue;
+}
+
+function constructorSetter(value) {
+  if (this === PromisePrototype) constructorValue = value;
+  else Object.defineProperty(this, 'constructor', { value, writable: true, configurable: true });
+}
+
+function enablePromiseTracking() {
+  if (tracking) return;
+  tracking = true;
+  resolvedPromise = originalResolve.call(Promise);
+  Object.defineProperty(PromisePrototype, 'then', {
+    value: then, writable: true, enumerable: false, configurable: true,
+  });
+  Object.defineProperty(Promise, 'resolve', {
+    value: resolve, writable: true, enumerable: false, configurable: true,
+  });
+  Object.defineProperty(PromisePrototype, 'constructor', {
+    get: constructorGetter, set: constructorSetter, enumerable: false, configurable: true,
+  });
+  Object.defineProperty(then, 'name', { value: 'then' });
+  Object.defineProperty(resolve, 'name', { value: 'resolve' });
+}
+
+// Queues a microtask that enters frame: the jobs queued after it (until the
+// next such marker) then run in that frame. See the header comment.
+function queueFrameMarker(frame) {
+  if (!tracking) return;
+  inThen++;
+  try {
+    Reflect.apply(originalThen, resolvedPromise, [makeEnter(frame)]);
+  } finally {
+    inThen--;
+  }
+}
+
+function isTracking() {
+  return tracking;
+}
+
+module.exports = {
+  capture,
+  enter,
+  runWith,
+  bind,
+  getFrame,
+  setFrame,
+  getIds,
+  setIds,
+  getExecutionAsyncId,
+  getTriggerAsyncId,
+  enablePromiseTracking,
+  queueFrameMarker,
+  isTracking,
+  originalThen,
+};

@@ -1,0 +1,186 @@
+'use strict';
+// Hash and Hmac (update/digest objects that are also Transform streams) and
+// the one-shot crypto.hash(). The digest state lives in the binding; each
+// update() crosses into C once with the whole chunk.
+
+const {
+  codes: {
+    ERR_CRYPTO_HASH_FINALIZED,
+    ERR_CRYPTO_HASH_UPDATE_FAILED,
+    ERR_CRYPTO_INVALID_DIGEST,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+  },
+} = require('internal/errors');
+const {
+  validateEncoding,
+  validateString,
+  validateUint32,
+} = require('internal/validators');
+const {
+  binding,
+  encodeDigest,
+  isArrayBufferView,
+  kHandle,
+  normalizeEncoding,
+  stringBytes,
+  viewBytes,
+} = require('internal/crypto/util');
+const LazyTransform = require('internal/crypto/lazy_transform');
+
+const kFinalized = Symbol('kFinalized');
+const kState = Symbol('kState');
+
+function checkUpdateData(data, encoding) {
+  if (typeof data === 'string') {
+    validateEncoding(data, encoding);
+    return stringBytes(data, encoding);
+  }
+  if (!isArrayBufferView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  return viewBytes(data);
+}
+
+// ---- Hash ----
+
+function Hash(algorithm, options) {
+  if (!new.target) return new Hash(algorithm, options);
+  const copyOf = algorithm instanceof Hash ? algorithm : undefined;
+  if (copyOf === undefined) validateString(algorithm, 'algorithm');
+  const xofLen = typeof options === 'object' && options !== null ?
+    options.outputLength : undefined;
+  if (xofLen !== undefined) validateUint32(xofLen, 'options.outputLength');
+  const outLen = xofLen === undefined ? -1 : xofLen;
+  let handle;
+  if (copyOf !== undefined) {
+    handle = binding.hashCopy(copyOf[kHandle], outLen);
+  } else {
+    handle = binding.hashNew(algorithm, outLen);
+    if (handle === null) throw new Error('Digest method not supported');
+  }
+  this[kHandle] = handle;
+  this[kState] = { [kFinalized]: false };
+  Reflect.apply(LazyTransform, this, [options]);
+}
+
+Object.setPrototypeOf(Hash.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hash, LazyTransform);
+
+Hash.prototype.copy = function copy(options) {
+  if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  return new Hash(this, options);
+};
+
+Hash.prototype._transform = function _transform(chunk, encoding, callback) {
+  const data = typeof chunk === 'string' ? stringBytes(chunk, encoding) : viewBytes(chunk);
+  binding.hashUpdate(this[kHandle], data);
+  callback();
+};
+
+Hash.prototype._flush = function _flush(callback) {
+  this.push(encodeDigest(binding.hashDigest(this[kHandle])));
+  callback();
+};
+
+Hash.prototype.update = function update(data, encoding) {
+  if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  const bytes = checkUpdateData(data, encoding || 'utf8');
+  if (!binding.hashUpdate(this[kHandle], bytes)) throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
+  return this;
+};
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  if (state[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  outputEncoding = outputEncoding || 'buffer';
+  // Converted first, like node, so a throwing toString() leaves the hash usable.
+  const encoding = `${outputEncoding}`;
+  const result = encodeDigest(binding.hashDigest(this[kHandle]), encoding);
+  state[kFinalized] = true;
+  return result;
+};
+
+// ---- Hmac ----
+
+let keys;
+function prepareSecretKey(key, encoding) {
+  if (keys === undefined) keys = require('internal/crypto/keys');
+  return keys.prepareSecretKey(key, encoding);
+}
+
+function Hmac(hmac, key, options) {
+  if (!new.target) return new Hmac(hmac, key, options);
+  validateString(hmac, 'hmac');
+  let encoding;
+  if (options !== null && typeof options === 'object' && options.encoding !== undefined) {
+    encoding = options.encoding;
+    validateString(encoding, 'options.encoding');
+  }
+  key = prepareSecretKey(key, encoding);
+  const handle = binding.hmacNew(hmac, viewBytes(key));
+  if (handle === null) throw new ERR_CRYPTO_INVALID_DIGEST(hmac);
+  this[kHandle] = handle;
+  this[kState] = { [kFinalized]: false };
+  Reflect.apply(LazyTransform, this, [options]);
+}
+
+Object.setPrototypeOf(Hmac.prototype, LazyTransform.prototype);
+Object.setPrototypeOf(Hmac, LazyTransform);
+
+Hmac.prototype._transform = function _transform(chunk, encoding, callback) {
+  const data = typeof chunk === 'string' ? stringBytes(chunk, encoding) : viewBytes(chunk);
+  binding.hmacUpdate(this[kHandle], data);
+  callback();
+};
+
+Hmac.prototype._flush = function _flush(callback) {
+  this.push(encodeDigest(binding.hmacDigest(this[kHandle])));
+  callback();
+};
+
+Hmac.prototype.update = function update(data, encoding) {
+  if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  const bytes = checkUpdateData(data, encoding || 'utf8');
+  if (!binding.hmacUpdate(this[kHandle], bytes)) throw new ERR_CRYPTO_HASH_UPDATE_FAILED();
+  return this;
+};
+
+Hmac.prototype.digest = function digest(outputEncoding) {
+  const state = this[kState];
+  outputEncoding = outputEncoding || 'buffer';
+  const encoding = `${outputEncoding}`;
+  // A second digest() gives an empty result, as in node.
+  if (state[kFinalized]) {
+    const empty = new Uint8Array(0);
+    return encodeDigest(empty, encoding);
+  }
+  state[kFinalized] = true;
+  return encodeDigest(binding.hmacDigest(this[kHandle]), encoding);
+};
+
+// ---- crypto.hash(algorithm, data[, outputEncoding]) ----
+
+function hash(algorithm, input, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof input !== 'string' && !isArrayBufferView(input)) {
+    throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+  }
+  let normalized = outputEncoding;
+  if (outputEncoding !== 'buffer') {
+    validateString(outputEncoding, 'outputEncoding');
+    normalized = normalizeEncoding(outputEncoding);
+    if (normalized === undefined) {
+      throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
+    }
+  }
+  const result = binding.oneShotDigest(algorithm, viewBytes(input));
+  if (result === null) throw new Error(`Digest method ${algorithm} is not supported`);
+  return encodeDigest(result, normalized);
+}
+
+module.exports = {
+  Hash,
+  Hmac,
+  hash,
+};
