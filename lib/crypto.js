@@ -14,6 +14,9 @@ const {
 } = require('internal/errors');
 const {
   binding,
+  clearDigestIds,
+  getCiphers,
+  getCurves,
   getHashes,
   isAnyArrayBuffer,
   isArrayBufferView,
@@ -27,14 +30,34 @@ const {
   randomUUID,
 } = require('internal/crypto/random');
 const { Hash, Hmac, hash } = require('internal/crypto/hash');
-const {
-  hkdf,
-  hkdfSync,
-  pbkdf2,
-  pbkdf2Sync,
-  scrypt,
-  scryptSync,
-} = require('internal/crypto/kdf');
+
+// Key derivation is rarely used: load it on first call. The wrappers keep
+// node's parameter counts (function.length).
+let kdf;
+function lazyKdf() {
+  if (kdf === undefined) kdf = require('internal/crypto/kdf');
+  return kdf;
+}
+/* eslint-disable no-unused-vars */
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  return Reflect.apply(lazyKdf().pbkdf2, this, arguments);
+}
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  return Reflect.apply(lazyKdf().pbkdf2Sync, this, arguments);
+}
+function hkdf(digest, ikm, salt, info, keylen, callback) {
+  return Reflect.apply(lazyKdf().hkdf, this, arguments);
+}
+function hkdfSync(digest, ikm, salt, info, keylen) {
+  return Reflect.apply(lazyKdf().hkdfSync, this, arguments);
+}
+function scrypt(password, salt, keylen, options, ...callback) {
+  return Reflect.apply(lazyKdf().scrypt, this, arguments);
+}
+function scryptSync(password, salt, keylen, ...options) {
+  return Reflect.apply(lazyKdf().scryptSync, this, arguments);
+}
+/* eslint-enable no-unused-vars */
 const { KeyObject, createSecretKey } = require('internal/crypto/keys');
 
 function createHash(algorithm, options) {
@@ -67,6 +90,7 @@ function getFips() {
 
 function setFips(val) {
   if (!binding.setFips(!!val)) throw new ERR_CRYPTO_FIPS_UNAVAILABLE();
+  clearDigestIds();
 }
 
 function secureHeapUsed() {
@@ -140,9 +164,9 @@ module.exports = {
   diffieHellman: notImplemented('diffieHellman'),
   generatePrime: notImplemented('generatePrime'),
   generatePrimeSync: notImplemented('generatePrimeSync'),
-  getCiphers() { return []; },
+  getCiphers,
   getCipherInfo: notImplemented('getCipherInfo'),
-  getCurves() { return []; },
+  getCurves,
   getDiffieHellman: notImplemented('getDiffieHellman'),
   getHashes,
   hkdf,

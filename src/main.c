@@ -46,7 +46,7 @@ static const main_opt_t main_opts[] = {
     {"--max-semi-space-size", NULL, OPT_VALUE, NULL},
     {"--stack-size", NULL, OPT_VALUE, NULL},
     {"--no-experimental-fetch", NULL, OPT_BOOL, NULL},
-    {"--no-experimental-global-webcrypto", NULL, OPT_BOOL, NULL},
+    {"--no-experimental-global-webcrypto", NULL, OPT_BOOL, "noGlobalWebcrypto"},
     {"--experimental-vm-modules", NULL, OPT_BOOL, NULL},
     {"--abort-on-uncaught-exception", NULL, OPT_BOOL, "abortOnUncaughtException"},
     {"--zero-fill-buffers", NULL, OPT_BOOL, "zeroFillBuffers"},

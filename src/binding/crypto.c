@@ -10,6 +10,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
+#include <openssl/objects.h>
 #include <openssl/opensslv.h>
 #include <openssl/params.h>
 #include <openssl/provider.h>
@@ -89,7 +90,7 @@ static const char *crypto_lib_name(int lib) {
  * `opensslErrorStack` lists them all (latest first); `library`, `reason` and `code`
  * describe the earliest. With none, a plain Error with fallback as message. */
 static JSObjectRef crypto_error_from(JSContextRef ctx, const crypto_errors_t *errs,
-                                     const char *fallback) {
+                                     const char *fallback, bool decorate) {
     char buf[256];
     if (errs->count == 0) {
         JSValueRef args[1] = {rt_string_from_cstr(ctx, fallback)};
@@ -99,6 +100,9 @@ static JSObjectRef crypto_error_from(JSContextRef ctx, const crypto_errors_t *er
     ERR_error_string_n(first, buf, sizeof(buf));
     JSValueRef args[1] = {rt_string_from_cstr(ctx, buf)};
     JSObjectRef e = JSObjectMakeError(ctx, 1, args, NULL);
+    if (!decorate) {
+        return e;
+    }
     if (errs->count > 1) {
         JSValueRef items[CRYPTO_MAX_ERRORS];
         for (size_t i = 0; i < errs->count; i++) {
@@ -132,7 +136,7 @@ static JSObjectRef crypto_error_from(JSContextRef ctx, const crypto_errors_t *er
 static JSValueRef crypto_throw_openssl(JSContextRef ctx, JSValueRef *exc, const char *fallback) {
     crypto_errors_t errs;
     crypto_errors_capture(&errs);
-    *exc = crypto_error_from(ctx, &errs, fallback);
+    *exc = crypto_error_from(ctx, &errs, fallback, true);
     return NULL;
 }
 
@@ -227,11 +231,9 @@ static bool crypto_arg_name(JSContextRef ctx, size_t argc, const JSValueRef argv
     size_t units = JSStringGetLength(str);
     buf[0] = '\0';
     if (units * 3 < size) {
+        /* As a C string: an embedded NUL ends the name, as in node. */
         size_t n = rt_utf16_to_utf8(JSStringGetCharactersPtr(str), units, buf);
         buf[n] = '\0';
-        if (strlen(buf) != n) {
-            buf[0] = '\0'; /* an embedded NUL names nothing */
-        }
     }
     JSStringRelease(str);
     return true;
@@ -272,17 +274,20 @@ static void crypto_md_init(void) {
     RT_CHECK(uv_mutex_init(&crypto_md_lock) == 0);
 }
 
-/* The digest called `name` as node resolves it: any name or alias OpenSSL's
- * EVP_get_digestbyname knows (`sha256`, `SHA-256`, `RSA-SHA256`, `sha256WithRSAEncryption`).
- * Returns a digest that stays valid for the process's life, or NULL if there is none.
- * A digest OpenSSL knows by name but no provider implements (md4) comes back in its legacy
- * form, so that initialising it queues OpenSSL's own errors. */
-static const EVP_MD *crypto_md_get(const char *name) {
+/* The cache index of the digest called `name` as node resolves it: any name or alias
+ * OpenSSL's EVP_get_digestbyname knows (`sha256`, `SHA-256`, `RSA-SHA256`,
+ * `sha256WithRSAEncryption`) that a provider implements. Returns -1 if there is none; then
+ * *legacy (may be NULL) gets the digest in its legacy form when OpenSSL knows the name but
+ * no provider implements it (md4), so that initialising it queues OpenSSL's own errors. */
+static int crypto_md_index(const char *name, const EVP_MD **legacy_out) {
     uv_once(&crypto_md_once, crypto_md_init);
     const EVP_MD *legacy = EVP_get_digestbyname(name);
+    if (legacy_out) {
+        *legacy_out = legacy;
+    }
     if (!legacy) {
         ERR_clear_error();
-        return NULL;
+        return -1;
     }
     /* Keyed by canonical name: a finite set, whatever spellings callers use. */
     const char *key = EVP_MD_get0_name(legacy);
@@ -290,46 +295,68 @@ static const EVP_MD *crypto_md_get(const char *name) {
     uv_mutex_lock(&crypto_md_lock);
     for (size_t i = 0; i < crypto_md_cache_len; i++) {
         if (crypto_md_cache[i].fips == fips && strcmp(crypto_md_cache[i].name, key) == 0) {
-            EVP_MD *md = crypto_md_cache[i].md;
             uv_mutex_unlock(&crypto_md_lock);
-            return md;
+            return (int)i;
         }
     }
     uv_mutex_unlock(&crypto_md_lock);
     EVP_MD *md = EVP_MD_fetch(NULL, key, NULL);
     if (!md) {
         ERR_clear_error();
-        return legacy;
+        return -1;
     }
+    int index = -1;
     uv_mutex_lock(&crypto_md_lock);
     for (size_t i = 0; i < crypto_md_cache_len; i++) {
         if (crypto_md_cache[i].fips == fips && strcmp(crypto_md_cache[i].name, key) == 0) {
-            EVP_MD *cached = crypto_md_cache[i].md;
-            uv_mutex_unlock(&crypto_md_lock);
-            EVP_MD_free(md);
-            return cached;
+            index = (int)i;
+            break;
         }
     }
-    if (crypto_md_cache_len < CRYPTO_MD_CACHE) {
+    if (index < 0 && crypto_md_cache_len < CRYPTO_MD_CACHE) {
         char *copy = strdup(key);
         RT_CHECK(copy != NULL);
         crypto_md_cache[crypto_md_cache_len].name = copy;
         crypto_md_cache[crypto_md_cache_len].fips = fips;
         crypto_md_cache[crypto_md_cache_len].md = md;
-        crypto_md_cache_len++;
-        uv_mutex_unlock(&crypto_md_lock);
-        return md;
+        md = NULL;
+        index = (int)crypto_md_cache_len++;
     }
     uv_mutex_unlock(&crypto_md_lock);
-    /* Full (more canonical digests than OpenSSL has): the legacy form still works. */
+    /* Not stored: already cached by another thread, or the cache is full (more canonical
+     * digests than OpenSSL has), where the legacy form still works. */
     EVP_MD_free(md);
-    return legacy;
+    return index;
 }
 
-/* The digest named by argv[i]; NULL (without throwing) if there is none, or when argv[i] is
- * not a string (then *exc is set). */
+/* The cached digest at index, or NULL. Entries never change once added. */
+static const EVP_MD *crypto_md_at(int64_t index) {
+    uv_once(&crypto_md_once, crypto_md_init);
+    const EVP_MD *md = NULL;
+    uv_mutex_lock(&crypto_md_lock);
+    if (index >= 0 && (size_t)index < crypto_md_cache_len) {
+        md = crypto_md_cache[index].md;
+    }
+    uv_mutex_unlock(&crypto_md_lock);
+    return md;
+}
+
+/* The digest called `name` (see crypto_md_index), valid for the process's life; NULL if
+ * there is none. */
+static const EVP_MD *crypto_md_get(const char *name) {
+    const EVP_MD *legacy;
+    int index = crypto_md_index(name, &legacy);
+    return index >= 0 ? crypto_md_at(index) : legacy;
+}
+
+/* The digest argv[i] names: a string, or a number from digestId(). NULL (without throwing)
+ * if there is none; NULL with *exc set when argv[i] is neither. */
 static const EVP_MD *crypto_arg_md(JSContextRef ctx, size_t argc, const JSValueRef argv[],
                                    size_t i, JSValueRef *exc) {
+    JSValueRef v = rt_arg(ctx, argc, argv, i);
+    if (JSValueIsNumber(ctx, v)) {
+        return crypto_md_at(rt_arg_int(ctx, argc, argv, i));
+    }
     char name[128];
     if (!crypto_arg_name(ctx, argc, argv, i, name, sizeof(name), exc)) {
         return NULL;
@@ -337,16 +364,145 @@ static const EVP_MD *crypto_arg_md(JSContextRef ctx, size_t argc, const JSValueR
     return name[0] ? crypto_md_get(name) : NULL;
 }
 
+/* digestId(name): a number that names this digest to the other functions (cheaper than the
+ * name), or -1 if it has none (unknown, or known but unimplemented). */
+static JSValueRef crypto_digest_id(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    char name[128];
+    if (!crypto_arg_name(ctx, argc, argv, 0, name, sizeof(name), exc)) {
+        return NULL;
+    }
+    return JSValueMakeNumber(ctx, name[0] ? crypto_md_index(name, NULL) : -1);
+}
+
 static bool crypto_md_is_xof(const EVP_MD *md) {
     return (EVP_MD_get_flags(md) & EVP_MD_FLAG_XOF) != 0;
+}
+
+/* ---- output encodings ---- */
+
+/* How a digest is returned: node's digest(encoding) for the encodings that are cheaper to
+ * produce here than through a Buffer. lib/internal/crypto/util.js uses the same numbers. */
+enum {
+    CRYPTO_ENC_BUFFER = 0,
+    CRYPTO_ENC_HEX = 1,
+    CRYPTO_ENC_BASE64 = 2,
+    CRYPTO_ENC_BASE64URL = 3,
+    CRYPTO_ENC_LATIN1 = 4,
+};
+
+/* A new Uint8Array holding a copy of len bytes (memory the engine manages and accounts). */
+static JSValueRef crypto_new_u8(JSContextRef ctx, const uint8_t *data, size_t len,
+                                JSValueRef *exc) {
+    JSObjectRef arr = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, len, exc);
+    if (!arr) {
+        return NULL;
+    }
+    if (len > 0) {
+        uint8_t *p = JSObjectGetTypedArrayBytesPtr(ctx, arr, exc);
+        if (!p) {
+            return NULL;
+        }
+        memcpy(p, data, len);
+    }
+    return arr;
+}
+
+/* Writes the base64 (or unpadded base64url) form of data into out (room for
+ * 4 * ceil(len / 3) + 1 bytes, NUL-terminated). */
+static void crypto_base64(const uint8_t *data, size_t len, bool url, char *out) {
+    const char *alphabet = url ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                               : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t n = 0;
+    size_t i = 0;
+    for (; i + 2 < len; i += 3) {
+        uint32_t v = ((uint32_t)data[i] << 16) | ((uint32_t)data[i + 1] << 8) | data[i + 2];
+        out[n++] = alphabet[(v >> 18) & 63];
+        out[n++] = alphabet[(v >> 12) & 63];
+        out[n++] = alphabet[(v >> 6) & 63];
+        out[n++] = alphabet[v & 63];
+    }
+    if (i < len) {
+        uint32_t v = (uint32_t)data[i] << 16;
+        if (i + 1 < len) {
+            v |= (uint32_t)data[i + 1] << 8;
+        }
+        out[n++] = alphabet[(v >> 18) & 63];
+        out[n++] = alphabet[(v >> 12) & 63];
+        if (i + 1 < len) {
+            out[n++] = alphabet[(v >> 6) & 63];
+        } else if (!url) {
+            out[n++] = '=';
+        }
+        if (!url) {
+            out[n++] = '=';
+        }
+    }
+    out[n] = '\0';
+}
+
+/* data in the given CRYPTO_ENC_* form: a string, or a Uint8Array for CRYPTO_ENC_BUFFER. */
+static JSValueRef crypto_encode(JSContextRef ctx, const uint8_t *data, size_t len, int enc,
+                                JSValueRef *exc) {
+    if (enc == CRYPTO_ENC_LATIN1) {
+        uint16_t small[128] = {0};
+        uint16_t *units = len <= 128 ? small : malloc(len * sizeof(uint16_t));
+        if (!units) {
+            return rt_throw_code(ctx, exc, "Error", "ERR_STRING_TOO_LONG",
+                                 "Cannot create a string longer than 0x1fffffe8 characters");
+        }
+        for (size_t i = 0; i < len; i++) {
+            units[i] = data[i];
+        }
+        JSStringRef str = JSStringCreateWithCharacters(units, len);
+        if (units != small) {
+            free(units);
+        }
+        JSValueRef v = JSValueMakeString(ctx, str);
+        JSStringRelease(str);
+        return v;
+    }
+    if (enc != CRYPTO_ENC_HEX && enc != CRYPTO_ENC_BASE64 && enc != CRYPTO_ENC_BASE64URL) {
+        return crypto_new_u8(ctx, data, len, exc);
+    }
+    size_t need = enc == CRYPTO_ENC_HEX ? 2 * len + 1 : 4 * ((len + 2) / 3) + 1;
+    char small[260];
+    char *out = need <= sizeof(small) ? small : malloc(need);
+    if (!out) {
+        return rt_throw_code(ctx, exc, "Error", "ERR_STRING_TOO_LONG",
+                             "Cannot create a string longer than 0x1fffffe8 characters");
+    }
+    if (enc == CRYPTO_ENC_HEX) {
+        static const char digits[] = "0123456789abcdef";
+        for (size_t i = 0; i < len; i++) {
+            out[2 * i] = digits[data[i] >> 4];
+            out[2 * i + 1] = digits[data[i] & 15];
+        }
+        out[2 * len] = '\0';
+    } else {
+        crypto_base64(data, len, enc == CRYPTO_ENC_BASE64URL, out);
+    }
+    JSStringRef str = JSStringCreateWithUTF8CString(out);
+    if (out != small) {
+        free(out);
+    }
+    JSValueRef v = JSValueMakeString(ctx, str);
+    JSStringRelease(str);
+    return v;
+}
+
+static int crypto_arg_enc(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
+    JSValueRef v = rt_arg(ctx, argc, argv, i);
+    return JSValueIsNumber(ctx, v) ? (int)JSValueToNumber(ctx, v, NULL) : CRYPTO_ENC_BUFFER;
 }
 
 /* ---- Hash ---- */
 
 typedef struct {
     EVP_MD_CTX *ctx;
-    size_t out_len;   /* digest length (the XOF output length for shake*) */
-    uint8_t *digest;  /* the digest once computed; later digest() calls return it again */
+    size_t out_len;  /* digest length (the XOF output length for shake*) */
+    uint8_t *digest; /* the digest once computed (later digest() calls return it again): */
+    uint8_t inline_digest[EVP_MAX_MD_SIZE]; /* here, unless longer (XOF) */
     bool done;
 } crypto_hash_t;
 
@@ -357,12 +513,14 @@ static void crypto_hash_finalize(JSObjectRef obj) {
     crypto_hash_t *h = JSObjectGetPrivate(obj);
     if (h) {
         EVP_MD_CTX_free(h->ctx);
-        free(h->digest);
+        if (h->digest != h->inline_digest) {
+            free(h->digest);
+        }
         free(h);
     }
 }
 
-/* ---- Hmac ---- */
+/* ---- Hmac (struct and class; functions below) ---- */
 
 typedef struct {
     EVP_MAC_CTX *ctx; /* NULL once digest() ran: later digests are empty, as in node */
@@ -389,6 +547,7 @@ static void crypto_classes_init(void) {
     def.finalize = crypto_hmac_finalize;
     crypto_hmac_class = JSClassCreate(&def);
     crypto_hmac_mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    ERR_clear_error();
 }
 
 static crypto_hash_t *crypto_hash_of(JSContextRef ctx, JSValueRef v, JSValueRef *exc) {
@@ -399,8 +558,14 @@ static crypto_hash_t *crypto_hash_of(JSContextRef ctx, JSValueRef v, JSValueRef 
     return JSObjectGetPrivate((JSObjectRef)v);
 }
 
-/* Wraps h in a new Hash object; takes ownership of h. */
-static JSValueRef crypto_hash_wrap(JSContextRef ctx, crypto_hash_t *h) {
+/* A new Hash object for mctx (taking ownership of it). */
+static JSValueRef crypto_hash_wrap(JSContextRef ctx, EVP_MD_CTX *mctx, size_t out_len) {
+    crypto_hash_t *h = malloc(sizeof(*h));
+    RT_CHECK(h != NULL);
+    h->ctx = mctx;
+    h->out_len = out_len;
+    h->digest = NULL;
+    h->done = false;
     return JSObjectMake(ctx, crypto_hash_class, h);
 }
 
@@ -434,7 +599,6 @@ static bool crypto_hash_out_len(JSContextRef ctx, const EVP_MD *md, size_t argc,
 static JSValueRef crypto_hash_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     uv_once(&crypto_class_once, crypto_classes_init);
-    ERR_clear_error();
     const EVP_MD *md = crypto_arg_md(ctx, argc, argv, 0, exc);
     if (!md) {
         return *exc ? NULL : JSValueMakeNull(ctx);
@@ -443,20 +607,13 @@ static JSValueRef crypto_hash_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
     if (!mctx) {
         return crypto_throw_openssl(ctx, exc, "Digest method not supported");
     }
-    if (EVP_DigestInit_ex(mctx, md, NULL) != 1) {
-        EVP_MD_CTX_free(mctx);
-        return crypto_throw_openssl(ctx, exc, "Digest method not supported");
-    }
     size_t out_len;
-    if (!crypto_hash_out_len(ctx, md, argc, argv, 1, &out_len)) {
+    if (EVP_DigestInit_ex(mctx, md, NULL) != 1 ||
+        !crypto_hash_out_len(ctx, md, argc, argv, 1, &out_len)) {
         EVP_MD_CTX_free(mctx);
         return crypto_throw_openssl(ctx, exc, "Digest method not supported");
     }
-    crypto_hash_t *h = calloc(1, sizeof(*h));
-    RT_CHECK(h != NULL);
-    h->ctx = mctx;
-    h->out_len = out_len;
-    return crypto_hash_wrap(ctx, h);
+    return crypto_hash_wrap(ctx, mctx, out_len);
 }
 
 /* hashUpdate(handle, data): data is a string (hashed as UTF-8) or bytes. Returns false if
@@ -467,15 +624,18 @@ static JSValueRef crypto_hash_update(JSContextRef ctx, JSObjectRef fn, JSObjectR
     if (!h) {
         return NULL;
     }
+    char scratch[CRYPTO_SCRATCH_BYTES];
     const uint8_t *data;
     size_t len;
     char *owned;
-    if (!crypto_arg_bytes(ctx, argc, argv, 1, &data, &len, &owned, exc)) {
+    if (!crypto_arg_bytes(ctx, argc, argv, 1, &data, &len, &owned, scratch, exc)) {
         return NULL;
     }
     bool ok = !h->done && EVP_DigestUpdate(h->ctx, data, len) == 1;
     free(owned);
-    ERR_clear_error();
+    if (!ok) {
+        ERR_clear_error();
+    }
     return JSValueMakeBoolean(ctx, ok);
 }
 
@@ -484,20 +644,22 @@ static bool crypto_hash_finish(crypto_hash_t *h) {
     if (h->done) {
         return true;
     }
-    uint8_t *out = malloc(h->out_len ? h->out_len : 1);
+    uint8_t *out = h->out_len <= sizeof(h->inline_digest) ? h->inline_digest : malloc(h->out_len);
     if (!out) {
         return false;
     }
+    const EVP_MD *md = EVP_MD_CTX_get0_md(h->ctx);
     int ok;
-    if (crypto_md_is_xof(EVP_MD_CTX_get0_md(h->ctx)) &&
-        h->out_len != (size_t)EVP_MD_get_size(EVP_MD_CTX_get0_md(h->ctx))) {
+    if (crypto_md_is_xof(md) && h->out_len != (size_t)EVP_MD_get_size(md)) {
         ok = h->out_len == 0 ? 1 : EVP_DigestFinalXOF(h->ctx, out, h->out_len);
     } else {
         unsigned int n = 0;
         ok = EVP_DigestFinal_ex(h->ctx, out, &n);
     }
     if (ok != 1) {
-        free(out);
+        if (out != h->inline_digest) {
+            free(out);
+        }
         return false;
     }
     h->digest = out;
@@ -505,7 +667,8 @@ static bool crypto_hash_finish(crypto_hash_t *h) {
     return true;
 }
 
-/* hashDigest(handle): the digest as a new Uint8Array (the same bytes on later calls). */
+/* hashDigest(handle, encoding): the digest in a CRYPTO_ENC_* form (the same bytes on later
+ * calls). */
 static JSValueRef crypto_hash_digest(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                      size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     crypto_hash_t *h = crypto_hash_of(ctx, rt_arg(ctx, argc, argv, 0), exc);
@@ -515,13 +678,7 @@ static JSValueRef crypto_hash_digest(JSContextRef ctx, JSObjectRef fn, JSObjectR
     if (!crypto_hash_finish(h)) {
         return crypto_throw_openssl(ctx, exc, "Failed to finalize digest");
     }
-    uint8_t *bytes;
-    JSObjectRef arr = rt_uint8array_new(ctx, h->out_len, &bytes, exc);
-    if (!arr) {
-        return NULL;
-    }
-    memcpy(bytes, h->digest, h->out_len);
-    return arr;
+    return crypto_encode(ctx, h->digest, h->out_len, crypto_arg_enc(ctx, argc, argv, 1), exc);
 }
 
 /* hashCopy(handle, outputLength): a new Hash handle with a copy of handle's state. */
@@ -531,7 +688,6 @@ static JSValueRef crypto_hash_copy(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     if (!h) {
         return NULL;
     }
-    ERR_clear_error();
     if (h->done) {
         return rt_throw_code(ctx, exc, "Error", "ERR_CRYPTO_HASH_FINALIZED", "Digest already called");
     }
@@ -545,26 +701,22 @@ static JSValueRef crypto_hash_copy(JSContextRef ctx, JSObjectRef fn, JSObjectRef
         EVP_MD_CTX_free(mctx);
         return crypto_throw_openssl(ctx, exc, "Failed to copy digest");
     }
-    crypto_hash_t *c = calloc(1, sizeof(*c));
-    RT_CHECK(c != NULL);
-    c->ctx = mctx;
-    c->out_len = out_len;
-    return crypto_hash_wrap(ctx, c);
+    return crypto_hash_wrap(ctx, mctx, out_len);
 }
 
-/* oneShotDigest(algorithm, data): the digest of data as a Uint8Array (crypto.hash); null if
- * the digest does not exist. */
+/* oneShotDigest(algorithm, data, encoding): the digest of data in a CRYPTO_ENC_* form
+ * (crypto.hash); null if the digest does not exist. */
 static JSValueRef crypto_one_shot_digest(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
-    ERR_clear_error();
     const EVP_MD *md = crypto_arg_md(ctx, argc, argv, 0, exc);
     if (!md) {
         return *exc ? NULL : JSValueMakeNull(ctx);
     }
+    char scratch[CRYPTO_SCRATCH_BYTES];
     const uint8_t *data;
     size_t len;
     char *owned;
-    if (!crypto_arg_bytes(ctx, argc, argv, 1, &data, &len, &owned, exc)) {
+    if (!crypto_arg_bytes(ctx, argc, argv, 1, &data, &len, &owned, scratch, exc)) {
         return NULL;
     }
     uint8_t out[EVP_MAX_MD_SIZE];
@@ -574,12 +726,7 @@ static JSValueRef crypto_one_shot_digest(JSContextRef ctx, JSObjectRef fn, JSObj
     if (ok != 1) {
         return crypto_throw_openssl(ctx, exc, "Digest method not supported");
     }
-    uint8_t *bytes;
-    JSObjectRef arr = rt_uint8array_new(ctx, n, &bytes, exc);
-    if (arr) {
-        memcpy(bytes, out, n);
-    }
-    return arr;
+    return crypto_encode(ctx, out, n, crypto_arg_enc(ctx, argc, argv, 2), exc);
 }
 
 /* ---- Hmac ---- */
@@ -596,15 +743,15 @@ static crypto_hmac_t *crypto_hmac_of(JSContextRef ctx, JSValueRef v, JSValueRef 
 static JSValueRef crypto_hmac_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     uv_once(&crypto_class_once, crypto_classes_init);
-    ERR_clear_error();
     const EVP_MD *md = crypto_arg_md(ctx, argc, argv, 0, exc);
     if (!md) {
         return *exc ? NULL : JSValueMakeNull(ctx);
     }
+    char scratch[CRYPTO_SCRATCH_BYTES];
     const uint8_t *key;
     size_t key_len;
     char *owned;
-    if (!crypto_arg_bytes(ctx, argc, argv, 1, &key, &key_len, &owned, exc)) {
+    if (!crypto_arg_bytes(ctx, argc, argv, 1, &key, &key_len, &owned, scratch, exc)) {
         return NULL;
     }
     static const uint8_t empty_key[1];
@@ -616,13 +763,18 @@ static JSValueRef crypto_hmac_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
         OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)EVP_MD_get0_name(md), 0),
         OSSL_PARAM_construct_end(),
     };
-    if (!mctx || EVP_MAC_init(mctx, key, key_len, params) != 1) {
+    bool ok = mctx && EVP_MAC_init(mctx, key, key_len, params) == 1;
+    if (owned) {
+        OPENSSL_cleanse(owned, key_len);
         free(owned);
+    } else if (key == (const uint8_t *)scratch) {
+        OPENSSL_cleanse(scratch, key_len);
+    }
+    if (!ok) {
         EVP_MAC_CTX_free(mctx);
         return crypto_throw_openssl(ctx, exc, "Failed to initialize HMAC");
     }
-    free(owned);
-    crypto_hmac_t *h = calloc(1, sizeof(*h));
+    crypto_hmac_t *h = malloc(sizeof(*h));
     RT_CHECK(h != NULL);
     h->ctx = mctx;
     return JSObjectMake(ctx, crypto_hmac_class, h);
@@ -635,19 +787,22 @@ static JSValueRef crypto_hmac_update(JSContextRef ctx, JSObjectRef fn, JSObjectR
     if (!h) {
         return NULL;
     }
+    char scratch[CRYPTO_SCRATCH_BYTES];
     const uint8_t *data;
     size_t len;
     char *owned;
-    if (!crypto_arg_bytes(ctx, argc, argv, 1, &data, &len, &owned, exc)) {
+    if (!crypto_arg_bytes(ctx, argc, argv, 1, &data, &len, &owned, scratch, exc)) {
         return NULL;
     }
     bool ok = h->ctx && EVP_MAC_update(h->ctx, data, len) == 1;
     free(owned);
-    ERR_clear_error();
+    if (!ok) {
+        ERR_clear_error();
+    }
     return JSValueMakeBoolean(ctx, ok);
 }
 
-/* hmacDigest(handle): the MAC as a Uint8Array; empty on later calls. */
+/* hmacDigest(handle, encoding): the MAC in a CRYPTO_ENC_* form; empty on later calls. */
 static JSValueRef crypto_hmac_digest(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                      size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     crypto_hmac_t *h = crypto_hmac_of(ctx, rt_arg(ctx, argc, argv, 0), exc);
@@ -664,12 +819,7 @@ static JSValueRef crypto_hmac_digest(JSContextRef ctx, JSObjectRef fn, JSObjectR
             return crypto_throw_openssl(ctx, exc, "Failed to finalize HMAC");
         }
     }
-    uint8_t *bytes;
-    JSObjectRef arr = rt_uint8array_new(ctx, n, &bytes, exc);
-    if (arr) {
-        memcpy(bytes, out, n);
-    }
-    return arr;
+    return crypto_encode(ctx, out, n, crypto_arg_enc(ctx, argc, argv, 1), exc);
 }
 
 /* ---- getHashes ---- */
@@ -713,6 +863,66 @@ static JSValueRef crypto_get_hashes(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     crypto_names_t names = {ctx, NULL, 0, 0};
     EVP_MD_do_all_sorted(crypto_hashes_each, &names);
     ERR_clear_error();
+    JSObjectRef arr = JSObjectMakeArray(ctx, names.len, names.items, exc);
+    free(names.items);
+    return arr;
+}
+
+static void crypto_names_push(crypto_names_t *names, const char *name) {
+    if (names->len == names->cap) {
+        size_t cap = names->cap ? names->cap * 2 : 64;
+        JSValueRef *items = realloc(names->items, cap * sizeof(*items));
+        RT_CHECK(items != NULL);
+        names->items = items;
+        names->cap = cap;
+    }
+    names->items[names->len++] = rt_string_from_cstr(names->ctx, name);
+}
+
+/* Keeps the OpenSSL cipher names (and aliases) that a provider implements. */
+static void crypto_ciphers_each(const EVP_CIPHER *unused, const char *from, const char *to,
+                                void *arg) {
+    if (!from) {
+        return;
+    }
+    const EVP_CIPHER *legacy = EVP_get_cipherbyname(from);
+    if (!legacy) {
+        return;
+    }
+    EVP_CIPHER *cipher = EVP_CIPHER_fetch(NULL, EVP_CIPHER_get0_name(legacy), NULL);
+    if (!cipher) {
+        return;
+    }
+    EVP_CIPHER_free(cipher);
+    crypto_names_push(arg, from);
+}
+
+/* getCiphers(): the cipher names OpenSSL offers, sorted (lib/ removes case duplicates). */
+static JSValueRef crypto_get_ciphers(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                     size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    crypto_names_t names = {ctx, NULL, 0, 0};
+    EVP_CIPHER_do_all_sorted(crypto_ciphers_each, &names);
+    ERR_clear_error();
+    JSObjectRef arr = JSObjectMakeArray(ctx, names.len, names.items, exc);
+    free(names.items);
+    return arr;
+}
+
+/* getCurves(): the short names of OpenSSL's built-in elliptic curves. */
+static JSValueRef crypto_get_curves(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    size_t count = EC_get_builtin_curves(NULL, 0);
+    EC_builtin_curve *curves = calloc(count ? count : 1, sizeof(*curves));
+    RT_CHECK(curves != NULL);
+    count = EC_get_builtin_curves(curves, count);
+    crypto_names_t names = {ctx, NULL, 0, 0};
+    for (size_t i = 0; i < count; i++) {
+        const char *sn = OBJ_nid2sn(curves[i].nid);
+        if (sn) {
+            crypto_names_push(&names, sn);
+        }
+    }
+    free(curves);
     JSObjectRef arr = JSObjectMakeArray(ctx, names.len, names.items, exc);
     free(names.items);
     return arr;
@@ -819,6 +1029,16 @@ static void crypto_job_run(crypto_job_t *j) {
     }
 }
 
+/* The message of a failed job that left no OpenSSL error (node's job errors carry only a
+ * message). */
+static const char *crypto_job_failure(const crypto_job_t *j) {
+    switch (j->kind) {
+    case CRYPTO_JOB_RANDOM: return "Random bytes generation failed";
+    case CRYPTO_JOB_DIGEST: return "Digest failed";
+    default: return "Deriving bits failed";
+    }
+}
+
 static void crypto_job_work_cb(uv_work_t *w) {
     crypto_job_run(w->data);
 }
@@ -854,7 +1074,7 @@ static void crypto_job_after_cb(uv_work_t *w, int status) {
     if (status < 0) {
         args[0] = rt_uv_error(ctx, status, "crypto", NULL, NULL);
     } else if (!j->ok) {
-        args[0] = crypto_error_from(ctx, &j->errs, "Crypto operation failed");
+        args[0] = crypto_error_from(ctx, &j->errs, crypto_job_failure(j), false);
     } else {
         JSValueRef exc = NULL;
         JSValueRef v = crypto_job_result(ctx, j, &exc);
@@ -896,7 +1116,7 @@ static JSValueRef crypto_job_submit(JSContextRef ctx, crypto_job_t *j, JSValueRe
     crypto_job_run(j);
     JSValueRef ret;
     if (!j->ok) {
-        *exc = crypto_error_from(ctx, &j->errs, "Crypto operation failed");
+        *exc = crypto_error_from(ctx, &j->errs, crypto_job_failure(j), false);
         ret = NULL;
     } else {
         ret = crypto_job_result(ctx, j, exc);
@@ -948,6 +1168,53 @@ static JSValueRef crypto_random_fill(JSContextRef ctx, JSObjectRef fn, JSObjectR
     j->target = (JSObjectRef)v;
     j->out_len = len;
     return crypto_job_submit(ctx, j, cb, exc);
+}
+
+/* randomUUID(buffered): a version 4 UUID string. Buffered ones take their bytes from a
+ * per-thread batch of entropy (node's entropy cache). */
+static JSValueRef crypto_random_uuid(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                     size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    enum { BATCH = 128 };
+    static _Thread_local uint8_t cache[16 * BATCH];
+    static _Thread_local size_t offset = sizeof(cache);
+    uint8_t fresh[16];
+    const uint8_t *b;
+    if (JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0))) {
+        if (offset == sizeof(cache)) {
+            if (!crypto_rand(cache, sizeof(cache))) {
+                return crypto_throw_openssl(ctx, exc, "Random bytes generation failed");
+            }
+            offset = 0;
+        }
+        b = cache + offset;
+        offset += 16;
+    } else {
+        if (!crypto_rand(fresh, sizeof(fresh))) {
+            return crypto_throw_openssl(ctx, exc, "Random bytes generation failed");
+        }
+        b = fresh;
+    }
+    static const char digits[] = "0123456789abcdef";
+    char out[37];
+    size_t n = 0;
+    for (size_t i = 0; i < 16; i++) {
+        uint8_t v = b[i];
+        if (i == 6) {
+            v = (uint8_t)((v & 0x0f) | 0x40); /* version 4 */
+        } else if (i == 8) {
+            v = (uint8_t)((v & 0x3f) | 0x80); /* variant 10xx */
+        }
+        if (i == 4 || i == 6 || i == 8 || i == 10) {
+            out[n++] = '-';
+        }
+        out[n++] = digits[v >> 4];
+        out[n++] = digits[v & 15];
+    }
+    out[n] = '\0';
+    JSStringRef str = JSStringCreateWithUTF8CString(out);
+    JSValueRef result = JSValueMakeString(ctx, str);
+    JSStringRelease(str);
+    return result;
 }
 
 /* ---- KDFs and digest jobs ---- */
@@ -1117,6 +1384,7 @@ static JSValueRef crypto_secure_heap_used(JSContextRef ctx, JSObjectRef fn, JSOb
 static const JSStaticFunction crypto_functions[] = {
     {"randomFillSync", crypto_random_fill_sync, RT_FN_ATTRS},
     {"randomFill", crypto_random_fill, RT_FN_ATTRS},
+    {"randomUUID", crypto_random_uuid, RT_FN_ATTRS},
     {"hashNew", crypto_hash_new, RT_FN_ATTRS},
     {"hashUpdate", crypto_hash_update, RT_FN_ATTRS},
     {"hashDigest", crypto_hash_digest, RT_FN_ATTRS},
@@ -1126,6 +1394,9 @@ static const JSStaticFunction crypto_functions[] = {
     {"hmacUpdate", crypto_hmac_update, RT_FN_ATTRS},
     {"hmacDigest", crypto_hmac_digest, RT_FN_ATTRS},
     {"getHashes", crypto_get_hashes, RT_FN_ATTRS},
+    {"digestId", crypto_digest_id, RT_FN_ATTRS},
+    {"getCiphers", crypto_get_ciphers, RT_FN_ATTRS},
+    {"getCurves", crypto_get_curves, RT_FN_ATTRS},
     {"digest", crypto_digest_job, RT_FN_ATTRS},
     {"digestSize", crypto_digest_size, RT_FN_ATTRS},
     {"pbkdf2", crypto_pbkdf2, RT_FN_ATTRS},
@@ -1139,7 +1410,9 @@ static const JSStaticFunction crypto_functions[] = {
     {0, 0, 0},
 };
 
-/* node's crypto.constants (the numeric ones come from the OpenSSL headers). */
+/* node's crypto.constants (the numeric ones come from the OpenSSL headers). No OpenSSL
+ * function runs here: the first one loads OpenSSL's configuration, which costs milliseconds,
+ * and node's test harness loads node:crypto in every process. */
 static void crypto_define_constants(JSContextRef ctx, JSObjectRef target) {
     JSObjectRef c = JSObjectMake(ctx, NULL, NULL);
 #define CRYPTO_NUM(name) rt_set_num(ctx, c, #name, (double)(name))
@@ -1200,7 +1473,6 @@ static void crypto_define_constants(JSContextRef ctx, JSObjectRef target) {
     CRYPTO_NUM(POINT_CONVERSION_HYBRID);
 #undef CRYPTO_NUM
     rt_set(ctx, target, "constants", c);
-    rt_set_str(ctx, target, "opensslVersion", OpenSSL_version(OPENSSL_VERSION_STRING));
 }
 
 void rt_binding_crypto_init(rt_env_t *env, JSObjectRef target) {

@@ -149,6 +149,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
 #define RT_BINDINGS(V)                                                                             \
     V(buffer)                                                                                      \
     V(builtins)                                                                                    \
+    V(contextify)                                                                                  \
     V(crypto)                                                                                      \
     V(fs)                                                                                          \
     V(messaging)                                                                                   \

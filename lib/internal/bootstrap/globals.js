@@ -59,5 +59,11 @@ defineLazy('DOMException', 'internal/per_context/domexception', 'DOMException');
 defineLazy('structuredClone', 'internal/structured_clone', 'structuredClone', true);
 defineLazy('performance', 'perf_hooks', 'performance', true);
 defineLazy('navigator', 'internal/navigator', 'navigator', true);
+if (!options.noGlobalWebcrypto) {
+  defineLazy('crypto', 'internal/crypto/webcrypto', 'crypto', true);
+  defineLazy('Crypto', 'internal/crypto/webcrypto', 'Crypto');
+  defineLazy('CryptoKey', 'internal/crypto/webcrypto', 'CryptoKey');
+  defineLazy('SubtleCrypto', 'internal/crypto/webcrypto', 'SubtleCrypto');
+}
 
 if (options.exposeGc) defineValue('gc', internalBinding('process').gc, false);

@@ -19,11 +19,15 @@ const {
 } = require('internal/validators');
 const {
   binding,
+  digestArg,
+  digestEncoding,
   encodeDigest,
+  finishDigest,
   isArrayBufferView,
   kHandle,
   normalizeEncoding,
   stringBytes,
+  toBuffer,
   viewBytes,
 } = require('internal/crypto/util');
 const LazyTransform = require('internal/crypto/lazy_transform');
@@ -56,7 +60,7 @@ function Hash(algorithm, options) {
   if (copyOf !== undefined) {
     handle = binding.hashCopy(copyOf[kHandle], outLen);
   } else {
-    handle = binding.hashNew(algorithm, outLen);
+    handle = binding.hashNew(digestArg(algorithm), outLen);
     if (handle === null) throw new Error('Digest method not supported');
   }
   this[kHandle] = handle;
@@ -79,7 +83,7 @@ Hash.prototype._transform = function _transform(chunk, encoding, callback) {
 };
 
 Hash.prototype._flush = function _flush(callback) {
-  this.push(encodeDigest(binding.hashDigest(this[kHandle])));
+  this.push(toBuffer(binding.hashDigest(this[kHandle], 0)));
   callback();
 };
 
@@ -95,8 +99,8 @@ Hash.prototype.digest = function digest(outputEncoding) {
   if (state[kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
   outputEncoding = outputEncoding || 'buffer';
   // Converted first, like node, so a throwing toString() leaves the hash usable.
-  const encoding = `${outputEncoding}`;
-  const result = encodeDigest(binding.hashDigest(this[kHandle]), encoding);
+  const code = digestEncoding(`${outputEncoding}`);
+  const result = finishDigest(binding.hashDigest(this[kHandle], code), code);
   state[kFinalized] = true;
   return result;
 };
@@ -118,7 +122,7 @@ function Hmac(hmac, key, options) {
     validateString(encoding, 'options.encoding');
   }
   key = prepareSecretKey(key, encoding);
-  const handle = binding.hmacNew(hmac, viewBytes(key));
+  const handle = binding.hmacNew(digestArg(hmac), viewBytes(key));
   if (handle === null) throw new ERR_CRYPTO_INVALID_DIGEST(hmac);
   this[kHandle] = handle;
   this[kState] = { [kFinalized]: false };
@@ -135,7 +139,7 @@ Hmac.prototype._transform = function _transform(chunk, encoding, callback) {
 };
 
 Hmac.prototype._flush = function _flush(callback) {
-  this.push(encodeDigest(binding.hmacDigest(this[kHandle])));
+  this.push(toBuffer(binding.hmacDigest(this[kHandle], 0)));
   callback();
 };
 
@@ -151,12 +155,10 @@ Hmac.prototype.digest = function digest(outputEncoding) {
   outputEncoding = outputEncoding || 'buffer';
   const encoding = `${outputEncoding}`;
   // A second digest() gives an empty result, as in node.
-  if (state[kFinalized]) {
-    const empty = new Uint8Array(0);
-    return encodeDigest(empty, encoding);
-  }
+  if (state[kFinalized]) return encodeDigest(new Uint8Array(0), encoding);
   state[kFinalized] = true;
-  return encodeDigest(binding.hmacDigest(this[kHandle]), encoding);
+  const code = digestEncoding(encoding);
+  return finishDigest(binding.hmacDigest(this[kHandle], code), code);
 };
 
 // ---- crypto.hash(algorithm, data[, outputEncoding]) ----
@@ -174,9 +176,10 @@ function hash(algorithm, input, outputEncoding = 'hex') {
       throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
     }
   }
-  const result = binding.oneShotDigest(algorithm, viewBytes(input));
+  const code = digestEncoding(normalized);
+  const result = binding.oneShotDigest(digestArg(algorithm), viewBytes(input), code);
   if (result === null) throw new Error(`Digest method ${algorithm} is not supported`);
-  return encodeDigest(result, normalized);
+  return finishDigest(result, code);
 }
 
 module.exports = {

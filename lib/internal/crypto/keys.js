@@ -83,7 +83,7 @@ class SecretKeyObject extends KeyObject {
       validateObject(options, 'options');
       validateOneOf(options.format, 'options.format', [undefined, 'buffer', 'jwk']);
       if (options.format === 'jwk') {
-        return { kty: 'oct', k: toBuffer(this[kKeyData]).toString('base64url') };
+        return { kty: 'oct', k: toBuffer(this[kKeyData].slice()).toString('base64url') };
       }
     }
     return toBuffer(this[kKeyData].slice());

@@ -194,49 +194,13 @@ function refillRandomIntCache() {
   });
 }
 
-// ---- randomUUID (version 4) ----
-
-const kUUIDBatch = 128;
-let hexBytes;
-let uuidCache;
-let uuidOffset = 0;
-
-function serializeUUID(bytes, offset) {
-  if (hexBytes === undefined) {
-    hexBytes = [];
-    for (let i = 0; i < 256; i++) hexBytes.push((i < 16 ? '0' : '') + i.toString(16));
-  }
-  const h = hexBytes;
-  // Version 4 in the high nibble of byte 6; variant 10xx in byte 8.
-  const b6 = (bytes[offset + 6] & 0x0f) | 0x40;
-  const b8 = (bytes[offset + 8] & 0x3f) | 0x80;
-  return h[bytes[offset]] + h[bytes[offset + 1]] + h[bytes[offset + 2]] +
-    h[bytes[offset + 3]] + '-' + h[bytes[offset + 4]] + h[bytes[offset + 5]] + '-' +
-    h[b6] + h[bytes[offset + 7]] + '-' + h[b8] + h[bytes[offset + 9]] + '-' +
-    h[bytes[offset + 10]] + h[bytes[offset + 11]] + h[bytes[offset + 12]] +
-    h[bytes[offset + 13]] + h[bytes[offset + 14]] + h[bytes[offset + 15]];
-}
+// ---- randomUUID (version 4; the binding formats it) ----
 
 function randomUUID(options) {
   if (options !== undefined) validateObject(options, 'options');
   const { disableEntropyCache = false } = options || {};
   validateBoolean(disableEntropyCache, 'options.disableEntropyCache');
-  if (disableEntropyCache) {
-    const bytes = new Uint8Array(16);
-    binding.randomFillSync(bytes);
-    return serializeUUID(bytes, 0);
-  }
-  if (uuidCache === undefined) {
-    uuidCache = new Uint8Array(16 * kUUIDBatch);
-    uuidOffset = uuidCache.length;
-  }
-  if (uuidOffset === uuidCache.length) {
-    binding.randomFillSync(uuidCache);
-    uuidOffset = 0;
-  }
-  const uuid = serializeUUID(uuidCache, uuidOffset);
-  uuidOffset += 16;
-  return uuid;
+  return binding.randomUUID(!disableEntropyCache);
 }
 
 // ---- Web Crypto ----

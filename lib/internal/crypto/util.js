@@ -23,10 +23,12 @@ function lazyFastBuffer() {
 }
 
 // A Buffer over the whole of a Uint8Array or ArrayBuffer the binding made.
+// Uint8Arrays change prototype in place: wrapping them would make the engine
+// materialize their ArrayBuffer, which costs more than the digest itself.
 function toBuffer(bytes) {
   const FastBuffer = lazyFastBuffer();
   if (bytes instanceof ArrayBuffer) return new FastBuffer(bytes, 0, bytes.byteLength);
-  return new FastBuffer(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Object.setPrototypeOf(bytes, FastBuffer.prototype);
 }
 
 let DOMExceptionCtor;
@@ -130,37 +132,92 @@ function viewBytes(value) {
   return value;
 }
 
-// Encodes a digest as node's digest(encoding) does: a known encoding other
-// than 'buffer' gives a string, anything else the Buffer.
-function encodeDigest(bytes, encoding) {
-  const buf = toBuffer(bytes);
-  if (encoding === undefined || encoding === 'buffer') return buf;
+// Output forms the binding produces itself (src/binding/crypto.c CRYPTO_ENC_*).
+const kEncBuffer = 0;
+const kEncodingCodes = { __proto__: null, hex: 1, base64: 2, base64url: 3, latin1: 4 };
+
+// The binding's code for a digest(encoding) argument: known encodings other
+// than 'buffer' give a string, anything else a Buffer, as in node.
+function digestEncoding(encoding) {
+  if (encoding === undefined || encoding === 'buffer' || encoding === '') return kEncBuffer;
   const enc = normalizeEncoding(encoding);
-  if (enc === undefined || encoding === '') return buf;
-  return buf.toString(enc);
+  if (enc === undefined) return kEncBuffer;
+  return kEncodingCodes[enc] || enc;
+}
+
+// Turns what the binding returned for digestEncoding(encoding) into the result.
+function finishDigest(result, code) {
+  if (typeof result === 'string') return result;
+  const buf = toBuffer(result);
+  return typeof code === 'string' ? buf.toString(code) : buf;
+}
+
+// Encodes digest bytes as node's digest(encoding) does.
+function encodeDigest(bytes, encoding) {
+  const code = digestEncoding(encoding);
+  const buf = toBuffer(bytes);
+  if (code === kEncBuffer) return buf;
+  return buf.toString(typeof code === 'string' ? code : normalizeEncoding(encoding));
+}
+
+// Digest names the binding resolved, by the small number it prefers to a
+// name (bounded: names come from callers).
+const digestIds = new Map();
+function digestArg(name) {
+  const id = digestIds.get(name);
+  if (id !== undefined) return id;
+  const found = binding.digestId(name);
+  if (found < 0) return name;
+  if (digestIds.size < 256) digestIds.set(name, found);
+  return found;
+}
+
+// Forgets the numbers (they depend on the FIPS setting).
+function clearDigestIds() {
+  digestIds.clear();
+}
+
+// Names from the binding with case duplicates removed (the lowercase spelling
+// wins), sorted like node's getHashes()/getCiphers().
+function filterDuplicateStrings(items) {
+  const byLower = new Map();
+  for (const name of items) {
+    const lower = name.toLowerCase();
+    const seen = byLower.get(lower);
+    if (seen === undefined || name === lower) byLower.set(lower, name);
+  }
+  return [...byLower.values()].sort();
 }
 
 let hashes;
-// The digest names, case duplicates removed (the lowercase spelling wins),
-// sorted like node's getHashes().
 function getHashes() {
-  if (hashes === undefined) {
-    const byLower = new Map();
-    for (const name of binding.getHashes()) {
-      const lower = name.toLowerCase();
-      const seen = byLower.get(lower);
-      if (seen === undefined || name === lower) byLower.set(lower, name);
-    }
-    hashes = [...byLower.values()].sort();
-  }
+  if (hashes === undefined) hashes = filterDuplicateStrings(binding.getHashes());
   return hashes.slice();
+}
+
+let ciphers;
+function getCiphers() {
+  if (ciphers === undefined) ciphers = filterDuplicateStrings(binding.getCiphers());
+  return ciphers.slice();
+}
+
+let curves;
+function getCurves() {
+  if (curves === undefined) curves = filterDuplicateStrings(binding.getCurves());
+  return curves.slice();
 }
 
 module.exports = {
   binding,
   bytesOf,
+  clearDigestIds,
+  digestArg,
+  digestEncoding,
   encodeDigest,
+  finishDigest,
   getArrayBufferOrView,
+  getCiphers,
+  getCurves,
   getHashes,
   isAnyArrayBuffer,
   isArrayBuffer,
