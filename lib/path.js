@@ -56,14 +56,16 @@ function normalizeSegments(path, start, allowAboveRoot, sep, isSep) {
 }
 
 // Where the last path segment of path[start..] lies, ignoring trailing
-// separators: [segStart, segEnd), or segEnd === -1 when there is none.
+// separators: { segStart, segEnd }, or segEnd === -1 when there is none.
+// (A plain object, not an array: destructuring an array would go through
+// Array.prototype[Symbol.iterator], which user code may have replaced.)
 function lastSegment(path, start, isSep) {
   let end = path.length;
   while (end > start && isSep(path.charCodeAt(end - 1))) end--;
-  if (end === start) return [start, -1];
+  if (end === start) return { __proto__: null, segStart: start, segEnd: -1 };
   let begin = end;
   while (begin > start && !isSep(path.charCodeAt(begin - 1))) begin--;
-  return [begin, end];
+  return { __proto__: null, segStart: begin, segEnd: end };
 }
 
 // The index of the extension dot in path[segStart, segEnd), or -1 when the
@@ -84,7 +86,7 @@ function extDot(path, segStart, segEnd) {
 }
 
 function basenameImpl(path, start, suffix, isSep) {
-  const [segStart, segEnd] = lastSegment(path, start, isSep);
+  const { segStart, segEnd } = lastSegment(path, start, isSep);
   if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
     if (suffix === path) return '';
     // The suffix is compared from the end of the last segment backwards; if
@@ -109,7 +111,7 @@ function basenameImpl(path, start, suffix, isSep) {
 }
 
 function extnameImpl(path, start, isSep) {
-  const [segStart, segEnd] = lastSegment(path, start, isSep);
+  const { segStart, segEnd } = lastSegment(path, start, isSep);
   if (segEnd === -1) return '';
   const dot = extDot(path, segStart, segEnd);
   return dot === -1 ? '' : path.slice(dot, segEnd);

@@ -35,6 +35,7 @@ static const main_opt_t main_opts[] = {
     {"--pending-deprecation", NULL, OPT_BOOL, "pendingDeprecation"},
     {"--trace-warnings", NULL, OPT_BOOL, "traceWarnings"},
     {"--trace-uncaught", NULL, OPT_BOOL, "traceUncaught"},
+    {"--redirect-warnings", NULL, OPT_VALUE, "redirectWarnings"},
     {"--unhandled-rejections", NULL, OPT_VALUE, "unhandledRejections"},
     {"--expose-gc", NULL, OPT_BOOL, "exposeGc"},
     {"--expose_gc", NULL, OPT_BOOL, "exposeGc"},

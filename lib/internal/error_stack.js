@@ -14,6 +14,7 @@ const kNativeFrame = '[native code]';
 // machinery that made the error, not where the user's code failed.
 const hiddenTopUrls = ['node:internal/error_stack', 'node:internal/errors'];
 const kIsNodeError = Symbol.for('nodejs.isNodeError');
+const kHiddenNatives = new Set(['apply', 'call', 'construct', 'bind']);
 // Files compiled inside a one-line wrapper (CommonJS): url -> the wrapper's
 // length, taken off first-line columns so they match the file.
 const wrapperOffsets = new Map();
@@ -82,6 +83,8 @@ function parseFrames(raw, skipSelf) {
   for (; i < lines.length; i++) {
     const f = parseFrame(lines[i]);
     if (f === null) continue;
+    // V8 shows no frame for the engine's own call helpers.
+    if (f.url === kNativeFrame && kHiddenNatives.has(f.name)) continue;
     if (f.line === 1 && f.col !== undefined) {
       const offset = wrapperOffsets.get(f.url);
       if (offset !== undefined && f.col > offset) f.col -= offset;

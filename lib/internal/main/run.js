@@ -147,7 +147,8 @@ function run(options) {
     return;
   }
   preload();
-  if (mainPath.endsWith('.mjs') || isModuleTypeJs(mainPath)) {
+  if ((mainPath.endsWith('.mjs') && internalBinding('modules').stat(mainPath) === 0) ||
+      isModuleTypeJs(mainPath)) {
     const err = new Error(`cairn cannot run ES module ${mainPath} yet: ES modules ` +
       'are not supported in this version');
     err.code = 'ERR_REQUIRE_ESM';

@@ -29,15 +29,21 @@ function read(jsonPath) {
       e.message = `Invalid package config ${jsonPath}.`;
       throw e;
     }
-    if (parsed === null || typeof parsed !== 'object') parsed = {};
+    if (parsed === null || typeof parsed !== 'object') parsed = { __proto__: null };
+    // Own fields only: user code may have put getters on Object.prototype.
+    const own = (key) => (Object.hasOwn(parsed, key) ? parsed[key] : undefined);
+    const name = own('name');
+    const main = own('main');
+    const type = own('type');
     result = {
+      __proto__: null,
       exists: true,
       pjsonPath: jsonPath,
-      name: typeof parsed.name === 'string' ? parsed.name : undefined,
-      main: typeof parsed.main === 'string' ? parsed.main : undefined,
-      exports: parsed.exports,
-      imports: parsed.imports,
-      type: parsed.type === 'module' || parsed.type === 'commonjs' ? parsed.type : 'none',
+      name: typeof name === 'string' ? name : undefined,
+      main: typeof main === 'string' ? main : undefined,
+      exports: own('exports'),
+      imports: own('imports'),
+      type: type === 'module' || type === 'commonjs' ? type : 'none',
       raw: parsed,
     };
   }

@@ -9,7 +9,17 @@ const kCairnVersion = '0.1.0';
 
 // process.env: the C object reads and writes the real environment; this Proxy
 // adds node's rules for symbols, descriptors and value coercion.
-function makeEnv(target) {
+function makeEnv(target, options) {
+  let deprecationWarned = false;
+  const checkValue = (value) => {
+    if (!deprecationWarned && options.pendingDeprecation && typeof value !== 'string' &&
+        typeof value !== 'number' && typeof value !== 'boolean') {
+      deprecationWarned = true;
+      process.emitWarning('Assigning any value other than a string, number, or boolean to a ' +
+        'process.env property is deprecated. Please make sure to convert the value to a ' +
+        'string before setting process.env with it.', 'DeprecationWarning', 'DEP0104');
+    }
+  };
   const {
     codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY },
   } = require('internal/errors');
@@ -24,6 +34,7 @@ function makeEnv(target) {
       if (typeof key === 'symbol' || typeof value === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');
       }
+      checkValue(value);
       t[key] = `${value}`;
       return true;
     },
@@ -133,7 +144,7 @@ function createProcess(options) {
   define('argv0', rawArgv[0]);
   define('execArgv', options.execArgv);
   define('execPath', execPath);
-  define('env', makeEnv(binding.env));
+  define('env', makeEnv(binding.env, options));
   define('pid', binding.pid);
   define('title', undefined);
   Object.defineProperty(process, 'title', {

@@ -8,7 +8,20 @@ const { validateString } = require('internal/validators');
 
 let traceWarningHelperShown = false;
 
+let redirectFile;
 function writeOut(message) {
+  if (redirectFile === undefined) {
+    const { options } = require('internal/bootstrap/realm');
+    redirectFile = options.redirectWarnings || process.env.NODE_REDIRECT_WARNINGS || null;
+  }
+  if (redirectFile) {
+    try {
+      require('fs').appendFileSync(redirectFile, `${message}\n`);
+      return;
+    } catch {
+      // fall back to stderr, as node does
+    }
+  }
   try {
     process.stderr.write(`${message}\n`);
   } catch {

@@ -67,9 +67,23 @@ function Module(id = '', parent) {
 }
 
 const moduleParentCache = new WeakMap();
+let parentWarned = false;
+function warnParent() {
+  if (!parentWarned && options.pendingDeprecation) {
+    parentWarned = true;
+    process.emitWarning('module.parent is deprecated due to accuracy issues. Please use ' +
+      'require.main to find program entry point instead.', 'DeprecationWarning', 'DEP0144');
+  }
+}
 Object.defineProperty(Module.prototype, 'parent', {
-  get() { return moduleParentCache.get(this); },
-  set(value) { moduleParentCache.set(this, value); },
+  get() {
+    warnParent();
+    return moduleParentCache.get(this);
+  },
+  set(value) {
+    warnParent();
+    moduleParentCache.set(this, value);
+  },
   enumerable: false, configurable: true,
 });
 
@@ -330,8 +344,8 @@ Module._findPath = function _findPath(request, paths, isMain) {
 };
 
 Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
-  if (request.startsWith('node:') ||
-      (BuiltinModule.canBeRequiredWithoutScheme(request))) {
+  if (BuiltinModule.canBeRequiredWithoutScheme(request) ||
+      (request.startsWith('node:') && BuiltinModule.canBeRequiredByUsers(request.slice(5)))) {
     return request;
   }
 
@@ -559,7 +573,9 @@ function wrapSafe(filename, content) {
 // errors have no such keys, so they must not show in inspect() or keys().
 function hideEngineLocation(err) {
   if (err === null || typeof err !== 'object') return;
-  for (const key of ['line', 'column', 'sourceURL']) {
+  const keys = ['line', 'column', 'sourceURL'];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const desc = Object.getOwnPropertyDescriptor(err, key);
     if (desc !== undefined && desc.enumerable) {
       Object.defineProperty(err, key, { ...desc, enumerable: false });
