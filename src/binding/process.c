@@ -375,8 +375,13 @@ PROCESS_FN(process_set_groups) {
     return JSValueMakeNumber(ctx, r);
 }
 
-/* initGroups(user, extraGroup) -> 0, a negative errno, 1 (unknown user) or 2 (unknown group). */
+/* initGroups(user, extraGroup) -> 0, a negative errno, 1 (unknown user) or 2 (unknown group).
+ * Like node, an unknown group is reported before an unknown user. */
 PROCESS_FN(process_init_groups) {
+    int64_t gid = process_resolve_id(ctx, rt_arg(ctx, argc, argv, 1), true);
+    if (gid < 0) {
+        return JSValueMakeNumber(ctx, 2);
+    }
     JSValueRef user = rt_arg(ctx, argc, argv, 0);
     char *name = NULL;
     if (JSValueIsNumber(ctx, user)) {
@@ -386,20 +391,11 @@ PROCESS_FN(process_init_groups) {
         if (getpwuid_r(uid, &p, buf, sizeof(buf), &pp) == 0 && pp) {
             name = strdup(pp->pw_name);
         }
-    } else {
+    } else if (process_resolve_id(ctx, user, false) >= 0) {
         name = rt_to_utf8(ctx, user, NULL, NULL);
-        if (name && process_resolve_id(ctx, user, false) < 0) {
-            free(name);
-            name = NULL;
-        }
     }
     if (!name) {
         return JSValueMakeNumber(ctx, 1);
-    }
-    int64_t gid = process_resolve_id(ctx, rt_arg(ctx, argc, argv, 1), true);
-    if (gid < 0) {
-        free(name);
-        return JSValueMakeNumber(ctx, 2);
     }
     int r = initgroups(name, (gid_t)gid) < 0 ? -errno : 0;
     free(name);

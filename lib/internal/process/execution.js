@@ -93,7 +93,10 @@ function emitExitOnce(code) {
   if (!exitEmitted) {
     exitEmitted = true;
     process._exiting = true;
-    process.emit('exit', toExitCode(process.exitCode));
+    // node: listeners see process.exitCode as the number being exited with
+    const exiting = toExitCode(process.exitCode);
+    process.exitCode = exiting;
+    process.emit('exit', exiting);
   }
   return toExitCode(process.exitCode);
 }
@@ -104,6 +107,11 @@ let handlingFatal = false;
 function fatalException(err, fromPromise = false) {
   const capture = getCaptureCallback();
   const binding = internalBinding('process');
+  if (typeof process._fatalException !== 'function') {
+    // node's exit code for a monkey-patched-away process._fatalException
+    printUncaught(err, fromPromise);
+    binding.reallyExit(6);
+  }
   if (handlingFatal) {
     printUncaught(err, fromPromise);
     binding.reallyExit(7);
@@ -128,14 +136,16 @@ function fatalException(err, fromPromise = false) {
   printUncaught(err, fromPromise);
   // node exits with 1 here whatever exitCode says.
   const code = 1;
+  let finalCode = code;
   try {
     process.exitCode = code;
-    emitExitOnce(undefined);
+    // 'exit' listeners may still change the code
+    finalCode = emitExitOnce(undefined);
   } catch (exitErr) {
     printUncaught(exitErr, false);
     binding.reallyExit(7);
   }
-  binding.reallyExit(code);
+  binding.reallyExit(finalCode);
   return false;
 }
 

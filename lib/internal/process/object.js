@@ -182,6 +182,11 @@ function createProcess(options) {
   define('traceDeprecation', !!options.traceDeprecation, false);
   define('_exiting', false, false);
 
+  Object.defineProperty(process, '_fatalException', {
+    __proto__: null,
+    value: (err) => require('internal/process/execution').fatalException(err),
+    writable: true, enumerable: false, configurable: true,
+  });
   const perThread = require('internal/process/per_thread');
   perThread.install(process, binding, options);
 

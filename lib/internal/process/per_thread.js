@@ -101,7 +101,13 @@ function install(process, binding, options) {
   method('geteuid', function geteuid() { return ids()[1]; });
   method('getgid', function getgid() { return ids()[2]; });
   method('getegid', function getegid() { return ids()[3]; });
-  method('getgroups', function getgroups() { return binding.getGroups(); });
+  method('getgroups', function getgroups() {
+    // like node: the effective gid is always in the list
+    const groups = binding.getGroups();
+    const egid = ids()[3];
+    if (!groups.includes(egid)) groups.push(egid);
+    return groups;
+  });
 
   const { ERR_UNKNOWN_CREDENTIAL } = require('internal/errors').codes;
   function validateId(id, name) {
@@ -115,8 +121,18 @@ function install(process, binding, options) {
     validateId(id, 'id');
     const r = binding.setId(which, id);
     if (r === 1) throw new ERR_UNKNOWN_CREDENTIAL(label, id);
-    if (r < 0) throw new ErrnoException(r, `set${which}`);
+    if (r < 0) throw credentialError(r, `set${which}`);
   };
+  // node's message for these: "EPERM, Operation not permitted"
+  function credentialError(err, syscall) {
+    const uv = internalBinding('uv');
+    const code = uv.errName(err);
+    const e = new Error(`${code}, ${uv.errMessage(err)}`);
+    e.errno = err;
+    e.code = code;
+    e.syscall = syscall;
+    return e;
+  }
   method('setuid', setter('uid', 'User'));
   method('seteuid', setter('euid', 'User'));
   method('setgid', setter('gid', 'Group'));
@@ -126,7 +142,7 @@ function install(process, binding, options) {
     for (let i = 0; i < groups.length; i++) validateId(groups[i], `groups[${i}]`);
     const r = binding.setGroups(groups);
     if (r > 0) throw new ERR_UNKNOWN_CREDENTIAL('Group', groups[r - 1]);
-    if (r < 0) throw new ErrnoException(r, 'setgroups');
+    if (r < 0) throw credentialError(r, 'setgroups');
   });
   method('initgroups', function initgroups(user, extraGroup) {
     validateId(user, 'user');
@@ -134,7 +150,7 @@ function install(process, binding, options) {
     const r = binding.initGroups(user, extraGroup);
     if (r === 1) throw new ERR_UNKNOWN_CREDENTIAL('User', user);
     if (r === 2) throw new ERR_UNKNOWN_CREDENTIAL('Group', extraGroup);
-    if (r < 0) throw new ErrnoException(r, 'initgroups');
+    if (r < 0) throw credentialError(r, 'initgroups');
   });
 
   method('kill', function kill(pid, sig) {
@@ -183,7 +199,7 @@ function install(process, binding, options) {
       captureCallback = null;
       return;
     }
-    validateFunction(fn, 'fn');
+    if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
     if (captureCallback !== null) throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
     captureCallback = fn;
   });
