@@ -486,7 +486,9 @@ Module._load = function _load(request, parent, isMain) {
           if (index !== -1) children.splice(index, 1);
         }
       }
-    } else if (module.exports && Object.getPrototypeOf(module.exports) === CircularRequirePrototypeWarningProxy) {
+    } else if (module.exports !== null && typeof module.exports === 'object' &&
+               !require('internal/util/types').isProxy(module.exports) &&
+               Object.getPrototypeOf(module.exports) === CircularRequirePrototypeWarningProxy) {
       Object.setPrototypeOf(module.exports, Object.prototype);
     }
   }
@@ -499,18 +501,37 @@ function setOwnProperty(obj, key, value) {
   Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
+// While a module is still loading, a plain exports object that another
+// module got through a require() cycle warns on reads of missing properties.
 const CircularRequirePrototypeWarningProxy = new Proxy({}, {
+  __proto__: null,
   get(target, prop) {
-    if (prop in target || prop === '__esModule') return target[prop];
+    if (prop in target || prop === '__esModule') return undefined;
+    emitCircularRequireWarning(prop);
     return undefined;
   },
   getOwnPropertyDescriptor(target, prop) {
-    return Reflect.getOwnPropertyDescriptor(target, prop);
+    if (Object.hasOwn(target, prop) || prop === '__esModule') {
+      return Object.getOwnPropertyDescriptor(target, prop);
+    }
+    emitCircularRequireWarning(prop);
+    return undefined;
   },
 });
 
+function emitCircularRequireWarning(prop) {
+  process.emitWarning(`Accessing non-existent property '${String(prop)}' of module exports ` +
+    'inside circular dependency');
+}
+
 function getExportsForCircularRequire(module) {
-  return module.exports;
+  const exports = module.exports;
+  if (exports !== null && typeof exports === 'object' &&
+      !require('internal/util/types').isProxy(exports) &&
+      Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
+    Object.setPrototypeOf(exports, CircularRequirePrototypeWarningProxy);
+  }
+  return exports;
 }
 
 function findLongestRegisteredExtension(filename) {
