@@ -201,6 +201,9 @@ function spawnSync(file, args, options) {
       input = Buffer.from(input, options.encoding === 'buffer' ? undefined : options.encoding);
     } else if (!isArrayBufferView(input)) {
       throw new ERR_INVALID_ARG_TYPE('options.stdio[0]', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+    } else {
+      // The binding reads bytes from Uint8Arrays; DataViews and wider arrays are viewed as bytes.
+      input = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     }
     stdio[0] = { ...stdio[0], input };
   }

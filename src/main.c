@@ -101,6 +101,10 @@ static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
         if (a[0] != '-' || strcmp(a, "-") == 0) {
             break;
         }
+        if (strcmp(a, "-pe") == 0 || strcmp(a, "-ep") == 0) {
+            /* node's combined form: print the result of the code that follows */
+            a = "-p";
+        }
         const char *eq = strchr(a, '=');
         size_t nlen = eq && a[1] == '-' ? (size_t)(eq - a) : strlen(a);
         /* node accepts --foo_bar for --foo-bar */
@@ -121,7 +125,7 @@ static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
             fprintf(stderr, "%s: bad option: %s\n", argv[0], a);
             return 9;
         }
-        main_push(ctx, exec_argv, a);
+        main_push(ctx, exec_argv, argv[i]);
         if (o->kind == OPT_BOOL) {
             if (eq && a[1] == '-') {
                 fprintf(stderr, "%s: %s does not take an argument\n", argv[0], norm);

@@ -48,9 +48,39 @@ int main(int argc, char **argv) {
             perror(path);
             return 1;
         }
-        printf("static const char embed_src_%d[] =\n\"", i);
+        /* Each module is stored as a complete script, its wrapper included on the first line
+         * (so line numbers match the file), in pure ASCII: non-ASCII characters become \u
+         * escapes, which mean the same in strings, templates, regexps, identifiers and
+         * comments. The engine can then use the text in place without a copy. */
+        const char *head = strcmp(ids[i], "lib/internal/bootstrap") == 0
+                               ? "(function (internalBinding, options) {"
+                               : "(function (exports, require, module, internalBinding) {";
+        printf("static const char embed_src_%d[] =\n\"%s", i, head);
         int c, col = 0;
         while ((c = fgetc(f)) != EOF) {
+            if (c >= 0x80) {
+                unsigned cp = 0;
+                int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+                cp = (unsigned)c & (extra == 3 ? 0x07 : extra == 2 ? 0x0F : 0x1F);
+                for (int k = 0; k < extra; k++) {
+                    int d = fgetc(f);
+                    if (d == EOF) {
+                        break;
+                    }
+                    cp = (cp << 6) | ((unsigned)d & 0x3F);
+                }
+                if (extra == 0) {
+                    cp = 0xFFFD;
+                }
+                if (cp >= 0x10000) {
+                    cp -= 0x10000;
+                    printf("\\\\u%04X\\\\u%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+                } else {
+                    printf("\\\\u%04X", cp);
+                }
+                col += 12;
+                continue;
+            }
             if (c == '\n') {
                 printf("\\n\"\n\"");
                 col = 0;
@@ -71,7 +101,7 @@ int main(int argc, char **argv) {
             }
         }
         fclose(f);
-        printf("\";\n");
+        printf("\\n})\";\n");
     }
     printf("\nconst rt_embed_t rt_embed_table[] = {\n");
     for (int i = 0; i < n; i++) {

@@ -105,6 +105,10 @@ function emitExit() {
 }
 
 function runMain() {
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    // started by child_process.fork(): the IPC channel to the parent
+    requireBuiltin('internal/child_process/ipc_child').setupChildIpc();
+  }
   requireBuiltin('internal/main/run').run(options);
 }
 

@@ -48,6 +48,7 @@ const MAX_BUFFER = 1024 * 1024;
 const kPromisifyCustom = Symbol.for('nodejs.util.promisify.custom');
 const kOwner = Symbol('owner');
 const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
+const kIpcCountsForClose = Symbol('kIpcCountsForClose');
 
 // The stdio streams of a child: node shows them as `Socket`.
 class Socket extends StreamSocket {}
@@ -276,7 +277,10 @@ class ChildProcess extends EventEmitter {
       const s = stdio[i];
       if (s.type === 'ignore') continue;
       if (s.ipc) {
-        this._closesNeeded++;
+        if (this.pid !== undefined) {
+          this._closesNeeded++;
+          this[kIpcCountsForClose] = true;
+        }
         continue;
       }
       if (s.type === 'wrap') {
@@ -297,13 +301,14 @@ class ChildProcess extends EventEmitter {
       }
       if (s.handle) {
         if (this.pid === undefined) {
+          // Nothing will ever flow: output streams just end.
           s.handle.close();
           s.socket = new Socket({ handle: null, readable: i > 0 });
-          s.socket.destroy();
+          if (i > 0) s.socket.push(null);
         } else {
           s.socket = new Socket({ handle: s.handle, readable: i > 0 });
         }
-        if (i > 0 && this.pid !== undefined) {
+        if (i > 0) {
           this._closesNeeded++;
           s.socket.on('close', () => maybeClose(this));
         }
@@ -315,13 +320,8 @@ class ChildProcess extends EventEmitter {
     this.stderr = stdio.length >= 3 && stdio[2].socket !== undefined ? stdio[2].socket : null;
     this.stdio = stdio.map((s) => (s.socket === undefined ? null : s.socket));
 
-    if (ipc !== undefined) {
-      if (this.pid === undefined) {
-        ipc.close();
-      } else {
-        setupChannel(this, ipc, serialization);
-      }
-    }
+    // A failed spawn still gets a channel: it reports 'disconnect' right away.
+    if (ipc !== undefined) setupChannel(this, ipc, serialization);
     return err;
   }
 
@@ -429,7 +429,19 @@ function setupChannel(target, channel, serializationMode) {
   let pending = '';
   channel.buffering = false;
 
+  const advanced = serializationMode === 'advanced';
+  let frames;
+  if (advanced) frames = new (require('internal/child_process/serialization').FrameParser)();
+
   channel.onread = function(nread, chunk) {
+    if (nread > 0 && advanced) {
+      const messages = frames.push(Buffer.from(chunk.buffer, chunk.byteOffset, nread));
+      channel.buffering = frames.buffering;
+      for (const message of messages) {
+        if (target.channel) process.nextTick(emitMessage, target, message);
+      }
+      return;
+    }
     if (nread > 0) {
       decoder ??= new (require('string_decoder').StringDecoder)('utf8');
       const text = pending + decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, nread));
@@ -497,13 +509,14 @@ function setupChannel(target, channel, serializationMode) {
       const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
       throw new ERR_METHOD_NOT_IMPLEMENTED('send(message, handle)');
     }
-    if (serializationMode === 'advanced') {
-      const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-      throw new ERR_METHOD_NOT_IMPLEMENTED("serialization: 'advanced'");
-    }
     const req = {};
-    const string = JSON.stringify(message) + '\n';
-    const err = channel.writeUtf8String(req, string);
+    let err;
+    if (advanced) {
+      const { serialize } = require('internal/child_process/serialization');
+      err = channel.writeBuffer(req, serialize(message));
+    } else {
+      err = channel.writeUtf8String(req, JSON.stringify(message) + '\n');
+    }
     if (err === 0) {
       if (req.async) {
         control.refCounted();
@@ -550,12 +563,13 @@ function setupChannel(target, channel, serializationMode) {
       channel.close();
       target.emit('disconnect');
       // In a parent, the channel is one of the things 'close' waits for.
-      if (target instanceof ChildProcess) maybeClose(target);
+      if (target[kIpcCountsForClose]) maybeClose(target);
     };
     process.nextTick(finish);
   };
 
-  channel.readStart();
+  const err = channel.readStart();
+  if (err) process.nextTick(() => channel.onread(err));
   return control;
 }
 

@@ -47,8 +47,39 @@ JSValueRef rt__compile_wrapped(JSContextRef ctx, const char *head, const char *b
     return fn;
 }
 
-static const char builtins_head[] = "(function (exports, require, module, internalBinding) {";
-static const char builtins_tail[] = "\n})";
+/* From JavaScriptCore's JSScriptRefPrivate.h (exported, not in the public headers). */
+typedef struct OpaqueJSScript *JSScriptRef;
+JSScriptRef JSScriptCreateReferencingImmortalASCIIText(JSContextGroupRef group, JSStringRef url,
+                                                       int startingLineNumber, const char *source,
+                                                       size_t length, JSStringRef *errorMessage,
+                                                       int *errorLine);
+void JSScriptRelease(JSScriptRef script);
+JSValueRef JSScriptEvaluate(JSContextRef ctx, JSScriptRef script, JSValueRef thisValue,
+                            JSValueRef *exception);
+
+JSValueRef rt__eval_embedded(JSContextRef ctx, const rt_embed_t *e, const char *url,
+                             JSValueRef *exc) {
+    JSStringRef surl = rt_jsstr(url);
+    JSStringRef err = NULL;
+    int err_line = 0;
+    /* The embedded text is static ASCII: the engine reads it in place, without a copy. */
+    JSScriptRef script = JSScriptCreateReferencingImmortalASCIIText(
+        JSContextGetGroup(ctx), surl, 1, e->src, e->len, &err, &err_line);
+    JSStringRelease(surl);
+    if (!script) {
+        char *msg = err ? rt_jsstring_to_utf8(err, NULL) : NULL;
+        rt_throw_code(ctx, exc, "SyntaxError", NULL, "%s:%d: %s", url, err_line,
+                      msg ? msg : "syntax error");
+        free(msg);
+        if (err) {
+            JSStringRelease(err);
+        }
+        return NULL;
+    }
+    JSValueRef v = JSScriptEvaluate(ctx, script, NULL, exc);
+    JSScriptRelease(script);
+    return v;
+}
 
 /* compile(id) -> the module wrapper function of an embedded lib/ file, or undefined. */
 static JSValueRef builtins_compile(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
@@ -65,7 +96,7 @@ static JSValueRef builtins_compile(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     char url[512];
     snprintf(url, sizeof(url), "node:%s", id);
     free(id);
-    return rt__compile_wrapped(ctx, builtins_head, e->src, e->len, builtins_tail, url, exc);
+    return rt__eval_embedded(ctx, e, url, exc);
 }
 
 /* list() -> every embedded id. */

@@ -116,16 +116,16 @@ static bool process_wrap_type_is(JSContextRef ctx, JSObjectRef ent, const char *
     return eq;
 }
 
-/* Fills one stdio container from { type: 'ignore' | 'pipe' | 'inherit' | 'fd' | 'wrap',
- * handle, fd, readable, writable }. 'pipe' and 'wrap' take a Pipe/TTY handle object. */
-static int process_wrap_stdio(JSContextRef ctx, JSValueRef v, size_t i,
-                              uv_stdio_container_t *c) {
+/* Fills one stdio container from { type, handle, fd }: type is 'ignore', 'pipe', 'overlapped',
+ * 'inherit', 'fd' or 'wrap'. 'pipe' and 'wrap' take a Pipe/TTY handle object. */
+static int process_wrap_stdio(JSContextRef ctx, JSValueRef v, size_t i, uv_stdio_container_t *c) {
     c->flags = UV_IGNORE;
     if (!JSValueIsObject(ctx, v)) {
         return 0;
     }
     JSObjectRef ent = (JSObjectRef)v;
-    if (process_wrap_type_is(ctx, ent, "pipe")) {
+    /* 'overlapped' only matters on Windows; elsewhere it is a plain pipe. */
+    if (process_wrap_type_is(ctx, ent, "pipe") || process_wrap_type_is(ctx, ent, "overlapped")) {
         uv_stream_t *s = rt_stream_wrap_stream(ctx, rt_get(ctx, ent, "handle"));
         if (!s) {
             return UV_EINVAL;
@@ -266,8 +266,8 @@ done:
 }
 
 /* kill(signal) -> 0 or a uv error (ESRCH once the child is gone). */
-static JSValueRef process_wrap_kill(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+static JSValueRef process_wrap_kill(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                    const JSValueRef argv[], JSValueRef *exc) {
     process_wrap_t *w = process_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -317,8 +317,8 @@ static JSValueRef process_wrap_close(JSContextRef ctx, JSObjectRef fn, JSObjectR
     return JSValueMakeUndefined(ctx);
 }
 
-static JSValueRef process_wrap_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+static JSValueRef process_wrap_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                   const JSValueRef argv[], JSValueRef *exc) {
     process_wrap_t *w = process_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -347,8 +347,8 @@ static JSValueRef process_wrap_has_ref(JSContextRef ctx, JSObjectRef fn, JSObjec
     if (!w) {
         return NULL;
     }
-    return JSValueMakeBoolean(ctx, w->initialized && !w->closing &&
-                                       uv_has_ref((uv_handle_t *)&w->proc));
+    return JSValueMakeBoolean(ctx,
+                              w->initialized && !w->closing && uv_has_ref((uv_handle_t *)&w->proc));
 }
 
 static const JSStaticFunction process_wrap_methods[] = {

@@ -302,8 +302,7 @@ static bool stream_wrap_check_req(JSContextRef ctx, size_t argc, const JSValueRe
 
 /* writeBuffer(req, bytes) -> 0 or a uv error. */
 static JSValueRef stream_wrap_write_buffer(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                           size_t argc, const JSValueRef argv[],
-                                           JSValueRef *exc) {
+                                           size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w || !stream_wrap_check_req(ctx, argc, argv, exc)) {
         return NULL;
@@ -369,8 +368,8 @@ static JSValueRef stream_wrap_writev(JSContextRef ctx, JSObjectRef fn, JSObjectR
         JSValueRef c = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)list, (unsigned)i, NULL);
         size_t len;
         uint8_t *bytes = rt_bytes(ctx, c, &len);
-        if (!bytes && len == 0 && (!c || JSValueGetTypedArrayType(ctx, c, NULL) ==
-                                             kJSTypedArrayTypeNone)) {
+        if (!bytes && len == 0 &&
+            (!c || JSValueGetTypedArrayType(ctx, c, NULL) == kJSTypedArrayTypeNone)) {
             free(bufs);
             return rt_throw_type_error(ctx, exc, "chunks[%zu] must be a TypedArray", i);
         }
@@ -436,8 +435,8 @@ static void stream_wrap_close_cb(uv_handle_t *h) {
 }
 
 /* close([callback]): closes the handle; callback runs from the close phase. */
-static JSValueRef stream_wrap_close(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+static JSValueRef stream_wrap_close(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                    const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -455,8 +454,8 @@ static JSValueRef stream_wrap_close(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     return JSValueMakeUndefined(ctx);
 }
 
-static JSValueRef stream_wrap_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                  size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+static JSValueRef stream_wrap_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                  const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -467,8 +466,8 @@ static JSValueRef stream_wrap_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
     return JSValueMakeUndefined(ctx);
 }
 
-static JSValueRef stream_wrap_unref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+static JSValueRef stream_wrap_unref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                    const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -489,8 +488,7 @@ static JSValueRef stream_wrap_has_ref(JSContextRef ctx, JSObjectRef fn, JSObject
 }
 
 static JSValueRef stream_wrap_set_blocking(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                           size_t argc, const JSValueRef argv[],
-                                           JSValueRef *exc) {
+                                           size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -505,8 +503,8 @@ static JSValueRef stream_wrap_set_blocking(JSContextRef ctx, JSObjectRef fn, JSO
 /* ---- pipes ---- */
 
 /* open(fd) -> 0 or a uv error: adopts an existing descriptor. */
-static JSValueRef stream_wrap_open(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+static JSValueRef stream_wrap_open(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                   const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -521,8 +519,7 @@ static JSValueRef stream_wrap_open(JSContextRef ctx, JSObjectRef fn, JSObjectRef
 /* ---- terminals ---- */
 
 static JSValueRef stream_wrap_set_raw_mode(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                           size_t argc, const JSValueRef argv[],
-                                           JSValueRef *exc) {
+                                           size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w) {
         return NULL;
@@ -531,8 +528,8 @@ static JSValueRef stream_wrap_set_raw_mode(JSContextRef ctx, JSObjectRef fn, JSO
         return JSValueMakeNumber(ctx, UV_EINVAL);
     }
     bool raw = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
-    return JSValueMakeNumber(ctx,
-                             uv_tty_set_mode(&w->h.tty, raw ? UV_TTY_MODE_RAW : UV_TTY_MODE_NORMAL));
+    return JSValueMakeNumber(
+        ctx, uv_tty_set_mode(&w->h.tty, raw ? UV_TTY_MODE_RAW : UV_TTY_MODE_NORMAL));
 }
 
 /* getWindowSize(array) -> 0 or a uv error; fills array[0] (columns) and array[1] (rows). */

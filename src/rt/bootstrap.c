@@ -33,8 +33,7 @@ int rt_bootstrap(rt_env_t *env, JSObjectRef options) {
     const rt_embed_t *e = rt_embed_find("internal/bootstrap");
     RT_CHECK(e != NULL);
     JSValueRef exc = NULL;
-    JSValueRef fn = rt__compile_wrapped(ctx, "(function (internalBinding, options) {", e->src,
-                                        e->len, "\n})", "node:internal/bootstrap", &exc);
+    JSValueRef fn = rt__eval_embedded(ctx, e, "node:internal/bootstrap", &exc);
     if (!fn) {
         bootstrap_report(env, exc);
         return 70;

@@ -2,6 +2,7 @@
 #ifndef CAIRN_RT_INTERNAL_H
 #define CAIRN_RT_INTERNAL_H
 
+#include "rt/embed.h"
 #include "rt/rt.h"
 
 /* Creates the environment of this thread: a context and the default loop. */
@@ -29,6 +30,9 @@ _Noreturn void rt__really_exit(rt_env_t *env, int code);
 JSValueRef rt__compile_wrapped(JSContextRef ctx, const char *head, const char *body,
                                size_t body_len, const char *tail, const char *url,
                                JSValueRef *exc);
+/* Evaluates an embedded lib/ module (a complete wrapper expression) and returns its value. */
+JSValueRef rt__eval_embedded(JSContextRef ctx, const rt_embed_t *e, const char *url,
+                             JSValueRef *exc);
 /* The internalBinding(name) function. */
 JSValueRef rt__internal_binding(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
                                 const JSValueRef argv[], JSValueRef *exc);

@@ -51,6 +51,31 @@ function readStdin() {
   return internalBinding('modules').readStdin();
 }
 
+// node -e/-p code sees the builtin modules as lazily loaded globals (os, fs...).
+function addBuiltinLibsToGlobal() {
+  const { builtinModules } = require('internal/modules/cjs/loader').Module;
+  for (let i = 0; i < builtinModules.length; i++) {
+    const name = builtinModules[i];
+    if (name.startsWith('_') || name.includes('/') || name in globalThis) continue;
+    const setReal = (value) => {
+      Object.defineProperty(globalThis, name, {
+        __proto__: null, value, writable: true, enumerable: false, configurable: true,
+      });
+    };
+    Object.defineProperty(globalThis, name, {
+      __proto__: null,
+      get() {
+        const lib = require(name);
+        setReal(lib);
+        return lib;
+      },
+      set: setReal,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
 function evalCode(source, name, print) {
   const { Module, makeRequireFunction } = require('internal/modules/cjs/loader');
   const mod = new Module(name);
@@ -109,6 +134,7 @@ function run(options) {
     preload();
     const code = options.print !== undefined ? options.print : options.eval;
     if (options.inputType === 'module') failModuleInput('[eval1]');
+    addBuiltinLibsToGlobal();
     evalCode(code, '[eval]', options.print !== undefined);
     return;
   }

@@ -256,6 +256,10 @@ function install(process, binding, options) {
       enumerable: true, configurable: true,
     });
   };
+  method('openStdin', function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  });
   stdio('stdout', 1);
   stdio('stderr', 2);
   stdio('stdin', 0);

@@ -28,6 +28,15 @@ function getColorDepth(env = process.env) {
 
 function create(fd) {
   if (fd === 0) return createStdin();
+  const type = tty.guessHandleType(fd);
+  if (type === 'FILE') {
+    // node writes to files through a SyncWriteStream
+    const SyncWriteStream = require('internal/fs/sync_write_stream');
+    const stream = new SyncWriteStream(fd, { autoClose: false });
+    stream._type = 'fs';
+    stream._isStdio = true;
+    return stream;
+  }
   const { Writable } = require('stream');
   const isTTY = tty.isatty(fd);
   const stream = new Writable({
@@ -85,6 +94,9 @@ function create(fd) {
 }
 
 function createStdin() {
+  // pipes, sockets and terminals: a real stream over a libuv handle
+  const piped = require('internal/stream_base').createStdinStream(0);
+  if (piped) return piped;
   const { Readable } = require('stream');
   const stream = new Readable({
     highWaterMark: 65536,
