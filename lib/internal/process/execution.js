@@ -105,6 +105,13 @@ let handlingFatal = false;
 // Called by the C side (and by tick/microtask runners) with an uncaught error.
 // Returns true when a handler took it; otherwise prints it and exits.
 function fatalException(err, fromPromise = false) {
+  if (err === 'JavaScript execution terminated.' &&
+      require('internal/bootstrap/realm').BuiltinModule.isLoaded('vm') &&
+      internalBinding('contextify').takeWatchdogFired()) {
+    // a vm timeout whose watchdog had to stop the whole turn
+    const { codes: { ERR_SCRIPT_EXECUTION_TIMEOUT } } = require('internal/errors');
+    err = new ERR_SCRIPT_EXECUTION_TIMEOUT(0);
+  }
   const capture = getCaptureCallback();
   const binding = internalBinding('process');
   if (typeof process._fatalException !== 'function') {
