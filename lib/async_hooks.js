@@ -58,6 +58,7 @@ const kAsyncId = Symbol('asyncId');
 const kTriggerAsyncId = Symbol('triggerAsyncId');
 const kFrame = Symbol('kFrame');
 const kDestroyed = Symbol('kDestroyed');
+let warnedAsyncResource = false;
 
 class AsyncResource {
   constructor(type, opts = {}) {
@@ -124,7 +125,14 @@ class AsyncResource {
       asyncResource: {
         configurable: true,
         enumerable: true,
-        get() { return self; },
+        get() {
+          if (!warnedAsyncResource) {
+            warnedAsyncResource = true;
+            process.emitWarning('The asyncResource property on bound functions is deprecated',
+                                'DeprecationWarning', 'DEP0172');
+          }
+          return self;
+        },
         set(value) { self = value; },
       },
     });

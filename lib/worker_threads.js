@@ -19,14 +19,16 @@ module.exports = {
   resourceLimits: {},
   SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
   Worker,
-  get MessageChannel() { return globalThis.MessageChannel; },
-  get MessagePort() { return globalThis.MessagePort; },
-  get BroadcastChannel() { return globalThis.BroadcastChannel; },
-  markAsUntransferable() {},
-  isMarkedAsUntransferable() { return false; },
+  get MessageChannel() { return require('internal/worker/io').MessageChannel; },
+  get MessagePort() { return require('internal/worker/io').MessagePort; },
+  get BroadcastChannel() { return require('internal/worker/io').BroadcastChannel; },
+  markAsUntransferable(obj) { require('internal/buffer').markAsUntransferable(obj); },
+  isMarkedAsUntransferable(obj) { return require('internal/buffer').isMarkedAsUntransferable(obj); },
   markAsUncloneable() {},
-  moveMessagePortToContext() { throw new ERR_METHOD_NOT_IMPLEMENTED('moveMessagePortToContext'); },
-  receiveMessageOnPort() { return undefined; },
+  moveMessagePortToContext(port, context) {
+    return require('internal/worker/io').moveMessagePortToContext(port, context);
+  },
+  receiveMessageOnPort(port) { return require('internal/worker/io').receiveMessageOnPort(port); },
   getEnvironmentData(key) { return environmentData?.get(key); },
   setEnvironmentData(key, value) {
     environmentData ??= new Map();

@@ -65,6 +65,7 @@ function runWith(frame, fn, thisArg, ...args) {
 }
 
 // fn, made to run in the current frame (fn itself when there is nothing to carry).
+// The frame is restored after the call: for callbacks user code may call.
 function bind(fn) {
   const frame = current;
   if (frame === null && !tracking) return fn;
@@ -76,6 +77,18 @@ function bind(fn) {
     } finally {
       current = prev;
     }
+  };
+}
+
+// Like bind(), for callbacks only the loop calls (an I/O completion): the frame
+// stays current afterwards, as enter() does, so the microtasks the callback
+// queued run in it.
+function bindLoopCallback(fn) {
+  const frame = current;
+  if (frame === null && !tracking) return fn;
+  return function boundLoopCallback(...args) {
+    current = frame;
+    return Reflect.apply(fn, this, args);
   };
 }
 
@@ -173,6 +186,13 @@ function constructorGetter() {
   return constructorValue;
 }
 
+// util.inspect reads constructors from property descriptors: it finds the
+// real one here (Promise.prototype.constructor is an accessor while tracking).
+const kConstructorValue = Symbol.for('nodejs.internal.asyncContextConstructor');
+Object.defineProperty(constructorGetter, kConstructorValue, {
+  get() { return constructorValue; },
+});
+
 function constructorSetter(value) {
   if (this === PromisePrototype) constructorValue = value;
   else Object.defineProperty(this, 'constructor', { value, writable: true, configurable: true });
@@ -216,6 +236,7 @@ module.exports = {
   enter,
   runWith,
   bind,
+  bindLoopCallback,
   getFrame,
   setFrame,
   getIds,
@@ -226,4 +247,5 @@ module.exports = {
   queueFrameMarker,
   isTracking,
   originalThen,
+  kConstructorValue,
 };

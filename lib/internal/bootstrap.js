@@ -88,7 +88,10 @@ requireBuiltin('internal/process/warning').setup(options);
 
 const execution = requireBuiltin('internal/process/execution');
 
+const asyncContext = requireBuiltin('internal/async_context');
 function callbackTrampoline(fn, self, ...args) {
+  // a callback from the loop starts with no AsyncLocalStorage store
+  asyncContext.enter(null);
   const result = Reflect.apply(fn, self, args);
   taskQueues.runTicksIfAny();
   return result;

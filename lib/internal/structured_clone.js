@@ -86,6 +86,7 @@ function learnTags() {
     // Math, JSON, Reflect, but also WeakRef, Intl and WebAssembly objects and
     // boxed symbols and bigints share this one.
     object: getCellType(Math),
+    array: getCellType([]),
   };
 }
 
@@ -203,6 +204,53 @@ function uncloneable(value) {
 // ---- the clone ----
 
 // state: { memo: Map, transferBuffers: Set, transferObjects: Set, ports: [], onDeserializeError }
+function clonePlain(value, state) {
+  const mode = transferModeOf(value);
+  if (mode !== undefined || value[kPortTransfer] !== undefined) {
+    return cloneTransferable(value, mode, state);
+  }
+  if (state.Blob === undefined) state.Blob = blobConstructor() ?? null;
+  if (state.Blob !== null && value instanceof state.Blob) {
+    const out = value.slice(0, value.size, value.type);
+    state.memo.set(value, out);
+    return out;
+  }
+  const out = {};
+  state.memo.set(value, out);
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    // A getter may have deleted a later property.
+    if (!ObjectPrototypeHasOwnProperty.call(value, key)) continue;
+    out[key] = cloneValue(value[key], state);
+  }
+  return out;
+}
+
+function cloneArray(value, state) {
+  const length = value.length;
+  const out = new Array(length);
+  state.memo.set(value, out);
+  if (length > kMaxArrayKeyScan) {
+    for (let i = 0; i < length; i++) {
+      if (i in value) out[i] = cloneValue(value[i], state);
+    }
+    return out;
+  }
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!ObjectPrototypeHasOwnProperty.call(value, key)) continue;
+    out[key] = cloneValue(value[key], state);
+  }
+  return out;
+}
+
+// Arrays longer than this are copied by index only: enumerating the keys of a
+// huge array (to find extra named properties) costs microseconds per index on
+// this engine, so such an array's non-index properties are not cloned.
+const kMaxArrayKeyScan = 20000;
+
 function cloneValue(value, state) {
   if (typeof value !== 'object' || value === null) {
     if (typeof value === 'function' || typeof value === 'symbol') throw uncloneable(value);
@@ -212,44 +260,17 @@ function cloneValue(value, state) {
   const seen = memo.get(value);
   if (seen !== undefined) return seen;
 
+  if (T === undefined) learnTags();
+  // One native call classifies the common cases; the rest goes the long way.
+  const tag = T !== null ? getCellType(value) : -1;
+  if (tag === T?.finalObject) return clonePlain(value, state);
+  if (tag === T?.array) return cloneArray(value, state);
+
   if (types.isProxy(value)) throw uncloneable(value);
-
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    memo.set(value, out);
-    const keys = ObjectKeys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (!ObjectPrototypeHasOwnProperty.call(value, key)) continue;
-      out[key] = cloneValue(value[key], state);
-    }
-    return out;
-  }
-
+  if (Array.isArray(value)) return cloneArray(value, state);
   const kind = objectKind(value);
   if (kind === 'uncloneable') throw uncloneable(value);
-  if (kind === 'plain') {
-    const mode = transferModeOf(value);
-    if (mode !== undefined || value[kPortTransfer] !== undefined) {
-      return cloneTransferable(value, mode, state);
-    }
-    const Blob = blobConstructor();
-    if (Blob !== undefined && value instanceof Blob) {
-      const out = value.slice(0, value.size, value.type);
-      memo.set(value, out);
-      return out;
-    }
-    const out = {};
-    memo.set(value, out);
-    const keys = ObjectKeys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (!ObjectPrototypeHasOwnProperty.call(value, key)) continue;
-      out[key] = cloneValue(value[key], state);
-    }
-    return out;
-  }
-
+  if (kind === 'plain') return clonePlain(value, state);
   if (ArrayBuffer.isView(value)) return cloneView(value, state);
   if (types.isArrayBuffer(value)) return cloneArrayBuffer(value, state);
   if (types.isSharedArrayBuffer(value)) {
@@ -425,11 +446,8 @@ function resolveDeserializeInfo(info) {
 function deserializeJS(value, result, state) {
   const { data, deserializeInfo } = result;
   const clonedData = cloneValue(data, state);
-  let make;
   try {
-    make = resolveDeserializeInfo(deserializeInfo);
-    if (typeof deserializeInfo === 'function') return deserializeInfo(clonedData);
-    return make(clonedData);
+    return resolveDeserializeInfo(deserializeInfo)(clonedData);
   } catch (err) {
     if (state.onDeserializeError === undefined) throw err;
     state.onDeserializeError(err);
@@ -562,6 +580,7 @@ function cloneForTransfer(value, list, sourcePort, reportDeserializeErrors = fal
     transferObjects,
     ports: [],
     adopt: [],
+    Blob: undefined,
     onDeserializeError: reportDeserializeErrors ? (err) => { deserializeError ??= err; } :
       undefined,
   };

@@ -443,20 +443,24 @@ function internalGetConstructorName(obj) {
 // The name of the first constructor on the prototype chain that value is an
 // instance of; null for a null prototype; with a hint of the prototype when
 // the chain has no usable constructor.
+const kAsyncContextConstructor = Symbol.for('nodejs.internal.asyncContextConstructor');
 function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
     const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
+    // AsyncLocalStorage turns Promise.prototype.constructor into a getter that
+    // carries the real constructor (see internal/async_context).
+    const ctor = descriptor?.get?.[kAsyncContextConstructor] ?? descriptor?.value;
     if (descriptor !== undefined &&
-        typeof descriptor.value === 'function' &&
-        descriptor.value.name !== '' &&
-        isInstanceof(tmp, descriptor.value)) {
+        typeof ctor === 'function' &&
+        ctor.name !== '' &&
+        isInstanceof(tmp, ctor)) {
       if (protoProps !== undefined &&
-          (firstProto !== obj || !getBuiltInObjects().has(descriptor.value.name))) {
+          (firstProto !== obj || !getBuiltInObjects().has(ctor.name))) {
         addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
       }
-      return String(descriptor.value.name);
+      return String(ctor.name);
     }
     obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) {
