@@ -207,7 +207,39 @@ function captureStackTrace(obj, fn) {
   defineLazyStack(obj, parseFrames(obj.stack, true));
 }
 
+// Objects whose prototype was set to null -> the name of the constructor that
+// made them, which V8 keeps in the object's map and util.inspect shows.
+const nullProtoNames = new WeakMap();
+function rememberConstructor(obj) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return;
+  const proto = Object.getPrototypeOf(obj);
+  if (proto === null || proto === Object.prototype) return;
+  const desc = Object.getOwnPropertyDescriptor(proto, 'constructor');
+  const ctor = desc?.value;
+  if (typeof ctor === 'function' && typeof ctor.name === 'string' && ctor.name !== '') {
+    nullProtoNames.set(obj, ctor.name);
+  }
+}
+
 function install() {
+  const originalSetPrototypeOf = Object.setPrototypeOf;
+  Object.defineProperty(Object, 'setPrototypeOf', {
+    __proto__: null,
+    value: function setPrototypeOf(obj, proto) {
+      if (proto === null) rememberConstructor(obj);
+      return originalSetPrototypeOf(obj, proto);
+    },
+    writable: true, enumerable: false, configurable: true,
+  });
+  const originalReflectSet = Reflect.setPrototypeOf;
+  Object.defineProperty(Reflect, 'setPrototypeOf', {
+    __proto__: null,
+    value: function setPrototypeOf(obj, proto) {
+      if (proto === null) rememberConstructor(obj);
+      return originalReflectSet(obj, proto);
+    },
+    writable: true, enumerable: false, configurable: true,
+  });
   ErrorProxy = wrapConstructor(OriginalError);
   OriginalError.captureStackTrace = captureStackTrace;
   const names = ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError',
@@ -226,4 +258,4 @@ function toNodeStack(err, raw) {
   return buildStack(err, parseFrames(raw, false));
 }
 
-module.exports = { install, fixStack, toNodeStack, parseFrames, CallSite, wrapperOffsets, kIsNodeError };
+module.exports = { install, nullProtoNames, fixStack, toNodeStack, parseFrames, CallSite, wrapperOffsets, kIsNodeError };

@@ -432,9 +432,14 @@ function isInstanceof(object, proto) {
 }
 
 // The engine's idea of the class of an object without a usable constructor.
+const { nullProtoNames } = require('internal/error_stack');
 function internalGetConstructorName(obj) {
   if (typeof obj === 'function') return 'Function';
   if (ArrayIsArray(obj)) return 'Array';
+  // V8 remembers which constructor made an object even after its prototype
+  // is set to null; cairn records it when that happens (internal/error_stack).
+  const remembered = nullProtoNames.get(obj);
+  if (remembered !== undefined) return remembered;
   const tag = ObjectPrototypeToString.call(obj);
   const name = tag.slice(8, -1);
   return name === '' ? 'Object' : name;
@@ -607,6 +612,11 @@ function getKeys(value, showHidden) {
     }
   }
   return keys;
+}
+
+// For a null-prototype object, the name V8 would still know it by.
+function nullProtoFallback(constructor, value) {
+  return constructor === null ? internalGetConstructorName(value) : 'Object';
 }
 
 function getCtxName(constructor, tag, fallback) {
@@ -784,9 +794,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         if (isExternal(value)) {
           return ctx.stylize('[External: <address>]', 'special');
         }
-        return `${getCtxName(constructor, tag, 'Object')}{}`;
+        return `${getCtxName(constructor, tag, nullProtoFallback(constructor, value))}{}`;
       }
-      braces[0] = `${getCtxName(constructor, tag, 'Object')}{`;
+      braces[0] = `${getCtxName(constructor, tag, nullProtoFallback(constructor, value))}{`;
     }
   }
 
