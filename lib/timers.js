@@ -13,38 +13,25 @@ const {
 } = require('internal/timers');
 const { validateFunction, validateNumber } = require('internal/validators');
 
-function setTimeout(callback, after, arg1, arg2, arg3) {
+// The callback arguments after the first `skip` arguments, or undefined.
+function restArgs(argsObject, skip) {
+  const n = argsObject.length;
+  if (n <= skip) return undefined;
+  const args = new Array(n - skip);
+  for (let i = skip; i < n; i++) args[i - skip] = argsObject[i];
+  return args;
+}
+
+function setTimeout(callback, after) {
   validateFunction(callback, 'callback');
-  let args;
-  const n = arguments.length;
-  if (n > 2) {
-    switch (n) {
-      case 3: args = [arg1]; break;
-      case 4: args = [arg1, arg2]; break;
-      default:
-        args = [arg1, arg2, arg3];
-        for (let i = 5; i < n; i++) args[i - 2] = arguments[i];
-    }
-  }
-  const timeout = new Timeout(callback, after, args, false, true);
+  const timeout = new Timeout(callback, after, restArgs(arguments, 2), false, true);
   insert(timeout, timeout._idleTimeout);
   return timeout;
 }
 
-function setInterval(callback, repeat, arg1, arg2, arg3) {
+function setInterval(callback, repeat) {
   validateFunction(callback, 'callback');
-  let args;
-  const n = arguments.length;
-  if (n > 2) {
-    switch (n) {
-      case 3: args = [arg1]; break;
-      case 4: args = [arg1, arg2]; break;
-      default:
-        args = [arg1, arg2, arg3];
-        for (let i = 5; i < n; i++) args[i - 2] = arguments[i];
-    }
-  }
-  const timeout = new Timeout(callback, repeat, args, true, true);
+  const timeout = new Timeout(callback, repeat, restArgs(arguments, 2), true, true);
   insert(timeout, timeout._idleTimeout);
   return timeout;
 }
@@ -53,20 +40,9 @@ function clearInterval(timer) {
   clearTimeout(timer);
 }
 
-function setImmediate(callback, arg1, arg2, arg3) {
+function setImmediate(callback) {
   validateFunction(callback, 'callback');
-  let args;
-  const n = arguments.length;
-  if (n > 1) {
-    switch (n) {
-      case 2: args = [arg1]; break;
-      case 3: args = [arg1, arg2]; break;
-      default:
-        args = [arg1, arg2, arg3];
-        for (let i = 4; i < n; i++) args[i - 1] = arguments[i];
-    }
-  }
-  return new Immediate(callback, args);
+  return new Immediate(callback, restArgs(arguments, 1));
 }
 
 // Deprecated legacy API (node still ships it).

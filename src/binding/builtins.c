@@ -139,9 +139,9 @@ static JSValueRef builtins_compile_function(JSContextRef ctx, JSObjectRef fn, JS
     return r;
 }
 
-/* evalScript(source, filename) -> the completion value of a global script. */
-static JSValueRef builtins_eval_script(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+/* Runs a (source, filename) script through evaluate (true) or only a syntax check. */
+static JSValueRef builtins_script(JSContextRef ctx, size_t argc, const JSValueRef argv[],
+                                  JSValueRef *exc, bool evaluate) {
     JSStringRef src = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 0), exc);
     if (!src) {
         return NULL;
@@ -151,28 +151,28 @@ static JSValueRef builtins_eval_script(JSContextRef ctx, JSObjectRef fn, JSObjec
         JSStringRelease(src);
         return NULL;
     }
-    JSValueRef r = JSEvaluateScript(ctx, src, NULL, name, 1, exc);
+    JSValueRef r;
+    if (evaluate) {
+        r = JSEvaluateScript(ctx, src, NULL, name, 1, exc);
+    } else {
+        JSCheckScriptSyntax(ctx, src, name, 1, exc);
+        r = *exc ? NULL : JSValueMakeUndefined(ctx);
+    }
     JSStringRelease(src);
     JSStringRelease(name);
     return r;
 }
 
+/* evalScript(source, filename) -> the completion value of a global script. */
+static JSValueRef builtins_eval_script(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return builtins_script(ctx, argc, argv, exc, true);
+}
+
 /* checkSyntax(source, filename) -> undefined, or throws the SyntaxError. */
 static JSValueRef builtins_check_syntax(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
-    JSStringRef src = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 0), exc);
-    if (!src) {
-        return NULL;
-    }
-    JSStringRef name = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 1), exc);
-    if (!name) {
-        JSStringRelease(src);
-        return NULL;
-    }
-    JSCheckScriptSyntax(ctx, src, name, 1, exc);
-    JSStringRelease(src);
-    JSStringRelease(name);
-    return *exc ? NULL : JSValueMakeUndefined(ctx);
+    return builtins_script(ctx, argc, argv, exc, false);
 }
 
 static const JSStaticFunction builtins_functions[] = {

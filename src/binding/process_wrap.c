@@ -66,41 +66,6 @@ static void process_wrap_exit_cb(uv_process_t *proc, int64_t status, int sig) {
     }
 }
 
-/* An array of strings as a NULL-terminated malloc'd vector; NULL (with *exc set when a
- * conversion threw) on failure. Caller frees with process_wrap_free_strings. */
-static char **process_wrap_strings(JSContextRef ctx, JSValueRef v, JSValueRef *exc) {
-    if (!JSValueIsArray(ctx, v)) {
-        return NULL;
-    }
-    JSObjectRef o = (JSObjectRef)v;
-    double d = JSValueToNumber(ctx, rt_get(ctx, o, "length"), NULL);
-    size_t n = d >= 0 && d <= (1 << 20) ? (size_t)d : 0;
-    char **out = calloc(n + 1, sizeof(char *));
-    RT_CHECK(out != NULL);
-    for (size_t i = 0; i < n; i++) {
-        JSValueRef e = JSObjectGetPropertyAtIndex(ctx, o, (unsigned)i, exc);
-        out[i] = e && !*exc ? rt_to_utf8(ctx, e, NULL, exc) : NULL;
-        if (!out[i]) {
-            for (size_t k = 0; k < i; k++) {
-                free(out[k]);
-            }
-            free(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
-static void process_wrap_free_strings(char **v) {
-    if (!v) {
-        return;
-    }
-    for (char **p = v; *p; p++) {
-        free(*p);
-    }
-    free(v);
-}
-
 static bool process_wrap_type_is(JSContextRef ctx, JSObjectRef ent, const char *type) {
     JSValueRef t = rt_get(ctx, ent, "type");
     if (!JSValueIsString(ctx, t)) {
@@ -185,11 +150,11 @@ static JSValueRef process_wrap_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectR
     if (!file) {
         goto done;
     }
-    args = process_wrap_strings(ctx, rt_get(ctx, opts, "args"), exc);
+    args = rt_strings_from_array(ctx, rt_get(ctx, opts, "args"), exc);
     if (*exc) {
         goto done;
     }
-    env = process_wrap_strings(ctx, rt_get(ctx, opts, "envPairs"), exc);
+    env = rt_strings_from_array(ctx, rt_get(ctx, opts, "envPairs"), exc);
     if (*exc) {
         goto done;
     }
@@ -260,8 +225,8 @@ done:
     free(stdio);
     free(file);
     free(cwd);
-    process_wrap_free_strings(args);
-    process_wrap_free_strings(env);
+    rt_strings_free(args);
+    rt_strings_free(env);
     return result;
 }
 

@@ -138,42 +138,6 @@ static void spawn_sync_walk_close(uv_handle_t *h, void *arg) {
     }
 }
 
-/* An array-like JS value as a NULL-terminated malloc'd vector of UTF-8 strings. */
-static char **spawn_sync_strings(JSContextRef ctx, JSValueRef v, JSValueRef *exc) {
-    if (!JSValueIsObject(ctx, v)) {
-        return NULL;
-    }
-    JSObjectRef o = (JSObjectRef)v;
-    size_t n = (size_t)JSValueToNumber(ctx, rt_get(ctx, o, "length"), NULL);
-    if (n > 1 << 20) {
-        n = 0;
-    }
-    char **out = calloc(n + 1, sizeof(char *));
-    RT_CHECK(out != NULL);
-    for (size_t i = 0; i < n; i++) {
-        JSValueRef e = JSObjectGetPropertyAtIndex(ctx, o, (unsigned)i, exc);
-        out[i] = e ? rt_to_utf8(ctx, e, NULL, exc) : NULL;
-        if (!out[i]) {
-            for (size_t k = 0; k < i; k++) {
-                free(out[k]);
-            }
-            free(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
-static void spawn_sync_free_strings(char **v) {
-    if (!v) {
-        return;
-    }
-    for (char **p = v; *p; p++) {
-        free(*p);
-    }
-    free(v);
-}
-
 /* spawn(options) -> { status, signal, output: [..per fd: Uint8Array | null], pid, error }
  * options: { file, args, cwd, envPairs, stdio: [{ type: 'pipe'|'ignore'|'inherit'|'fd',
  * readable, writable, input, fd }], timeout, maxBuffer, killSignal, detached, uid, gid,
@@ -198,13 +162,13 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     if (!file) {
         goto done;
     }
-    args = spawn_sync_strings(ctx, rt_get(ctx, opts, "args"), exc);
+    args = rt_strings_from_array(ctx, rt_get(ctx, opts, "args"), exc);
     if (*exc) {
         goto done;
     }
     JSValueRef envv = rt_get(ctx, opts, "envPairs");
     if (JSValueIsObject(ctx, envv)) {
-        env = spawn_sync_strings(ctx, envv, exc);
+        env = rt_strings_from_array(ctx, envv, exc);
         if (*exc) {
             goto done;
         }
@@ -393,8 +357,8 @@ done:
     free(stdio);
     free(file);
     free(cwd);
-    spawn_sync_free_strings(args);
-    spawn_sync_free_strings(env);
+    rt_strings_free(args);
+    rt_strings_free(env);
     return result;
 }
 

@@ -198,6 +198,36 @@ void rt_define_functions(rt_env_t *env, JSObjectRef target, const JSStaticFuncti
     }
 }
 
+char **rt_strings_from_array(JSContextRef ctx, JSValueRef v, JSValueRef *exc) {
+    if (!v || !JSValueIsObject(ctx, v)) {
+        return NULL;
+    }
+    JSObjectRef o = (JSObjectRef)v;
+    double d = JSValueToNumber(ctx, rt_get(ctx, o, "length"), NULL);
+    size_t n = d >= 0 && d <= (1 << 20) ? (size_t)d : 0;
+    char **out = calloc(n + 1, sizeof(char *));
+    RT_CHECK(out != NULL);
+    for (size_t i = 0; i < n; i++) {
+        JSValueRef e = JSObjectGetPropertyAtIndex(ctx, o, (unsigned)i, exc);
+        out[i] = e && !*exc ? rt_to_utf8(ctx, e, NULL, exc) : NULL;
+        if (!out[i]) {
+            rt_strings_free(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+void rt_strings_free(char **v) {
+    if (!v) {
+        return;
+    }
+    for (char **p = v; *p; p++) {
+        free(*p);
+    }
+    free(v);
+}
+
 JSValueRef rt_arg(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
     return i < argc ? argv[i] : JSValueMakeUndefined(ctx);
 }

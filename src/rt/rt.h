@@ -86,6 +86,12 @@ void rt_set_bool(JSContextRef ctx, JSObjectRef obj, const char *name, bool value
  * on target. */
 void rt_define_functions(rt_env_t *env, JSObjectRef target, const JSStaticFunction *fns);
 
+/* An array-like of strings as a NULL-terminated malloc'd vector of UTF-8 strings. Returns
+ * NULL when v is not an object, or (with *exc set) when a conversion threw. Free it with
+ * rt_strings_free. */
+char **rt_strings_from_array(JSContextRef ctx, JSValueRef v, JSValueRef *exc);
+void rt_strings_free(char **v);
+
 /* ---- numbers and arguments ---- */
 
 /* argv[i] or undefined when i >= argc. */
