@@ -1,17 +1,15 @@
 'use strict';
 // node:timers
 
-const {
-  Timeout,
-  Immediate,
-  insert,
-  active,
-  unrefActive,
-  unenroll,
-  clearTimeout,
-  clearImmediate,
-} = require('internal/timers');
 const { validateFunction, validateNumber } = require('internal/validators');
+
+// The timer machinery loads with the first timer, not at startup: the globals
+// below are installed for every program, most of which never set a timer.
+let internal;
+function lazy() {
+  internal ??= require('internal/timers');
+  return internal;
+}
 
 // The callback arguments after the first `skip` arguments, or undefined.
 function restArgs(argsObject, skip) {
@@ -24,6 +22,7 @@ function restArgs(argsObject, skip) {
 
 function setTimeout(callback, after) {
   validateFunction(callback, 'callback');
+  const { Timeout, insert } = lazy();
   const timeout = new Timeout(callback, after, restArgs(arguments, 2), false, true);
   insert(timeout, timeout._idleTimeout);
   return timeout;
@@ -31,18 +30,29 @@ function setTimeout(callback, after) {
 
 function setInterval(callback, repeat) {
   validateFunction(callback, 'callback');
+  const { Timeout, insert } = lazy();
   const timeout = new Timeout(callback, repeat, restArgs(arguments, 2), true, true);
   insert(timeout, timeout._idleTimeout);
   return timeout;
+}
+
+function clearTimeout(timer) {
+  if (internal !== undefined || (timer !== null && typeof timer === 'object')) {
+    lazy().clearTimeout(timer);
+  }
 }
 
 function clearInterval(timer) {
   clearTimeout(timer);
 }
 
+function clearImmediate(immediate) {
+  if (internal !== undefined) internal.clearImmediate(immediate);
+}
+
 function setImmediate(callback) {
   validateFunction(callback, 'callback');
-  return new Immediate(callback, restArgs(arguments, 1));
+  return new (lazy().Immediate)(callback, restArgs(arguments, 1));
 }
 
 // Deprecated legacy API (node still ships it).
@@ -63,7 +73,7 @@ function enroll(item, msecs) {
       `\nTimer duration was truncated to ${2 ** 31 - 1}.`, 'TimeoutOverflowWarning');
     msecs = 2 ** 31 - 1;
   }
-  if (item._idleTimeout >= 0) unenroll(item);
+  if (item._idleTimeout >= 0) lazy().unenroll(item);
   item._idleTimeout = msecs;
   item._idleNext = item;
   item._idlePrev = item;
@@ -77,9 +87,9 @@ module.exports = {
   clearImmediate,
   setInterval,
   clearInterval,
-  _unrefActive: unrefActive,
-  active,
-  unenroll,
+  _unrefActive(item) { lazy().unrefActive(item); },
+  active(item) { lazy().active(item); },
+  unenroll(item) { lazy().unenroll(item); },
   enroll,
   get promises() {
     promises ??= require('timers/promises');
