@@ -185,7 +185,7 @@ function run(options) {
 
 function isModuleTypeJs(file) {
   if (!file.endsWith('.js')) return false;
-  const pj = require('internal/modules/package_json').findScope(path.dirname(file));
+  const pj = require('internal/modules/package_json_reader').findScope(path.dirname(file));
   return pj?.type === 'module';
 }
 

@@ -2,7 +2,6 @@
 // package.json reading (cached) and node's "exports" / "imports" resolution
 // (PACKAGE_EXPORTS_RESOLVE / PACKAGE_IMPORTS_RESOLVE from node's ESM docs).
 
-const modules = internalBinding('modules');
 const {
   codes: {
     ERR_INVALID_PACKAGE_CONFIG,
@@ -13,56 +12,7 @@ const {
   },
 } = require('internal/errors');
 
-const cache = new Map();
-
-// Returns the parsed package.json at `jsonPath` (a file path), or undefined.
-function read(jsonPath) {
-  if (cache.has(jsonPath)) return cache.get(jsonPath);
-  const text = modules.readOptional(jsonPath);
-  let result;
-  if (text !== undefined) {
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
-    } catch (err) {
-      const e = new ERR_INVALID_PACKAGE_CONFIG(jsonPath, undefined, err.message);
-      e.message = `Invalid package config ${jsonPath}.`;
-      throw e;
-    }
-    if (parsed === null || typeof parsed !== 'object') parsed = { __proto__: null };
-    // Own fields only: user code may have put getters on Object.prototype.
-    const own = (key) => (Object.hasOwn(parsed, key) ? parsed[key] : undefined);
-    const name = own('name');
-    const main = own('main');
-    const type = own('type');
-    result = {
-      __proto__: null,
-      exists: true,
-      pjsonPath: jsonPath,
-      name: typeof name === 'string' ? name : undefined,
-      main: typeof main === 'string' ? main : undefined,
-      exports: own('exports'),
-      imports: own('imports'),
-      type: type === 'module' || type === 'commonjs' ? type : 'none',
-      raw: parsed,
-    };
-  }
-  cache.set(jsonPath, result);
-  return result;
-}
-
-// The nearest package.json at or above directory `dir`.
-function findScope(dir) {
-  let d = dir;
-  for (;;) {
-    if (d.endsWith('/node_modules')) return undefined;
-    const pj = read(`${d === '/' ? '' : d}/package.json`);
-    if (pj !== undefined) return pj;
-    if (d === '/' || d === '') return undefined;
-    const i = d.lastIndexOf('/');
-    d = i <= 0 ? '/' : d.slice(0, i);
-  }
-}
+const { read, findScope } = require('internal/modules/package_json_reader');
 
 function isConditionalExportsMainSugar(exports, pjsonPath) {
   if (typeof exports === 'string' || Array.isArray(exports)) return true;

@@ -7,9 +7,11 @@ const builtins = internalBinding('builtins');
 const { BuiltinModule, options } = require('internal/bootstrap/realm');
 let pkgModule;
 // package.json handling loads on the first lookup that needs it.
+const { read: readPackage, findScope: findPackageScope } =
+  require('internal/modules/package_json_reader');
 const pkg = {
-  read(p) { return lazyPkg().read(p); },
-  findScope(d) { return lazyPkg().findScope(d); },
+  read: readPackage,
+  findScope: findPackageScope,
   packageExportsResolve(...a) { return lazyPkg().packageExportsResolve(...a); },
   packageImportsResolve(...a) { return lazyPkg().packageImportsResolve(...a); },
 };
@@ -486,8 +488,7 @@ Module._load = function _load(request, parent, isMain) {
           if (index !== -1) children.splice(index, 1);
         }
       }
-    } else if (module.exports !== null && typeof module.exports === 'object' &&
-               !require('internal/util/types').isProxy(module.exports) &&
+    } else if (circularExports.has(module) && module.exports === circularExports.get(module) &&
                Object.getPrototypeOf(module.exports) === CircularRequirePrototypeWarningProxy) {
       Object.setPrototypeOf(module.exports, Object.prototype);
     }
@@ -524,12 +525,15 @@ function emitCircularRequireWarning(prop) {
     'inside circular dependency');
 }
 
+// module -> the exports object given the warning prototype while it loads
+const circularExports = new WeakMap();
 function getExportsForCircularRequire(module) {
   const exports = module.exports;
   if (exports !== null && typeof exports === 'object' &&
       !require('internal/util/types').isProxy(exports) &&
       Object.getPrototypeOf(exports) === Object.prototype && !exports.__esModule) {
     Object.setPrototypeOf(exports, CircularRequirePrototypeWarningProxy);
+    circularExports.set(module, exports);
   }
   return exports;
 }
