@@ -102,6 +102,11 @@ function emitExitOnce(code) {
 }
 
 let handlingFatal = false;
+let domainErrorHook = null;
+// Set by node:domain: hook(err) returns true when the active domain took err.
+function setDomainErrorHook(hook) {
+  domainErrorHook = hook;
+}
 // Called by the C side (and by tick/microtask runners) with an uncaught error.
 // Returns true when a handler took it; otherwise prints it and exits.
 function fatalException(err, fromPromise = false) {
@@ -125,6 +130,8 @@ function fatalException(err, fromPromise = false) {
   }
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   try {
+    // node:domain routes errors thrown while a domain is active to it.
+    if (domainErrorHook !== null && !fromPromise && domainErrorHook(err)) return true;
     if (capture !== null) {
       capture(err);
       return true;
@@ -161,4 +168,5 @@ module.exports = {
   fatalException,
   printUncaught,
   registerSource,
+  setDomainErrorHook,
 };

@@ -181,6 +181,7 @@ function createProcess(options) {
   define('throwDeprecation', !!options.throwDeprecation, false);
   define('traceDeprecation', !!options.traceDeprecation, false);
   define('_exiting', false, false);
+  define('domain', null);
 
   Object.defineProperty(process, '_fatalException', {
     __proto__: null,

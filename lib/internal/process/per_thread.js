@@ -191,7 +191,8 @@ function install(process, binding, options) {
     process.reallyExit(toExitCode(process.exitCode));
   });
   method('reallyExit', function reallyExit(code) { binding.reallyExit(toExitCode(code)); });
-  method('abort', function abort() { binding.abort(); });
+  // like node's, abort() is not a constructor
+  method('abort', { abort() { binding.abort(); } }.abort);
   method('_kill', function _kill(pid, sig) { return binding.kill(pid, sig); });
 
   method('setUncaughtExceptionCaptureCallback', function setUncaughtExceptionCaptureCallback(fn) {
@@ -217,7 +218,9 @@ function install(process, binding, options) {
   method('getActiveResourcesInfo', function getActiveResourcesInfo() {
     return require('internal/timers').getActiveResources();
   });
-  method('setSourceMapsEnabled', function setSourceMapsEnabled() {});
+  method('setSourceMapsEnabled', function setSourceMapsEnabled(val) {
+    if (typeof val !== 'boolean') throw new ERR_INVALID_ARG_TYPE('val', 'boolean', val);
+  });
   method('getBuiltinModule', function getBuiltinModule(id) {
     return require('internal/modules/cjs/loader').getBuiltinModule(id);
   });
