@@ -423,30 +423,41 @@ function processImmediate(first) {
     runningQueue.tail = immediateQueue.tail;
     immediateQueue.head = immediateQueue.tail = null;
   }
-  const queue = runningQueue;
-  if (queue === null) return false;
-  let immediate = queue.head;
-  while (immediate !== null && immediate._destroyed) immediate = immediate._idleNext;
-  if (immediate === null) {
-    runningQueue = null;
-    return false;
+  for (;;) {
+    const queue = runningQueue;
+    if (queue === null) return false;
+    let immediate = queue.head;
+    while (immediate !== null && immediate._destroyed) immediate = immediate._idleNext;
+    if (immediate === null) {
+      runningQueue = null;
+      return false;
+    }
+    queue.head = immediate._idleNext;
+    if (queue.head !== null) queue.head._idlePrev = null;
+    else queue.tail = null;
+    immediate._idleNext = immediate._idlePrev = null;
+    immediateCount--;
+    if (immediate[kRefed]) immediateUnref();
+    immediate[kRefed] = null;
+    immediate._destroyed = true;
+    const more = queue.head !== null;
+    if (!more) runningQueue = null;
+    const argv = immediate._argv;
+    asyncContext.enter(immediate[kAsyncFrame], immediate[async_id_symbol],
+                       immediate[trigger_async_id_symbol]);
+    try {
+      if (argv === undefined) immediate._onImmediate();
+      else Reflect.apply(immediate._onImmediate, immediate, argv);
+    } catch (err) {
+      // As in node: the uncaught-exception handler runs first, then the next
+      // immediate, and only then the ticks and microtasks the failed one queued
+      // (they run after this entry).
+      if (!require('internal/process/execution').fatalException(err)) return false;
+      if (more) continue;
+      return false;
+    }
+    return more;
   }
-  queue.head = immediate._idleNext;
-  if (queue.head !== null) queue.head._idlePrev = null;
-  else queue.tail = null;
-  immediate._idleNext = immediate._idlePrev = null;
-  immediateCount--;
-  if (immediate[kRefed]) immediateUnref();
-  immediate[kRefed] = null;
-  immediate._destroyed = true;
-  const more = queue.head !== null;
-  if (!more) runningQueue = null;
-  const argv = immediate._argv;
-  asyncContext.enter(immediate[kAsyncFrame], immediate[async_id_symbol],
-                     immediate[trigger_async_id_symbol]);
-  if (argv === undefined) immediate._onImmediate();
-  else Reflect.apply(immediate._onImmediate, immediate, argv);
-  return more;
 }
 
 function clearImmediate(immediate) {
