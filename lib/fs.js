@@ -72,18 +72,28 @@ function isFd(v) {
 // ---- callbacks ----
 
 // The user's callback, called with `this` undefined like Node's.
+// I/O callbacks run in the async context (AsyncLocalStorage store, domain)
+// that was current when the request was made, as in node.
+let asyncContext;
+function inCallerContext(cb) {
+  asyncContext ??= require('internal/async_context');
+  return asyncContext.bindLoopCallback(cb);
+}
+
 function makeCallback(cb) {
   validateFunction(cb, 'cb');
+  cb = inCallerContext(cb);
   return (...args) => Reflect.apply(cb, undefined, args);
 }
 
 function maybeCallback(cb) {
   validateFunction(cb, 'cb');
-  return cb;
+  return inCallerContext(cb);
 }
 
 function makeStatsCallback(cb) {
   validateFunction(cb, 'cb');
+  cb = inCallerContext(cb);
   return (err, stats) => {
     if (err) return cb(err);
     cb(err, getStatsFromBinding(stats));
