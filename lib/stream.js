@@ -3,23 +3,17 @@
 // classes and helpers attached, as in node.
 
 const {
-  promiseReturningOperators,
-  streamReturningOperators,
-} = require('internal/streams/operators');
-const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR },
 } = require('internal/errors');
-const compose = require('internal/streams/compose');
 const {
   setDefaultHighWaterMark,
   getDefaultHighWaterMark,
 } = require('internal/streams/state');
-const { pipeline } = require('internal/streams/pipeline');
 const { destroyer } = require('internal/streams/destroy');
 const eos = require('internal/streams/end-of-stream');
 const utils = require('internal/streams/utils');
-
 const legacy = require('internal/streams/legacy');
+
 const Stream = module.exports = legacy.Stream;
 
 let promises;
@@ -32,31 +26,30 @@ Stream.isWritable = utils.isWritable;
 
 Stream.Readable = require('internal/streams/readable');
 
-for (const key of Object.keys(streamReturningOperators)) {
-  const op = streamReturningOperators[key];
-  function fn(...args) {
-    if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
-    return Stream.Readable.from(Reflect.apply(op, this, args));
-  }
-  Object.defineProperty(fn, 'name', { __proto__: null, value: op.name });
-  Object.defineProperty(fn, 'length', { __proto__: null, value: op.length });
-  Object.defineProperty(Stream.Readable.prototype, key, {
-    __proto__: null,
-    value: fn,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-  });
-}
-
-for (const key of Object.keys(promiseReturningOperators)) {
-  const op = promiseReturningOperators[key];
-  function fn(...args) {
-    if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
-    return Reflect.apply(op, this, args);
-  }
-  Object.defineProperty(fn, 'name', { __proto__: null, value: op.name });
-  Object.defineProperty(fn, 'length', { __proto__: null, value: op.length });
+// The helper methods are installed now but their module loads on first use:
+// most programs never call them. [name, length, returns a stream].
+let operators;
+const operatorList = [
+  ['asIndexedPairs', 0, true], ['drop', 1, true], ['filter', 2, true],
+  ['flatMap', 2, true], ['map', 2, true], ['take', 1, true], ['compose', 2, true],
+  ['every', 1, false], ['forEach', 2, false], ['reduce', 3, false],
+  ['toArray', 1, false], ['some', 1, false], ['find', 2, false],
+];
+for (const { 0: key, 1: length, 2: returnsStream } of operatorList) {
+  const fn = returnsStream ?
+    function(...args) {
+      if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
+      operators ??= require('internal/streams/operators');
+      return Stream.Readable.from(
+        Reflect.apply(operators.streamReturningOperators[key], this, args));
+    } :
+    function(...args) {
+      if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
+      operators ??= require('internal/streams/operators');
+      return Reflect.apply(operators.promiseReturningOperators[key], this, args);
+    };
+  Object.defineProperty(fn, 'name', { __proto__: null, value: key });
+  Object.defineProperty(fn, 'length', { __proto__: null, value: length });
   Object.defineProperty(Stream.Readable.prototype, key, {
     __proto__: null,
     value: fn,
@@ -70,9 +63,27 @@ Stream.Writable = require('internal/streams/writable');
 Stream.Duplex = require('internal/streams/duplex');
 Stream.Transform = require('internal/streams/transform');
 Stream.PassThrough = require('internal/streams/passthrough');
-Stream.duplexPair = require('internal/streams/duplexpair');
+
+// pipeline(), compose(), duplexPair() and addAbortSignal() load their
+// modules on first call.
+let pipelineImpl;
+function pipeline(...streams) {
+  pipelineImpl ??= require('internal/streams/pipeline').pipeline;
+  return Reflect.apply(pipelineImpl, this, streams);
+}
+function compose(...streams) {
+  return Reflect.apply(require('internal/streams/compose'), this, streams);
+}
+function duplexPair(options) {
+  return require('internal/streams/duplexpair')(options);
+}
+function addAbortSignal(signal, stream) {
+  return require('internal/streams/add-abort-signal').addAbortSignal(signal, stream);
+}
+
+Stream.duplexPair = duplexPair;
 Stream.pipeline = pipeline;
-Stream.addAbortSignal = require('internal/streams/add-abort-signal').addAbortSignal;
+Stream.addAbortSignal = addAbortSignal;
 Stream.finished = eos;
 Stream.destroy = destroyer;
 Stream.compose = compose;

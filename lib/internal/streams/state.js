@@ -4,7 +4,7 @@
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 
 // Node 22 defaults: 64 KiB for byte streams, 16 objects in object mode.
-let defaultHighWaterMarkBytes = 16 * 1024;
+let defaultHighWaterMarkBytes = 64 * 1024;
 let defaultHighWaterMarkObjectMode = 16;
 
 function highWaterMarkFrom(options, isDuplex, duplexKey) {

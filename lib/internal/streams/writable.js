@@ -272,8 +272,8 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     state.sync = false;
   }
 
-  // Measured after the write: one that completed synchronously leaves no
-  // backpressure behind.
+  // Measured again after the write: one that completed synchronously
+  // leaves no backpressure behind (and no 'drain' to wait for).
   const ret = state.length < state.highWaterMark || state.length === 0;
   if (!ret) state.needDrain = true;
 
@@ -315,6 +315,8 @@ function onwrite(stream, er) {
     return;
   }
 
+  // Whether this write filled the buffer up to the mark.
+  const wasFull = state.length >= state.highWaterMark;
   state.writing = false;
   state.writecb = null;
   state.length -= state.writelen;
@@ -336,9 +338,13 @@ function onwrite(stream, er) {
     if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
 
     if (sync) {
-      // Consecutive synchronous completions of the same callback share one
-      // tick, which keeps a tight write() loop from flooding the tick queue.
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+      // A synchronous completion defers the user callback to a tick.
+      // Consecutive ones with the same callback share that tick, and one
+      // without a callback needs no tick at all unless the buffer was full,
+      // so a tight write() loop does not flood the tick queue.
+      if (cb === nop && ((!state.needDrain && !wasFull) || state.afterWriteTickInfo !== null)) {
+        state.pendingcb--;
+      } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
         state.afterWriteTickInfo.count++;
       } else {
         state.afterWriteTickInfo = { count: 1, cb, stream, state };
@@ -370,7 +376,9 @@ function afterWrite(stream, state, count, cb) {
 
   if (state.destroyed) errorBuffer(state);
 
-  finishMaybe(stream, state);
+  // 'finish' (and end() callbacks) come on a later tick than the last
+  // write callback.
+  finishMaybe(stream, state, true);
 }
 
 // Fails every queued write and end() callback after a destroy or error.
@@ -486,8 +494,13 @@ Writable.prototype.end = function(chunk, encoding, cb) {
   }
 
   if (typeof cb === 'function') {
-    if (err || state.finished) {
+    if (err) {
       process.nextTick(cb, err);
+    } else if (state.errored) {
+      // Failed already, or during this call (a synchronous _final error).
+      process.nextTick(cb, state.errored);
+    } else if (state.finished) {
+      process.nextTick(cb, null);
     } else {
       state[kOnFinished].push(cb);
     }
