@@ -60,6 +60,10 @@ static const main_opt_t main_opts[] = {
     {"--env-file", NULL, OPT_LIST, "envFile"},
     {"--max-http-header-size", NULL, OPT_VALUE, "maxHttpHeaderSize"},
     {"--test", NULL, OPT_BOOL, "test"},
+    {"--dns-result-order", NULL, OPT_VALUE, "dnsResultOrder"},
+    {"--network-family-autoselection", NULL, OPT_BOOL, NULL},
+    {"--no-network-family-autoselection", NULL, OPT_BOOL, NULL},
+    {"--network-family-autoselection-attempt-timeout", NULL, OPT_VALUE, NULL},
     {NULL, NULL, OPT_BOOL, NULL},
 };
 

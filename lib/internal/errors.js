@@ -278,12 +278,17 @@ function UVException(ctx) {
   return err;
 }
 
+// "listen EADDRINUSE: address already in use :::8080" (with libuv's message)
 function UVExceptionWithHostPort(err, syscall, address, port) {
+  return hostPortError(err, syscall, address, port, `: ${uvErrMessage(err)}`);
+}
+
+function hostPortError(err, syscall, address, port, messageTail) {
   const code = uvErrName(err);
   let details = '';
   if (port && port > 0) details = ` ${address}:${port}`;
   else if (address) details = ` ${address}`;
-  const ex = new Error(`${syscall} ${code}${details}`);
+  const ex = new Error(`${syscall} ${code}${messageTail}${details}`);
   ex.code = code;
   ex.errno = err;
   ex.syscall = syscall;
@@ -302,8 +307,9 @@ function ErrnoException(err, syscall, original) {
   return ex;
 }
 
+// "connect ECONNREFUSED 127.0.0.1:1" (no message)
 function ExceptionWithHostPort(err, syscall, address, port, additional) {
-  const ex = UVExceptionWithHostPort(err, syscall, address, port);
+  const ex = hostPortError(err, syscall, address, port, '');
   if (additional) ex.message += ` - Local (${additional})`;
   return ex;
 }

@@ -224,4 +224,23 @@ function createStdinStream(fd) {
   return stream;
 }
 
-module.exports = { StreamSocket, createStdinStream, kOwner };
+// The owners (sockets, servers, streams) of the stream handles that keep the
+// event loop alive: what process._getActiveHandles() lists.
+function getActiveHandles() {
+  const handles = internalBinding('stream_wrap').getActiveHandles();
+  for (let i = 0; i < handles.length; i++) handles[i] = handles[i][kOwner] ?? handles[i];
+  return handles;
+}
+
+// Their resource names, for process.getActiveResourcesInfo().
+function getActiveHandlesInfo() {
+  return internalBinding('stream_wrap').getActiveHandlesInfo();
+}
+
+module.exports = {
+  StreamSocket,
+  createStdinStream,
+  getActiveHandles,
+  getActiveHandlesInfo,
+  kOwner,
+};

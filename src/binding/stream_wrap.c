@@ -1,11 +1,12 @@
-/* stream_wrap.c: the `stream_wrap` binding: Pipe and TTY handles over libuv streams (read,
- * write, shutdown, close), the native half of child process stdio, IPC channels and stdin. */
+/* stream_wrap.c: the `stream_wrap` binding: Pipe, TTY and TCP handles over libuv streams
+ * (read, write, shutdown, close; bind, listen, connect for sockets), the native half of child
+ * process stdio, IPC channels, stdin and node:net. */
 #include "binding/stream_wrap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { STREAM_WRAP_PIPE, STREAM_WRAP_TTY };
+enum { STREAM_WRAP_PIPE, STREAM_WRAP_TTY, STREAM_WRAP_TCP };
 /* Pipe types, as Node's pipe_wrap.constants. */
 enum { STREAM_WRAP_SOCKET = 0, STREAM_WRAP_SERVER = 1, STREAM_WRAP_IPC = 2 };
 
@@ -15,21 +16,42 @@ typedef struct stream_wrap {
         uv_stream_t stream;
         uv_pipe_t pipe;
         uv_tty_t tty;
+        uv_tcp_t tcp;
     } h;
     JSObjectRef obj;      /* protected from init until the close callback */
     JSObjectRef close_cb; /* protected while set */
     int kind;
+    int type; /* STREAM_WRAP_SOCKET, _SERVER or _IPC, from the constructor */
     bool initialized; /* the uv handle exists and must be closed */
     bool closing;
     bool closed;
     bool finalized;
+    /* Links in the list of open handles (for getActiveHandles). */
+    struct stream_wrap *prev;
+    struct stream_wrap *next;
 } stream_wrap_t;
+
+/* Every initialized handle that is not yet closed. */
+static stream_wrap_t *stream_wrap_open_list;
+
+static void stream_wrap_unlink(stream_wrap_t *w) {
+    if (w->prev) {
+        w->prev->next = w->next;
+    } else if (stream_wrap_open_list == w) {
+        stream_wrap_open_list = w->next;
+    }
+    if (w->next) {
+        w->next->prev = w->prev;
+    }
+    w->prev = w->next = NULL;
+}
 
 /* A write or shutdown in flight: keeps its request object and its data alive. */
 typedef struct {
     union {
         uv_write_t write;
         uv_shutdown_t shutdown;
+        uv_connect_t connect;
     } r;
     JSObjectRef req_obj; /* protected */
     JSValueRef data;     /* protected, or NULL */
@@ -40,6 +62,7 @@ typedef struct {
 static JSClassRef stream_wrap_base_class;
 static JSClassRef stream_wrap_pipe_class;
 static JSClassRef stream_wrap_tty_class;
+static JSClassRef stream_wrap_tcp_class;
 
 #define STREAM_WRAP_READ_SIZE 65536
 
@@ -99,6 +122,12 @@ static JSObjectRef stream_wrap_make(JSContextRef ctx, JSClassRef cls, int kind) 
 
 static void stream_wrap_set_initialized(JSContextRef ctx, stream_wrap_t *w) {
     w->initialized = true;
+    w->prev = NULL;
+    w->next = stream_wrap_open_list;
+    if (stream_wrap_open_list) {
+        stream_wrap_open_list->prev = w;
+    }
+    stream_wrap_open_list = w;
     w->h.handle.data = w;
     JSValueProtect(ctx, w->obj);
 }
@@ -109,6 +138,7 @@ static JSObjectRef stream_wrap_pipe_new(JSContextRef ctx, JSObjectRef ctor, size
     int64_t type = rt_arg_int(ctx, argc, argv, 0);
     JSObjectRef obj = stream_wrap_make(ctx, stream_wrap_pipe_class, STREAM_WRAP_PIPE);
     stream_wrap_t *w = JSObjectGetPrivate(obj);
+    w->type = (int)type;
     int err = uv_pipe_init(rt_env_get()->loop, &w->h.pipe, type == STREAM_WRAP_IPC);
     if (err) {
         rt_throw_uv(ctx, exc, err, "uv_pipe_init", NULL, NULL);
@@ -418,6 +448,7 @@ static void stream_wrap_close_cb(uv_handle_t *h) {
     stream_wrap_t *w = h->data;
     rt_env_t *env = rt_env_get();
     w->closed = true;
+    stream_wrap_unlink(w);
     JSObjectRef cb = w->close_cb;
     w->close_cb = NULL;
     if (cb && w->obj) {
@@ -556,6 +587,379 @@ static JSValueRef stream_wrap_get_window_size(JSContextRef ctx, JSObjectRef fn, 
     return JSValueMakeNumber(ctx, err);
 }
 
+/* ---- sockets (TCP, and Pipe servers and clients) ---- */
+
+/* new TCP(type): type is 0 (socket) or 1 (server). */
+static JSObjectRef stream_wrap_tcp_new(JSContextRef ctx, JSObjectRef ctor, size_t argc,
+                                       const JSValueRef argv[], JSValueRef *exc) {
+    JSObjectRef obj = stream_wrap_make(ctx, stream_wrap_tcp_class, STREAM_WRAP_TCP);
+    stream_wrap_t *w = JSObjectGetPrivate(obj);
+    w->type = (int)rt_arg_int(ctx, argc, argv, 0);
+    int err = uv_tcp_init(rt_env_get()->loop, &w->h.tcp);
+    if (err) {
+        rt_throw_uv(ctx, exc, err, "uv_tcp_init", NULL, NULL);
+        return NULL;
+    }
+    stream_wrap_set_initialized(ctx, w);
+    return obj;
+}
+
+/* The live TCP wrap behind `self`, or NULL with *err set (after a TypeError for a non-wrap). */
+static stream_wrap_t *stream_wrap_tcp_this(JSContextRef ctx, JSObjectRef self, JSValueRef *exc,
+                                           int *err) {
+    *err = 0;
+    stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
+    if (!w) {
+        return NULL;
+    }
+    if (w->kind != STREAM_WRAP_TCP || !stream_wrap_usable(w)) {
+        *err = UV_EBADF;
+        return NULL;
+    }
+    return w;
+}
+
+#define STREAM_WRAP_TCP_PROLOGUE()                                                                 \
+    int err_;                                                                                      \
+    stream_wrap_t *w = stream_wrap_tcp_this(ctx, self, exc, &err_);                                \
+    if (!w) {                                                                                      \
+        return err_ ? JSValueMakeNumber(ctx, err_) : NULL;                                         \
+    }
+
+/* Parses address (a string) and port into *out as IPv4 or IPv6; returns 0 or a uv error. */
+static int stream_wrap_parse_addr(JSContextRef ctx, JSValueRef addr, JSValueRef port, bool v6,
+                                  struct sockaddr_storage *out, JSValueRef *exc, bool *threw) {
+    *threw = false;
+    char *host = rt_to_utf8(ctx, addr, NULL, exc);
+    if (!host) {
+        *threw = true;
+        return UV_EINVAL;
+    }
+    double p = JSValueToNumber(ctx, port, NULL);
+    int iport = (p >= 0 && p <= 65535) ? (int)p : 0;
+    int err = v6 ? uv_ip6_addr(host, iport, (struct sockaddr_in6 *)out)
+                 : uv_ip4_addr(host, iport, (struct sockaddr_in *)out);
+    free(host);
+    return err;
+}
+
+static JSValueRef stream_wrap_bind_common(JSContextRef ctx, JSObjectRef self, size_t argc,
+                                          const JSValueRef argv[], JSValueRef *exc, bool v6) {
+    STREAM_WRAP_TCP_PROLOGUE();
+    struct sockaddr_storage ss;
+    bool threw;
+    int err = stream_wrap_parse_addr(ctx, rt_arg(ctx, argc, argv, 0), rt_arg(ctx, argc, argv, 1),
+                                     v6, &ss, exc, &threw);
+    if (threw) {
+        return NULL;
+    }
+    if (err == 0) {
+        unsigned flags = (unsigned)rt_arg_int(ctx, argc, argv, 2);
+        err = uv_tcp_bind(&w->h.tcp, (struct sockaddr *)&ss, v6 ? (flags & UV_TCP_IPV6ONLY) : 0);
+    }
+    return JSValueMakeNumber(ctx, err);
+}
+
+/* bind(address, port) / bind6(address, port, flags) -> 0 or a uv error. */
+static JSValueRef stream_wrap_bind4(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return stream_wrap_bind_common(ctx, self, argc, argv, exc, false);
+}
+
+static JSValueRef stream_wrap_bind6(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return stream_wrap_bind_common(ctx, self, argc, argv, exc, true);
+}
+
+static void stream_wrap_connect_cb(uv_connect_t *req, int status) {
+    stream_wrap_req_t *r = req->data;
+    rt_env_t *env = rt_env_get();
+    stream_wrap_t *w = req->handle->data;
+    JSValueRef fn = rt_get(env->ctx, r->req_obj, "oncomplete");
+    JSObjectRef req_obj = r->req_obj;
+    JSValueProtect(env->ctx, req_obj);
+    stream_wrap_req_free(env->ctx, r);
+    if (w->obj && JSValueIsObject(env->ctx, fn) && JSObjectIsFunction(env->ctx, (JSObjectRef)fn)) {
+        bool ok = status == 0;
+        JSValueRef args[5] = {JSValueMakeNumber(env->ctx, status), w->obj, req_obj,
+                              JSValueMakeBoolean(env->ctx, ok), JSValueMakeBoolean(env->ctx, ok)};
+        rt_make_callback(env, (JSObjectRef)fn, req_obj, 5, args);
+    }
+    JSValueUnprotect(env->ctx, req_obj);
+}
+
+static JSValueRef stream_wrap_connect_common(JSContextRef ctx, JSObjectRef self, size_t argc,
+                                             const JSValueRef argv[], JSValueRef *exc, bool v6) {
+    STREAM_WRAP_TCP_PROLOGUE();
+    if (!stream_wrap_check_req(ctx, argc, argv, exc)) {
+        return NULL;
+    }
+    struct sockaddr_storage ss;
+    bool threw;
+    int err = stream_wrap_parse_addr(ctx, rt_arg(ctx, argc, argv, 1), rt_arg(ctx, argc, argv, 2),
+                                     v6, &ss, exc, &threw);
+    if (threw) {
+        return NULL;
+    }
+    if (err) {
+        return JSValueMakeNumber(ctx, err);
+    }
+    stream_wrap_req_t *r = stream_wrap_req_new(ctx, (JSObjectRef)argv[0]);
+    r->r.connect.data = r;
+    err = uv_tcp_connect(&r->r.connect, &w->h.tcp, (struct sockaddr *)&ss, stream_wrap_connect_cb);
+    if (err) {
+        stream_wrap_req_free(ctx, r);
+    }
+    return JSValueMakeNumber(ctx, err);
+}
+
+/* connect(req, address, port) / connect6(...) -> 0 or a uv error; then
+ * req.oncomplete(status, handle, req, readable, writable). */
+static JSValueRef stream_wrap_connect4(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return stream_wrap_connect_common(ctx, self, argc, argv, exc, false);
+}
+
+static JSValueRef stream_wrap_connect6(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return stream_wrap_connect_common(ctx, self, argc, argv, exc, true);
+}
+
+/* Fills out.address / out.family / out.port from a socket address. */
+static void stream_wrap_addr_to_js(JSContextRef ctx, const struct sockaddr *sa, JSObjectRef out) {
+    char ip[INET6_ADDRSTRLEN + 1] = "";
+    if (sa->sa_family == AF_INET6) {
+        const struct sockaddr_in6 *a6 = (const struct sockaddr_in6 *)sa;
+        uv_ip6_name(a6, ip, sizeof(ip));
+        rt_set_str(ctx, out, "address", ip);
+        rt_set_str(ctx, out, "family", "IPv6");
+        rt_set_num(ctx, out, "port", ntohs(a6->sin6_port));
+    } else if (sa->sa_family == AF_INET) {
+        const struct sockaddr_in *a4 = (const struct sockaddr_in *)sa;
+        uv_ip4_name(a4, ip, sizeof(ip));
+        rt_set_str(ctx, out, "address", ip);
+        rt_set_str(ctx, out, "family", "IPv4");
+        rt_set_num(ctx, out, "port", ntohs(a4->sin_port));
+    }
+}
+
+static JSValueRef stream_wrap_name_common(JSContextRef ctx, JSObjectRef self, size_t argc,
+                                          const JSValueRef argv[], JSValueRef *exc, bool peer) {
+    stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
+    if (!w) {
+        return NULL;
+    }
+    JSValueRef out = rt_arg(ctx, argc, argv, 0);
+    if (!JSValueIsObject(ctx, out)) {
+        return rt_throw_type_error(ctx, exc, "out must be an object");
+    }
+    if (!stream_wrap_usable(w)) {
+        return JSValueMakeNumber(ctx, UV_EBADF);
+    }
+    int err;
+    if (w->kind == STREAM_WRAP_TCP) {
+        struct sockaddr_storage ss;
+        int len = sizeof(ss);
+        err = peer ? uv_tcp_getpeername(&w->h.tcp, (struct sockaddr *)&ss, &len)
+                   : uv_tcp_getsockname(&w->h.tcp, (struct sockaddr *)&ss, &len);
+        if (err == 0) {
+            stream_wrap_addr_to_js(ctx, (struct sockaddr *)&ss, (JSObjectRef)out);
+        }
+    } else if (w->kind == STREAM_WRAP_PIPE) {
+        char buf[4096];
+        size_t len = sizeof(buf);
+        err = peer ? uv_pipe_getpeername(&w->h.pipe, buf, &len)
+                   : uv_pipe_getsockname(&w->h.pipe, buf, &len);
+        if (err == 0) {
+            rt_set(ctx, (JSObjectRef)out, "address", rt_string_from_utf8(ctx, buf, len));
+        }
+    } else {
+        err = UV_EINVAL;
+    }
+    return JSValueMakeNumber(ctx, err);
+}
+
+/* getsockname(out) / getpeername(out) -> 0 or a uv error. */
+static JSValueRef stream_wrap_getsockname(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return stream_wrap_name_common(ctx, self, argc, argv, exc, false);
+}
+
+static JSValueRef stream_wrap_getpeername(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return stream_wrap_name_common(ctx, self, argc, argv, exc, true);
+}
+
+static JSValueRef stream_wrap_set_no_delay(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                           size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    STREAM_WRAP_TCP_PROLOGUE();
+    bool on = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    return JSValueMakeNumber(ctx, uv_tcp_nodelay(&w->h.tcp, on));
+}
+
+/* setKeepAlive(enable, delaySeconds) -> 0 or a uv error. */
+static JSValueRef stream_wrap_set_keep_alive(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                             size_t argc, const JSValueRef argv[],
+                                             JSValueRef *exc) {
+    STREAM_WRAP_TCP_PROLOGUE();
+    bool on = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    int64_t delay = rt_arg_int(ctx, argc, argv, 1);
+    if (delay < 1) {
+        delay = 1;
+    } else if (delay > INT32_MAX) {
+        delay = INT32_MAX;
+    }
+    return JSValueMakeNumber(ctx, uv_tcp_keepalive(&w->h.tcp, on, (unsigned)delay));
+}
+
+static JSValueRef stream_wrap_tcp_open(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    STREAM_WRAP_TCP_PROLOGUE();
+    int64_t fd = rt_arg_int(ctx, argc, argv, 0);
+    if (fd < 0 || fd > INT32_MAX) {
+        return JSValueMakeNumber(ctx, UV_EINVAL);
+    }
+    return JSValueMakeNumber(ctx, uv_tcp_open(&w->h.tcp, (uv_os_sock_t)fd));
+}
+
+/* reset([callback]): closes the connection with a RST; callback runs from the close phase. */
+static JSValueRef stream_wrap_reset(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    STREAM_WRAP_TCP_PROLOGUE();
+    JSValueRef cb = rt_arg(ctx, argc, argv, 0);
+    int err = uv_tcp_close_reset(&w->h.tcp, stream_wrap_close_cb);
+    if (err) {
+        return JSValueMakeNumber(ctx, err);
+    }
+    if (JSValueIsObject(ctx, cb) && JSObjectIsFunction(ctx, (JSObjectRef)cb)) {
+        w->close_cb = (JSObjectRef)cb;
+        JSValueProtect(ctx, cb);
+    }
+    w->closing = true;
+    return JSValueMakeNumber(ctx, 0);
+}
+
+/* Accepts a pending connection into a new handle of the server's kind and calls
+ * server.onconnection(status, client). */
+static void stream_wrap_connection_cb(uv_stream_t *server, int status) {
+    stream_wrap_t *w = server->data;
+    rt_env_t *env = rt_env_get();
+    JSContextRef ctx = env->ctx;
+    if (!w->obj) {
+        return;
+    }
+    if (status < 0) {
+        JSValueRef args[1] = {JSValueMakeNumber(ctx, status)};
+        stream_wrap_call(w, "onconnection", 1, args);
+        return;
+    }
+    JSObjectRef client_obj;
+    stream_wrap_t *c;
+    int err;
+    if (w->kind == STREAM_WRAP_TCP) {
+        client_obj = stream_wrap_make(ctx, stream_wrap_tcp_class, STREAM_WRAP_TCP);
+        c = JSObjectGetPrivate(client_obj);
+        err = uv_tcp_init(env->loop, &c->h.tcp);
+    } else {
+        client_obj = stream_wrap_make(ctx, stream_wrap_pipe_class, STREAM_WRAP_PIPE);
+        c = JSObjectGetPrivate(client_obj);
+        err = uv_pipe_init(env->loop, &c->h.pipe, 0);
+    }
+    if (err == 0) {
+        stream_wrap_set_initialized(ctx, c);
+        err = uv_accept(server, &c->h.stream);
+        if (err) {
+            c->closing = true;
+            uv_close(&c->h.handle, stream_wrap_close_cb);
+        }
+    }
+    if (err) {
+        JSValueRef args[1] = {JSValueMakeNumber(ctx, err)};
+        stream_wrap_call(w, "onconnection", 1, args);
+        return;
+    }
+    JSValueRef args[2] = {JSValueMakeNumber(ctx, 0), client_obj};
+    stream_wrap_call(w, "onconnection", 2, args);
+}
+
+/* listen(backlog) -> 0 or a uv error; connections arrive at handle.onconnection. */
+static JSValueRef stream_wrap_listen(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                     size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
+    if (!w) {
+        return NULL;
+    }
+    if (w->kind == STREAM_WRAP_TTY || !stream_wrap_usable(w)) {
+        return JSValueMakeNumber(ctx, UV_EINVAL);
+    }
+    int64_t backlog = rt_arg_int(ctx, argc, argv, 0);
+    if (backlog < 0 || backlog > INT32_MAX) {
+        backlog = 511;
+    }
+    return JSValueMakeNumber(ctx, uv_listen(&w->h.stream, (int)backlog,
+                                            stream_wrap_connection_cb));
+}
+
+/* Pipe bind(path) -> 0 or a uv error. */
+static JSValueRef stream_wrap_pipe_bind(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                        size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
+    if (!w) {
+        return NULL;
+    }
+    size_t len;
+    char *path = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), &len, exc);
+    if (!path) {
+        return NULL;
+    }
+    int err = UV_EINVAL;
+    if (w->kind == STREAM_WRAP_PIPE && stream_wrap_usable(w)) {
+        err = strlen(path) == len ? uv_pipe_bind(&w->h.pipe, path) : UV_EINVAL;
+    }
+    free(path);
+    return JSValueMakeNumber(ctx, err);
+}
+
+/* Pipe connect(req, path) -> 0 or a uv error; then req.oncomplete(status, handle, req, r, w). */
+static JSValueRef stream_wrap_pipe_connect(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                           size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
+    if (!w || !stream_wrap_check_req(ctx, argc, argv, exc)) {
+        return NULL;
+    }
+    size_t len;
+    char *path = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 1), &len, exc);
+    if (!path) {
+        return NULL;
+    }
+    if (w->kind != STREAM_WRAP_PIPE || !stream_wrap_usable(w)) {
+        free(path);
+        return JSValueMakeNumber(ctx, UV_EINVAL);
+    }
+    if (strlen(path) != len) {
+        free(path);
+        return JSValueMakeNumber(ctx, UV_EINVAL);
+    }
+    stream_wrap_req_t *r = stream_wrap_req_new(ctx, (JSObjectRef)argv[0]);
+    r->r.connect.data = r;
+    uv_pipe_connect(&r->r.connect, &w->h.pipe, path, stream_wrap_connect_cb);
+    free(path);
+    return JSValueMakeNumber(ctx, 0);
+}
+
+/* Pipe fchmod(mode) -> 0 or a uv error; mode is UV_READABLE | UV_WRITABLE bits. */
+static JSValueRef stream_wrap_pipe_chmod(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
+    if (!w) {
+        return NULL;
+    }
+    if (w->kind != STREAM_WRAP_PIPE || !stream_wrap_usable(w)) {
+        return JSValueMakeNumber(ctx, UV_EINVAL);
+    }
+    return JSValueMakeNumber(ctx, uv_pipe_chmod(&w->h.pipe, (int)rt_arg_int(ctx, argc, argv, 0)));
+}
+
 /* ---- properties ---- */
 
 static JSValueRef stream_wrap_get_fd(JSContextRef ctx, JSObjectRef obj, JSStringRef name,
@@ -601,12 +1005,31 @@ static const JSStaticFunction stream_wrap_methods[] = {
 
 static const JSStaticFunction stream_wrap_pipe_methods[] = {
     {"open", stream_wrap_open, RT_FN_ATTRS},
+    {"bind", stream_wrap_pipe_bind, RT_FN_ATTRS},
+    {"listen", stream_wrap_listen, RT_FN_ATTRS},
+    {"connect", stream_wrap_pipe_connect, RT_FN_ATTRS},
+    {"fchmod", stream_wrap_pipe_chmod, RT_FN_ATTRS},
     {0, 0, 0},
 };
 
 static const JSStaticFunction stream_wrap_tty_methods[] = {
     {"setRawMode", stream_wrap_set_raw_mode, RT_FN_ATTRS},
     {"getWindowSize", stream_wrap_get_window_size, RT_FN_ATTRS},
+    {0, 0, 0},
+};
+
+static const JSStaticFunction stream_wrap_tcp_methods[] = {
+    {"open", stream_wrap_tcp_open, RT_FN_ATTRS},
+    {"bind", stream_wrap_bind4, RT_FN_ATTRS},
+    {"bind6", stream_wrap_bind6, RT_FN_ATTRS},
+    {"listen", stream_wrap_listen, RT_FN_ATTRS},
+    {"connect", stream_wrap_connect4, RT_FN_ATTRS},
+    {"connect6", stream_wrap_connect6, RT_FN_ATTRS},
+    {"getsockname", stream_wrap_getsockname, RT_FN_ATTRS},
+    {"getpeername", stream_wrap_getpeername, RT_FN_ATTRS},
+    {"setNoDelay", stream_wrap_set_no_delay, RT_FN_ATTRS},
+    {"setKeepAlive", stream_wrap_set_keep_alive, RT_FN_ATTRS},
+    {"reset", stream_wrap_reset, RT_FN_ATTRS},
     {0, 0, 0},
 };
 
@@ -632,6 +1055,12 @@ static void stream_wrap_classes_init(void) {
     tty.parentClass = stream_wrap_base_class;
     tty.staticFunctions = stream_wrap_tty_methods;
     stream_wrap_tty_class = JSClassCreate(&tty);
+
+    JSClassDefinition tcp = kJSClassDefinitionEmpty;
+    tcp.className = "TCP";
+    tcp.parentClass = stream_wrap_base_class;
+    tcp.staticFunctions = stream_wrap_tcp_methods;
+    stream_wrap_tcp_class = JSClassCreate(&tcp);
 }
 
 static void stream_wrap_define_ctor(rt_env_t *env, JSObjectRef target, const char *name,
@@ -640,13 +1069,64 @@ static void stream_wrap_define_ctor(rt_env_t *env, JSObjectRef target, const cha
     rt_set(env->ctx, target, name, ctor);
 }
 
+/* getActiveHandles() -> the handle objects that are open and ref'd (they keep the loop
+ * alive), newest first. */
+static JSValueRef stream_wrap_get_active_handles(JSContextRef ctx, JSObjectRef fn,
+                                                 JSObjectRef self, size_t argc,
+                                                 const JSValueRef argv[], JSValueRef *exc) {
+    JSObjectRef list = JSObjectMakeArray(ctx, 0, NULL, NULL);
+    unsigned n = 0;
+    for (stream_wrap_t *w = stream_wrap_open_list; w; w = w->next) {
+        if (w->obj && stream_wrap_usable(w) && uv_has_ref(&w->h.handle)) {
+            JSObjectSetPropertyAtIndex(ctx, list, n++, w->obj, NULL);
+        }
+    }
+    return list;
+}
+
+/* getActiveHandlesInfo() -> the resource names of those handles, as node's
+ * process.getActiveResourcesInfo() lists them ('TCPSocketWrap', 'PipeWrap', ...). */
+static JSValueRef stream_wrap_get_active_handles_info(JSContextRef ctx, JSObjectRef fn,
+                                                      JSObjectRef self, size_t argc,
+                                                      const JSValueRef argv[], JSValueRef *exc) {
+    JSObjectRef list = JSObjectMakeArray(ctx, 0, NULL, NULL);
+    unsigned n = 0;
+    for (stream_wrap_t *w = stream_wrap_open_list; w; w = w->next) {
+        if (!stream_wrap_usable(w) || !uv_has_ref(&w->h.handle)) {
+            continue;
+        }
+        bool server = w->type == STREAM_WRAP_SERVER;
+        const char *name;
+        if (w->kind == STREAM_WRAP_TTY) {
+            name = "TTYWrap";
+        } else if (w->kind == STREAM_WRAP_TCP) {
+            name = server ? "TCPServerWrap" : "TCPSocketWrap";
+        } else {
+            name = server ? "PipeServerWrap" : "PipeWrap";
+        }
+        JSObjectSetPropertyAtIndex(ctx, list, n++, rt_string_from_cstr(ctx, name), NULL);
+    }
+    return list;
+}
+
+static const JSStaticFunction stream_wrap_functions[] = {
+    {"getActiveHandles", stream_wrap_get_active_handles, RT_FN_ATTRS},
+    {"getActiveHandlesInfo", stream_wrap_get_active_handles_info, RT_FN_ATTRS},
+    {0, 0, 0},
+};
+
 void rt_binding_stream_wrap_init(rt_env_t *env, JSObjectRef target) {
+    rt_define_functions(env, target, stream_wrap_functions);
     stream_wrap_classes_init();
     stream_wrap_define_ctor(env, target, "Pipe", stream_wrap_pipe_class, stream_wrap_pipe_new);
     stream_wrap_define_ctor(env, target, "TTY", stream_wrap_tty_class, stream_wrap_tty_new);
+    stream_wrap_define_ctor(env, target, "TCP", stream_wrap_tcp_class, stream_wrap_tcp_new);
     JSObjectRef constants = JSObjectMake(env->ctx, NULL, NULL);
     rt_set_num(env->ctx, constants, "SOCKET", STREAM_WRAP_SOCKET);
     rt_set_num(env->ctx, constants, "SERVER", STREAM_WRAP_SERVER);
     rt_set_num(env->ctx, constants, "IPC", STREAM_WRAP_IPC);
+    rt_set_num(env->ctx, constants, "UV_TCP_IPV6ONLY", UV_TCP_IPV6ONLY);
+    rt_set_num(env->ctx, constants, "UV_READABLE", UV_READABLE);
+    rt_set_num(env->ctx, constants, "UV_WRITABLE", UV_WRITABLE);
     rt_set(env->ctx, target, "constants", constants);
 }

@@ -133,6 +133,8 @@ static const JSStaticFunction timers_functions[] = {
 void rt_binding_timers_init(rt_env_t *env, JSObjectRef target) {
     timers_state_t *st = &timers_state;
     uv_timer_init(env->loop, &st->timer);
+    /* lib/internal/timers.js refs it while a ref'd timer exists */
+    uv_unref((uv_handle_t *)&st->timer);
     uv_check_init(env->loop, &st->check);
     uv_idle_init(env->loop, &st->idle);
     uv_check_start(&st->check, timers_on_check);

@@ -155,6 +155,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
 #define RT_BINDINGS(V)                                                                             \
     V(buffer)                                                                                      \
     V(builtins)                                                                                    \
+    V(cares_wrap)                                                                                  \
     V(contextify)                                                                                  \
     V(crypto)                                                                                      \
     V(fs)                                                                                          \

@@ -213,10 +213,16 @@ function install(process, binding, options) {
   });
   method('nextTick', require('internal/process/task_queues').nextTick);
 
-  method('_getActiveHandles', function _getActiveHandles() { return []; });
+  method('_getActiveHandles', function _getActiveHandles() {
+    return require('internal/stream_base').getActiveHandles();
+  });
   method('_getActiveRequests', function _getActiveRequests() { return []; });
   method('getActiveResourcesInfo', function getActiveResourcesInfo() {
-    return require('internal/timers').getActiveResources();
+    const handles = require('internal/bootstrap/realm').BuiltinModule.isLoaded('internal/stream_base') ?
+      require('internal/stream_base').getActiveHandlesInfo() : [];
+    const timers = require('internal/bootstrap/realm').BuiltinModule.isLoaded('internal/timers') ?
+      require('internal/timers').getActiveResources() : [];
+    return [...handles, ...timers];
   });
   method('setSourceMapsEnabled', function setSourceMapsEnabled(val) {
     if (typeof val !== 'boolean') throw new ERR_INVALID_ARG_TYPE('val', 'boolean', val);
