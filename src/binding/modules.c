@@ -80,9 +80,10 @@ static JSValueRef modules_read_stdin(JSContextRef ctx, JSObjectRef fn, JSObjectR
     return s;
 }
 
-/* readFileUtf8(path) -> string; throws Node's system error. */
-static JSValueRef modules_read_file_utf8(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
-                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+/* Reads argv[0]'s file as a string without a UTF-8 BOM; when it cannot be read, throws
+ * Node's system error, or returns undefined if optional. */
+static JSValueRef modules_read_text(JSContextRef ctx, size_t argc, const JSValueRef argv[],
+                                    JSValueRef *exc, bool optional) {
     char *path = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
     if (!path) {
         return NULL;
@@ -91,9 +92,10 @@ static JSValueRef modules_read_file_utf8(JSContextRef ctx, JSObjectRef fn, JSObj
     size_t len;
     int err = modules_read_file(path, &buf, &len);
     if (err) {
-        rt_throw_uv(ctx, exc, err, "open", path, NULL);
+        JSValueRef r = optional ? JSValueMakeUndefined(ctx)
+                                : rt_throw_uv(ctx, exc, err, "open", path, NULL);
         free(path);
-        return NULL;
+        return r;
     }
     free(path);
     size_t off = len >= 3 && (uint8_t)buf[0] == 0xEF && (uint8_t)buf[1] == 0xBB &&
@@ -105,23 +107,16 @@ static JSValueRef modules_read_file_utf8(JSContextRef ctx, JSObjectRef fn, JSObj
     return s;
 }
 
-/* readPackageJSON(path) -> the file's text, or undefined when it cannot be read. */
+/* readFileUtf8(path) -> string; throws Node's system error. */
+static JSValueRef modules_read_file_utf8(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    return modules_read_text(ctx, argc, argv, exc, false);
+}
+
+/* readOptional(path) -> the file's text, or undefined when it cannot be read. */
 static JSValueRef modules_read_optional(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
-    char *path = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
-    if (!path) {
-        return NULL;
-    }
-    char *buf;
-    size_t len;
-    int err = modules_read_file(path, &buf, &len);
-    free(path);
-    if (err) {
-        return JSValueMakeUndefined(ctx);
-    }
-    JSValueRef s = rt_string_from_utf8(ctx, buf, len);
-    free(buf);
-    return s;
+    return modules_read_text(ctx, argc, argv, exc, true);
 }
 
 /* stat(path) -> 0 for a file, 1 for a directory, a negative errno otherwise. */

@@ -1,5 +1,6 @@
 /* process_wrap.c: the `process_wrap` binding: a Process handle that spawns a child on the main
  * loop (uv_spawn), reports its exit through onexit, and signals it (child_process.spawn). */
+#include "binding/spawn_options.h"
 #include "binding/stream_wrap.h"
 
 #include <stdlib.h>
@@ -189,19 +190,7 @@ static JSValueRef process_wrap_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectR
     po.cwd = cwd;
     po.stdio = stdio;
     po.stdio_count = (int)nstdio;
-    if (JSValueToBoolean(ctx, rt_get(ctx, opts, "detached"))) {
-        po.flags |= UV_PROCESS_DETACHED;
-    }
-    JSValueRef uid = rt_get(ctx, opts, "uid");
-    if (JSValueIsNumber(ctx, uid)) {
-        po.flags |= UV_PROCESS_SETUID;
-        po.uid = (uv_uid_t)JSValueToNumber(ctx, uid, NULL);
-    }
-    JSValueRef gid = rt_get(ctx, opts, "gid");
-    if (JSValueIsNumber(ctx, gid)) {
-        po.flags |= UV_PROCESS_SETGID;
-        po.gid = (uv_gid_t)JSValueToNumber(ctx, gid, NULL);
-    }
+    spawn_options_apply_ids(ctx, opts, &po);
     if (!args) {
         /* argv[0] defaults to the file. */
         args = calloc(2, sizeof(char *));

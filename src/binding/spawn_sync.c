@@ -1,6 +1,7 @@
 /* spawn_sync.c: the `spawn_sync` binding: runs a child process to completion on a private
  * loop, feeding stdin and collecting stdout/stderr (child_process.spawnSync and friends). */
 #include "rt/rt.h"
+#include "binding/spawn_options.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -252,19 +253,7 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     po.cwd = cwd;
     po.stdio = stdio;
     po.stdio_count = (int)nstdio;
-    if (JSValueToBoolean(ctx, rt_get(ctx, opts, "detached"))) {
-        po.flags |= UV_PROCESS_DETACHED;
-    }
-    JSValueRef uid = rt_get(ctx, opts, "uid");
-    if (JSValueIsNumber(ctx, uid)) {
-        po.flags |= UV_PROCESS_SETUID;
-        po.uid = (uv_uid_t)JSValueToNumber(ctx, uid, NULL);
-    }
-    JSValueRef gid = rt_get(ctx, opts, "gid");
-    if (JSValueIsNumber(ctx, gid)) {
-        po.flags |= UV_PROCESS_SETGID;
-        po.gid = (uv_gid_t)JSValueToNumber(ctx, gid, NULL);
-    }
+    spawn_options_apply_ids(ctx, opts, &po);
     r.proc.data = &r;
     int err = uv_spawn(&r.loop, &r.proc, &po);
     result = JSObjectMake(ctx, NULL, NULL);
