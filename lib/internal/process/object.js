@@ -135,10 +135,8 @@ function createProcess(options) {
     internalBinding('tty').writeString(2, `${require('internal/util/inspect').format(...args)}\n`);
   }, false);
   define('moduleLoadList', [], false);
-  define('binding', (name) => {
-    const err = new Error(`No such module: ${name}`);
-    err.code = 'ERR_INVALID_MODULE';
-    throw err;
+  define('binding', function binding(name) {
+    return require('internal/process/legacy_binding').processBinding(name);
   }, false);
   define('_linkedBinding', process.binding, false);
   define('argv0', rawArgv[0]);
