@@ -29,6 +29,7 @@ static const main_opt_t main_opts[] = {
     {"--input-type", NULL, OPT_VALUE, "inputType"},
     {"--conditions", "-C", OPT_LIST, "conditions"},
     {"--no-warnings", NULL, OPT_BOOL, "noWarnings"},
+    {"--disable-warning", NULL, OPT_LIST, "disableWarning"},
     {"--no-deprecation", NULL, OPT_BOOL, "noDeprecation"},
     {"--throw-deprecation", NULL, OPT_BOOL, "throwDeprecation"},
     {"--trace-deprecation", NULL, OPT_BOOL, "traceDeprecation"},
@@ -46,6 +47,11 @@ static const main_opt_t main_opts[] = {
     {"--max-old-space-size", NULL, OPT_VALUE, NULL},
     {"--max-semi-space-size", NULL, OPT_VALUE, NULL},
     {"--stack-size", NULL, OPT_VALUE, NULL},
+    {"--perf-basic-prof", NULL, OPT_BOOL, NULL},
+    {"--perf-basic-prof-only-functions", NULL, OPT_BOOL, NULL},
+    {"--perf-prof", NULL, OPT_BOOL, NULL},
+    {"--perf-prof-unwinding-info", NULL, OPT_BOOL, NULL},
+    {"--interpreted-frames-native-stack", NULL, OPT_BOOL, NULL},
     {"--no-experimental-fetch", NULL, OPT_BOOL, NULL},
     {"--no-experimental-global-webcrypto", NULL, OPT_BOOL, "noGlobalWebcrypto"},
     {"--experimental-vm-modules", NULL, OPT_BOOL, NULL},
@@ -67,6 +73,18 @@ static const main_opt_t main_opts[] = {
     {NULL, NULL, OPT_BOOL, NULL},
 };
 
+/* Options node refuses in NODE_OPTIONS. */
+static bool main_env_forbidden(const main_opt_t *o) {
+    static const char *const forbidden[] = {"--eval", "--print",   "--check", "--interactive",
+                                            "--version", "--help", "--test",  NULL};
+    for (const char *const *f = forbidden; *f; f++) {
+        if (strcmp(o->name, *f) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static const main_opt_t *main_find_opt(const char *arg, size_t len) {
     for (const main_opt_t *o = main_opts; o->name; o++) {
         if ((strlen(o->name) == len && strncmp(o->name, arg, len) == 0) ||
@@ -87,16 +105,24 @@ static JSObjectRef main_array(JSContextRef ctx) {
     return JSObjectMakeArray(ctx, 0, NULL, NULL);
 }
 
-/* Parses argv into the options object; returns 0, or an exit code (9 for a bad option). */
-static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
-                      int *exec_end) {
+/* Parses argv into the options object; returns 0, or an exit code (9 for a bad option).
+ * With from_env, argv comes from NODE_OPTIONS: nothing goes to execArgv and node's
+ * NODE_OPTIONS rules apply. lists holds the list-valued options across both calls. */
+static int main_parse(rt_env_t *env, JSObjectRef options, JSObjectRef lists, int argc,
+                      char **argv, int *exec_end, bool from_env) {
     JSContextRef ctx = env->ctx;
-    JSObjectRef exec_argv = main_array(ctx);
-    JSObjectRef lists = JSObjectMake(ctx, NULL, NULL);
+    JSValueRef existing = rt_get(ctx, options, "execArgv");
+    JSObjectRef exec_argv =
+        JSValueIsObject(ctx, existing) ? (JSObjectRef)existing : main_array(ctx);
     rt_set(ctx, options, "execArgv", exec_argv);
+    const char *self = argv[0];
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
+        if (from_env && (a[0] != '-' || strcmp(a, "-") == 0)) {
+            /* node ignores stray words in NODE_OPTIONS */
+            continue;
+        }
         if (strcmp(a, "--") == 0) {
             main_push(ctx, exec_argv, a);
             i++;
@@ -125,11 +151,17 @@ static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
             norm[0] = 0;
         }
         const main_opt_t *o = main_find_opt(norm, strlen(norm));
+        if (from_env && (!o || main_env_forbidden(o))) {
+            fprintf(stderr, "%s: %s is not allowed in NODE_OPTIONS\n", self, norm);
+            return 9;
+        }
         if (!o) {
             fprintf(stderr, "%s: bad option: %s\n", argv[0], a);
             return 9;
         }
-        main_push(ctx, exec_argv, argv[i]);
+        if (!from_env) {
+            main_push(ctx, exec_argv, argv[i]);
+        }
         if (o->kind == OPT_BOOL) {
             if (eq && a[1] == '-') {
                 fprintf(stderr, "%s: %s does not take an argument\n", argv[0], norm);
@@ -145,7 +177,9 @@ static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
             val = eq + 1;
         } else if (i + 1 < argc) {
             val = argv[++i];
-            main_push(ctx, exec_argv, val);
+            if (!from_env) {
+                main_push(ctx, exec_argv, val);
+            }
         } else {
             fprintf(stderr, "%s: %s requires an argument\n", argv[0], a);
             return 9;
@@ -171,6 +205,49 @@ static int main_parse(rt_env_t *env, JSObjectRef options, int argc, char **argv,
     return 0;
 }
 
+/* Splits NODE_OPTIONS like node: on whitespace, with "double quotes" and backslash escapes
+ * inside them. Returns a malloc'd argv (argv[0] = self) and its count; NULL if empty. */
+static char **main_split_env(const char *self, const char *s, int *count) {
+    size_t n = strlen(s);
+    char **out = calloc(n + 2, sizeof(char *));
+    char *buf = malloc(n + 1);
+    RT_CHECK(out != NULL && buf != NULL);
+    int c = 0;
+    out[c++] = (char *)self;
+    size_t i = 0;
+    char *w = buf;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
+            i++;
+        }
+        if (i >= n) {
+            break;
+        }
+        char *start = w;
+        bool quoted = false;
+        while (i < n && (quoted || (s[i] != ' ' && s[i] != '\t' && s[i] != '\n'))) {
+            if (s[i] == '"') {
+                quoted = !quoted;
+                i++;
+                continue;
+            }
+            if (quoted && s[i] == '\\' && i + 1 < n) {
+                i++;
+            }
+            *w++ = s[i++];
+        }
+        *w++ = 0;
+        out[c++] = start;
+    }
+    if (c == 1) {
+        free(buf);
+        free(out);
+        return NULL;
+    }
+    *count = c;
+    return out;
+}
+
 int main(int argc, char **argv) {
     argv = uv_setup_args(argc, argv);
     /* Like node: writes to a closed pipe fail with EPIPE instead of killing the process, and
@@ -180,8 +257,24 @@ int main(int argc, char **argv) {
     rt_env_t *env = rt_new(argc, argv, 0, NULL);
     JSContextRef ctx = env->ctx;
     JSObjectRef options = JSObjectMake(ctx, NULL, NULL);
+    JSObjectRef lists = JSObjectMake(ctx, NULL, NULL);
     int exec_end = 1;
-    int rc = main_parse(env, options, argc, argv, &exec_end);
+    int rc = 0;
+    const char *env_opts = getenv("NODE_OPTIONS");
+    if (env_opts && *env_opts) {
+        int env_argc = 0;
+        char **env_argv = main_split_env(argv[0], env_opts, &env_argc);
+        if (env_argv) {
+            int env_end = 1;
+            rc = main_parse(env, options, lists, env_argc, env_argv, &env_end, true);
+            free(env_argv[1]);
+            free(env_argv);
+            if (rc) {
+                return rc;
+            }
+        }
+    }
+    rc = main_parse(env, options, lists, argc, argv, &exec_end, false);
     if (rc) {
         return rc;
     }

@@ -48,3 +48,16 @@ const code = 'process.emitWarning("quiet"); console.log(JSON.stringify(process.e
 r = runChild(['--no-warnings', '-e', code]);
 assert.strictEqual(r.stderr, '');
 assert.strictEqual(r.stdout, `${JSON.stringify(['--no-warnings', '-e', code])}\n`);
+
+// NODE_OPTIONS: options apply but stay out of execArgv; forbidden ones fail.
+r = runChild(['-e', 'console.log(JSON.stringify(process.execArgv)); process.emitWarning("w")'],
+             { env: { ...process.env, NODE_OPTIONS: '--no-warnings' } });
+assert.strictEqual(r.status, 0);
+assert.strictEqual(r.stderr, '');
+assert.match(r.stdout, /^\["-e",/);
+r = runChild(['-e', '0'], { env: { ...process.env, NODE_OPTIONS: '-e 1' } });
+assert.strictEqual(r.status, 9);
+assert.match(r.stderr, /: -e is not allowed in NODE_OPTIONS\n$/);
+assert.ok(process.allowedNodeEnvironmentFlags.has('--no-warnings'));
+assert.ok(process.allowedNodeEnvironmentFlags.has('no_warnings'));
+assert.ok(!process.allowedNodeEnvironmentFlags.has('--cheeseburgers'));

@@ -237,15 +237,14 @@ function install(process, binding, options) {
   let allowed;
   Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
     get() {
-      allowed ??= new Set(['--conditions', '-C', '--require', '-r', '--import',
-        '--no-warnings', '--no-deprecation', '--throw-deprecation', '--trace-deprecation',
-        '--trace-warnings', '--unhandled-rejections', '--title', '--max-old-space-size',
-        '--stack-trace-limit', '--enable-source-maps', '--preserve-symlinks',
-        '--preserve-symlinks-main', '--pending-deprecation', '--input-type',
-        '--experimental-default-type', '--env-file']);
+      allowed ??= require('internal/process/env_flags').createAllowedFlags();
       return allowed;
     },
-    set(v) { allowed = v; },
+    set(v) {
+      Object.defineProperty(this, 'allowedNodeEnvironmentFlags', {
+        __proto__: null, value: v, configurable: true, enumerable: true, writable: true,
+      });
+    },
     enumerable: true, configurable: true,
   });
 

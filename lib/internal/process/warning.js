@@ -29,8 +29,15 @@ function writeOut(message) {
   }
 }
 
+let disabled;
 function onWarning(warning) {
   if (!(warning instanceof Error)) return;
+  if (disabled === undefined) {
+    const { options } = require('internal/bootstrap/realm');
+    disabled = new Set(options.disableWarning || []);
+  }
+  // --disable-warning=CODE or =Type (e.g. DeprecationWarning)
+  if (disabled.size > 0 && (disabled.has(warning.code) || disabled.has(warning.name))) return;
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
   const { options } = require('internal/bootstrap/realm');
