@@ -18,7 +18,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CFLAGS_BASE) $(SAN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 
-SRCS := src/main.c $(wildcard src/rt/*.c) $(wildcard src/binding/*.c)
+SRCS := src/main.c $(wildcard src/rt/*.c) $(wildcard src/binding/*.c) $(wildcard src/parser/*.c)
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/gen/lib_embed.o
 LIB_FILES := $(shell find lib -name '*.js' | sort)
 
@@ -54,6 +54,22 @@ $(BUILD)/gen/lib_embed.c: $(BUILD)/tools/embed $(LIB_FILES)
 	$(BUILD)/tools/embed lib $(LIB_FILES) > $@.tmp && mv $@.tmp $@
 
 -include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj/*.d)
+
+# src/parser alone: `make parse-check` prints OK or the syntax error for each file given
+# to $(BUILD)/tools/parse-check; `make fuzz` builds the libFuzzer target (clang; never
+# run by `make test`).
+.PHONY: parse-check fuzz
+parse-check: $(BUILD)/tools/parse-check
+$(BUILD)/tools/parse-check: tools/parse-check.c $(wildcard src/parser/*.c src/parser/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -Isrc -o $@ tools/parse-check.c $(wildcard src/parser/*.c)
+
+fuzz: $(BUILD)/fuzz-parser
+$(BUILD)/fuzz-parser: test/fuzz/fuzz-parser.c $(wildcard src/parser/*.c src/parser/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -fsanitize=fuzzer,address,undefined -Isrc -o $@ test/fuzz/fuzz-parser.c \
+	  $(wildcard src/parser/*.c)
 
 # Installs the Debian packages that are missing (apt-get update only when needed).
 deps:

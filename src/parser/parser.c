@@ -1,0 +1,2987 @@
+/* parser.c: recursive-descent ECMAScript parser building the ast.h tree. Errors
+ * longjmp out to jsp_parse(); the arena is freed with the ast either way. */
+#include "parser/parser.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PARSER_MAX_DEPTH 4000
+
+enum {
+    P_STRICT = 1 << 0,
+    P_YIELD = 1 << 1,        /* in a generator: yield is an operator */
+    P_AWAIT = 1 << 2,        /* in an async function or module top level */
+    P_RETURN = 1 << 3,
+    P_NEW_TARGET = 1 << 4,
+    P_SUPER_PROP = 1 << 5,
+    P_SUPER_CALL = 1 << 6,
+    P_BREAK = 1 << 7,
+    P_CONTINUE = 1 << 8,
+    P_FIELD_INIT = 1 << 9,   /* class field initializer: no `arguments` */
+    P_PARAMS = 1 << 10,      /* in formal parameters: no yield/await expressions */
+    P_STATIC_BLOCK = 1 << 11,
+};
+
+typedef struct parser_label {
+    const char *name;
+    size_t len;
+    int loop;
+    struct parser_label *next;
+} parser_label;
+
+typedef struct parser_name {
+    const char *s;
+    size_t len;
+    unsigned kind; /* private names: PARSER_PRIV_* */
+    uint32_t offset;
+    struct parser_name *next;
+} parser_name;
+
+enum { PARSER_PRIV_GET = 1, PARSER_PRIV_SET = 2, PARSER_PRIV_OTHER = 3, PARSER_PRIV_STATIC = 4 };
+
+/* The private names a class body declares and the ones it uses. */
+typedef struct parser_class_scope {
+    parser_name *declared;
+    parser_name *refs;
+    struct parser_class_scope *outer;
+} parser_class_scope;
+
+typedef struct parser {
+    jsp_lexer lx;
+    jsp_arena *arena;
+    jsp_ast *ast;
+    jmp_buf jb;
+    unsigned ctx;
+    int module;
+    uint32_t prev_end;
+    uint32_t prev_await; /* offset + 1 of the previous token when it was `await` */
+    int depth;
+    int fn_depth;        /* functions (not arrows), field initializers, static blocks */
+    int any_fn_depth;    /* every function, arrows included */
+    uint32_t cover_init; /* offset + 1 of a pending `{a = 1}` in an object literal */
+    const char *cover_msg;
+    parser_class_scope *class_scope;
+    parser_label *labels;
+    parser_label *label_run; /* the oldest label directly before the next statement */
+    parser_name *exports;
+    int export_from_decl; /* exported names come from a var (1) or lexical (2) declaration */
+    jsp_node *program;
+} parser;
+
+typedef struct parser_list {
+    jsp_node *head;
+    jsp_node *tail;
+} parser_list;
+
+static const char *const parser_node_names[] = {
+#define PARSER_NODE_NAME(name) #name,
+    JSP_NODES(PARSER_NODE_NAME)
+#undef PARSER_NODE_NAME
+};
+
+const char *jsp_node_kind_name(jsp_node_kind k) {
+    return (unsigned)k < JSP_N__COUNT ? parser_node_names[k] : "?";
+}
+
+#define TOK (p->lx.tok)
+
+static void parser_fail_at(parser *p, uint32_t offset, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 3, 4)));
+
+static void parser_fail_at(parser *p, uint32_t offset, const char *fmt, ...) {
+    jsp_error *e = &p->ast->error;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof(e->message), fmt, ap);
+    va_end(ap);
+    e->offset = offset;
+    jsp_lex_position(p->lx.src, p->lx.len, offset, &e->line, &e->col);
+    longjmp(p->jb, 1);
+}
+
+static void parser_unexpected(parser *p) __attribute__((noreturn));
+
+static void parser_unexpected(parser *p) {
+    const jsp_token *t = &TOK;
+    int n = (int)(t->end - t->start > 40 ? 40 : t->end - t->start);
+    const char *s = p->lx.src + t->start;
+    switch (t->type) {
+    case JSP_T_EOF:
+        parser_fail_at(p, t->start, "Unexpected end of input");
+    case JSP_T_ERROR:
+        parser_fail_at(p, p->lx.error_pos, "%s", p->lx.error);
+    case JSP_T_STRING:
+        parser_fail_at(p, t->start, "Unexpected string");
+    case JSP_T_NUMBER:
+    case JSP_T_BIGINT:
+        parser_fail_at(p, t->start, "Unexpected number");
+    case JSP_T_TEMPLATE:
+    case JSP_T_TEMPLATE_HEAD:
+        parser_fail_at(p, t->start, "Unexpected template string");
+    case JSP_T_PRIVATE:
+        parser_fail_at(p, t->start, "Unexpected identifier '%.*s'", n, s);
+    case JSP_T_NAME:
+        if (JSP_KW_IS_RESERVED(t->kw) && !(t->flags & JSP_TF_ESCAPED)) {
+            parser_fail_at(p, t->start, "Unexpected token '%.*s'", n, s);
+        }
+        if ((p->ctx & P_STRICT) && JSP_KW_IS_STRICT_RESERVED(t->kw)) {
+            parser_fail_at(p, t->start, "Unexpected strict mode reserved word");
+        }
+        parser_fail_at(p, t->start, "Unexpected identifier '%.*s'", n, s);
+    default:
+        parser_fail_at(p, t->start, "Unexpected token '%.*s'", n, s);
+    }
+}
+
+static void parser_check_lex(parser *p) {
+    if (TOK.type == JSP_T_ERROR) {
+        parser_fail_at(p, p->lx.error_pos, "%s", p->lx.error);
+    }
+}
+
+static void parser_next(parser *p) {
+    p->prev_end = TOK.end;
+    p->prev_await = (TOK.type == JSP_T_NAME && TOK.kw == JSP_KW_AWAIT &&
+                     !(TOK.flags & JSP_TF_ESCAPED))
+                        ? TOK.start + 1
+                        : 0;
+    jsp_lex_next(&p->lx);
+    parser_check_lex(p);
+}
+
+/* An unescaped keyword (contextual keywords included). */
+static int parser_is_kw(parser *p, jsp_keyword kw) {
+    return TOK.type == JSP_T_NAME && TOK.kw == kw && !(TOK.flags & JSP_TF_ESCAPED);
+}
+
+static int parser_eat(parser *p, jsp_tok_type t) {
+    if (TOK.type == t) {
+        parser_next(p);
+        return 1;
+    }
+    return 0;
+}
+
+static int parser_eat_kw(parser *p, jsp_keyword kw) {
+    if (parser_is_kw(p, kw)) {
+        parser_next(p);
+        return 1;
+    }
+    return 0;
+}
+
+static void parser_expect(parser *p, jsp_tok_type t) {
+    if (!parser_eat(p, t)) {
+        parser_unexpected(p);
+    }
+}
+
+static void parser_expect_kw(parser *p, jsp_keyword kw) {
+    if (!parser_eat_kw(p, kw)) {
+        parser_unexpected(p);
+    }
+}
+
+/* The token after the current one, without consuming anything. */
+static jsp_token parser_peek(parser *p) {
+    jsp_lexer saved = p->lx;
+    jsp_lex_next(&p->lx);
+    jsp_token t = p->lx.tok;
+    p->lx = saved;
+    return t;
+}
+
+/* The token after the next one. */
+static jsp_token parser_peek2(parser *p) {
+    jsp_lexer saved = p->lx;
+    jsp_lex_next(&p->lx);
+    jsp_lex_next(&p->lx);
+    jsp_token t = p->lx.tok;
+    p->lx = saved;
+    return t;
+}
+
+static void parser_semicolon(parser *p) {
+    if (parser_eat(p, JSP_T_SEMI)) {
+        return;
+    }
+    if (TOK.type == JSP_T_RBRACE || TOK.type == JSP_T_EOF || (TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        return;
+    }
+    if (p->prev_await && TOK.type != JSP_T_ERROR) {
+        /* `await x` where await is an identifier */
+        parser_fail_at(p, p->prev_await - 1,
+                       "await is only valid in async functions and the top level bodies of "
+                       "modules");
+    }
+    parser_unexpected(p);
+}
+
+static void parser_enter(parser *p) {
+    if (++p->depth > PARSER_MAX_DEPTH) {
+        parser_fail_at(p, TOK.start, "Maximum call stack size exceeded");
+    }
+}
+
+static void *parser_alloc(parser *p, size_t n) {
+    void *m = jsp_arena_alloc(p->arena, n);
+    if (m == NULL) {
+        parser_fail_at(p, TOK.start, "Out of memory");
+    }
+    return m;
+}
+
+static jsp_node *parser_node(parser *p, jsp_node_kind kind) {
+    jsp_node *n = parser_alloc(p, sizeof(*n));
+    n->kind = (uint16_t)kind;
+    n->start = TOK.start;
+    n->line = TOK.line;
+    n->col = TOK.col;
+    return n;
+}
+
+/* A node that starts where `from` starts. */
+static jsp_node *parser_node_at(parser *p, jsp_node_kind kind, const jsp_node *from) {
+    jsp_node *n = parser_alloc(p, sizeof(*n));
+    n->kind = (uint16_t)kind;
+    n->start = from->start;
+    n->line = from->line;
+    n->col = from->col;
+    return n;
+}
+
+static jsp_node *parser_finish(parser *p, jsp_node *n) {
+    n->end = p->prev_end;
+    return n;
+}
+
+static void parser_push(parser_list *l, jsp_node *n) {
+    if (l->tail) {
+        l->tail->next = n;
+    } else {
+        l->head = n;
+    }
+    l->tail = n;
+}
+
+static int parser_str_is(const jsp_node *n, const char *s) {
+    size_t len = strlen(s);
+    return n->len == len && memcmp(n->str, s, len) == 0;
+}
+
+/* ---- forward declarations ---- */
+static jsp_node *parser_expression(parser *p, int no_in);
+static jsp_node *parser_assign(parser *p, int no_in, int cover);
+static jsp_node *parser_statement(parser *p);
+static jsp_node *parser_statement_list_item(parser *p);
+static jsp_node *parser_function(parser *p, unsigned nflags, int is_decl);
+static jsp_node *parser_class(parser *p, int is_decl, int name_optional);
+static jsp_node *parser_binding_target(parser *p, jsp_keyword decl_kind);
+static jsp_node *parser_unary(parser *p);
+static jsp_node *parser_lhs(parser *p);
+static jsp_node *parser_to_pattern(parser *p, jsp_node *n, int binding);
+static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
+                                      unsigned extra_ctx);
+static jsp_node *parser_arrow_body(parser *p, jsp_node *fn, jsp_node *params, unsigned nflags);
+
+/* ---- identifiers ---- */
+
+/* Checks that the current NAME token may be an identifier here. */
+static void parser_check_identifier(parser *p, int binding) {
+    const jsp_token *t = &TOK;
+    if (t->type != JSP_T_NAME) {
+        parser_unexpected(p);
+    }
+    jsp_keyword kw = t->kw;
+    if (JSP_KW_IS_RESERVED(kw)) {
+        if (t->flags & JSP_TF_ESCAPED) {
+            parser_fail_at(p, t->start, "Keyword must not contain escaped characters");
+        }
+        parser_unexpected(p);
+    }
+    if ((p->ctx & P_STRICT) && JSP_KW_IS_STRICT_RESERVED(kw)) {
+        parser_fail_at(p, t->start, "Unexpected strict mode reserved word");
+    }
+    if (kw == JSP_KW_YIELD && (p->ctx & (P_YIELD | P_STRICT))) {
+        parser_unexpected(p);
+    }
+    if (kw == JSP_KW_AWAIT && ((p->ctx & (P_AWAIT | P_STATIC_BLOCK)) || p->module)) {
+        parser_fail_at(p, t->start, "Unexpected reserved word");
+    }
+    if (binding && (p->ctx & P_STRICT) && (kw == JSP_KW_EVAL || kw == JSP_KW_ARGUMENTS)) {
+        parser_fail_at(p, t->start, "Unexpected eval or arguments in strict mode");
+    }
+    if (kw == JSP_KW_ARGUMENTS && (p->ctx & P_FIELD_INIT)) {
+        parser_fail_at(p, t->start, "'arguments' is not allowed in class field initializer or "
+                                    "static initialization block");
+    }
+}
+
+static jsp_node *parser_ident_node(parser *p) {
+    jsp_node *n = parser_node(p, JSP_N_IDENT);
+    n->str = TOK.str;
+    n->len = TOK.len;
+    if (TOK.kw == JSP_KW_ARGUMENTS && p->fn_depth == 0) {
+        p->program->flags |= JSP_NF_USES_ARGUMENTS;
+    }
+    parser_next(p);
+    return parser_finish(p, n);
+}
+
+static jsp_node *parser_identifier(parser *p, int binding) {
+    parser_check_identifier(p, binding);
+    return parser_ident_node(p);
+}
+
+/* Any IdentifierName (property names after '.', import/export names). */
+static jsp_node *parser_identifier_name(parser *p) {
+    if (TOK.type != JSP_T_NAME) {
+        parser_unexpected(p);
+    }
+    return parser_ident_node(p);
+}
+
+/* ---- private names ---- */
+
+static jsp_node *parser_private_ref(parser *p) {
+    jsp_node *pn = parser_node(p, JSP_N_PRIVATE_NAME);
+    pn->str = TOK.str;
+    pn->len = TOK.len;
+    if (p->class_scope == NULL) {
+        parser_fail_at(p, TOK.start, "Private field '#%.*s' must be declared in an enclosing class",
+                       (int)TOK.len, TOK.str);
+    }
+    parser_name *r = parser_alloc(p, sizeof(*r));
+    r->s = TOK.str;
+    r->len = TOK.len;
+    r->offset = TOK.start;
+    r->next = p->class_scope->refs;
+    p->class_scope->refs = r;
+    parser_next(p);
+    return parser_finish(p, pn);
+}
+
+static void parser_private_declare(parser *p, const jsp_node *key, unsigned kind) {
+    parser_class_scope *cs = p->class_scope;
+    for (parser_name *n = cs->declared; n; n = n->next) {
+        if (n->len == key->len && memcmp(n->s, key->str, key->len) == 0) {
+            unsigned a = n->kind & 3, b = kind & 3;
+            if (a + b == 3 && (n->kind & PARSER_PRIV_STATIC) == (kind & PARSER_PRIV_STATIC)) {
+                n->kind = PARSER_PRIV_OTHER | (kind & PARSER_PRIV_STATIC);
+                return;
+            }
+            parser_fail_at(p, key->start, "Identifier '#%.*s' has already been declared",
+                           (int)key->len, key->str);
+        }
+    }
+    parser_name *n = parser_alloc(p, sizeof(*n));
+    n->s = key->str;
+    n->len = key->len;
+    n->kind = kind;
+    n->next = cs->declared;
+    cs->declared = n;
+}
+
+/* At the end of a class body: every private name used must be declared by it or an
+ * enclosing class. */
+static void parser_private_resolve(parser *p, parser_class_scope *cs) {
+    for (parser_name *r = cs->refs; r;) {
+        parser_name *next = r->next;
+        int found = 0;
+        for (parser_name *n = cs->declared; n && !found; n = n->next) {
+            found = n->len == r->len && memcmp(n->s, r->s, r->len) == 0;
+        }
+        if (!found) {
+            if (cs->outer == NULL) {
+                parser_fail_at(p, r->offset,
+                               "Private field '#%.*s' must be declared in an enclosing class",
+                               (int)r->len, r->s);
+            }
+            r->next = cs->outer->refs;
+            cs->outer->refs = r;
+        }
+        r = next;
+    }
+}
+
+/* ---- literals and templates ---- */
+
+static void parser_check_octal(parser *p) {
+    if ((TOK.flags & JSP_TF_LEGACY_OCTAL) && (p->ctx & P_STRICT)) {
+        if (TOK.type == JSP_T_STRING) {
+            parser_fail_at(p, TOK.start, "Octal escape sequences are not allowed in strict mode.");
+        }
+        for (size_t i = 0; i < TOK.len; i++) {
+            if (TOK.str[i] == '8' || TOK.str[i] == '9') {
+                parser_fail_at(p, TOK.start,
+                               "Decimals with leading zeros are not allowed in strict mode.");
+            }
+        }
+        parser_fail_at(p, TOK.start, "Octal literals are not allowed in strict mode.");
+    }
+}
+
+static jsp_node *parser_string(parser *p) {
+    parser_check_octal(p);
+    jsp_node *n = parser_node(p, JSP_N_STRING);
+    n->str = TOK.str;
+    n->len = TOK.len;
+    parser_next(p);
+    return parser_finish(p, n);
+}
+
+static jsp_node *parser_template(parser *p, int tagged) {
+    jsp_node *t = parser_node(p, JSP_N_TEMPLATE);
+    parser_list quasis = {0}, exprs = {0};
+    for (;;) {
+        if ((TOK.flags & JSP_TF_BAD_ESCAPE) && !tagged) {
+            parser_fail_at(p, p->lx.escape_error_pos, "%s", p->lx.escape_error);
+        }
+        jsp_node *q = parser_node(p, JSP_N_TEMPLATE_ELEMENT);
+        q->str = TOK.str;
+        q->len = TOK.len;
+        q->end = TOK.end;
+        parser_push(&quasis, q);
+        jsp_tok_type type = TOK.type;
+        if (type == JSP_T_TEMPLATE || type == JSP_T_TEMPLATE_TAIL) {
+            parser_next(p);
+            break;
+        }
+        parser_next(p);
+        parser_push(&exprs, parser_expression(p, 0));
+        if (TOK.type != JSP_T_RBRACE) {
+            parser_fail_at(p, TOK.start, "Missing } in template expression");
+        }
+        jsp_lex_template_continue(&p->lx);
+        parser_check_lex(p);
+    }
+    t->a = quasis.head;
+    t->b = exprs.head;
+    return parser_finish(p, t);
+}
+
+/* ---- object and array literals ---- */
+
+static jsp_node *parser_property_key(parser *p, int *computed, int allow_private) {
+    *computed = 0;
+    jsp_node *k;
+    switch (TOK.type) {
+    case JSP_T_NAME:
+        return parser_identifier_name(p);
+    case JSP_T_STRING:
+        return parser_string(p);
+    case JSP_T_NUMBER:
+        parser_check_octal(p);
+        k = parser_node(p, JSP_N_NUMBER);
+        k->num = TOK.num;
+        k->str = TOK.str;
+        k->len = TOK.len;
+        parser_next(p);
+        return parser_finish(p, k);
+    case JSP_T_BIGINT:
+        k = parser_node(p, JSP_N_BIGINT);
+        k->str = TOK.str;
+        k->len = TOK.len;
+        parser_next(p);
+        return parser_finish(p, k);
+    case JSP_T_PRIVATE:
+        if (!allow_private) {
+            parser_unexpected(p);
+        }
+        k = parser_node(p, JSP_N_PRIVATE_NAME);
+        k->str = TOK.str;
+        k->len = TOK.len;
+        parser_next(p);
+        return parser_finish(p, k);
+    case JSP_T_LBRACKET:
+        parser_next(p);
+        *computed = 1;
+        k = parser_assign(p, 0, 0);
+        parser_expect(p, JSP_T_RBRACKET);
+        return k;
+    default:
+        parser_unexpected(p);
+    }
+}
+
+/* A method body after its key: `(params) { body }`. */
+static jsp_node *parser_method(parser *p, unsigned nflags, unsigned extra_ctx) {
+    jsp_node *fn = parser_node(p, JSP_N_FUNCTION);
+    fn->flags = nflags | JSP_NF_METHOD;
+    return parser_function_rest(p, fn, nflags | JSP_NF_METHOD, extra_ctx | P_SUPER_PROP);
+}
+
+static jsp_node *parser_object(parser *p) {
+    jsp_node *obj = parser_node(p, JSP_N_OBJECT);
+    parser_list props = {0};
+    int proto_count = 0;
+    parser_next(p);
+    while (!parser_eat(p, JSP_T_RBRACE)) {
+        if (TOK.type == JSP_T_ELLIPSIS) {
+            jsp_node *s = parser_node(p, JSP_N_SPREAD);
+            parser_next(p);
+            s->a = parser_assign(p, 0, 1);
+            parser_push(&props, parser_finish(p, s));
+        } else {
+            jsp_node *prop = parser_node(p, JSP_N_PROPERTY);
+            unsigned fflags = 0;
+            int kind = JSP_PROP_INIT;
+            const jsp_token first = TOK;
+            if (parser_is_kw(p, JSP_KW_ASYNC) || parser_is_kw(p, JSP_KW_GET) ||
+                parser_is_kw(p, JSP_KW_SET)) {
+                jsp_token nt = parser_peek(p);
+                int modifier = nt.type != JSP_T_COMMA && nt.type != JSP_T_COLON &&
+                               nt.type != JSP_T_LPAREN && nt.type != JSP_T_RBRACE &&
+                               nt.type != JSP_T_ASSIGN;
+                if (modifier && first.kw == JSP_KW_ASYNC && (nt.flags & JSP_TF_NEWLINE_BEFORE)) {
+                    modifier = 0;
+                }
+                if (modifier) {
+                    parser_next(p);
+                    if (first.kw == JSP_KW_ASYNC) {
+                        fflags |= JSP_NF_ASYNC;
+                    } else {
+                        kind = first.kw == JSP_KW_GET ? JSP_PROP_GET : JSP_PROP_SET;
+                    }
+                }
+            }
+            if (kind == JSP_PROP_INIT && parser_eat(p, JSP_T_STAR)) {
+                fflags |= JSP_NF_GENERATOR;
+            }
+            int computed;
+            const jsp_token key_tok = TOK;
+            prop->a = parser_property_key(p, &computed, 0);
+            if (computed) {
+                prop->flags |= JSP_NF_COMPUTED;
+            }
+            prop->op = (uint16_t)kind;
+            if (kind != JSP_PROP_INIT || fflags || TOK.type == JSP_T_LPAREN) {
+                prop->flags |= JSP_NF_METHOD;
+                prop->b = parser_method(p, fflags, 0);
+                if (kind == JSP_PROP_GET && prop->b->b) {
+                    parser_fail_at(p, prop->b->b->start, "Getter must not have any formal parameters.");
+                }
+                if (kind == JSP_PROP_SET && (!prop->b->b || prop->b->b->next ||
+                                             prop->b->b->kind == JSP_N_REST)) {
+                    parser_fail_at(p, prop->b->start,
+                                   "Setter must have exactly one formal parameter.");
+                }
+            } else if (parser_eat(p, JSP_T_COLON)) {
+                prop->b = parser_assign(p, 0, 1);
+            } else {
+                /* shorthand: `a` or the cover form `a = 1` */
+                if (key_tok.type != JSP_T_NAME || computed) {
+                    parser_unexpected(p);
+                }
+                jsp_lexer saved = p->lx;
+                p->lx.tok = key_tok;
+                parser_check_identifier(p, 0);
+                p->lx = saved;
+                prop->flags |= JSP_NF_SHORTHAND;
+                prop->b = prop->a;
+                if (TOK.type == JSP_T_ASSIGN) {
+                    if (!p->cover_init) {
+                        p->cover_init = TOK.start + 1;
+                        p->cover_msg = "Invalid shorthand property initializer";
+                    }
+                    parser_next(p);
+                    jsp_node *ap = parser_node_at(p, JSP_N_ASSIGN_PATTERN, prop->a);
+                    ap->a = prop->a;
+                    ap->b = parser_assign(p, 0, 0);
+                    prop->b = parser_finish(p, ap);
+                }
+            }
+            if (!computed && !(prop->flags & (JSP_NF_SHORTHAND | JSP_NF_METHOD)) &&
+                (prop->a->kind == JSP_N_IDENT || prop->a->kind == JSP_N_STRING) &&
+                parser_str_is(prop->a, "__proto__") && proto_count++ && !p->cover_init) {
+                /* an error unless the literal turns out to be a pattern */
+                p->cover_init = prop->start + 1;
+                p->cover_msg = "Duplicate __proto__ fields are not allowed in object literals";
+            }
+            parser_push(&props, parser_finish(p, prop));
+        }
+        if (TOK.type != JSP_T_RBRACE) {
+            parser_expect(p, JSP_T_COMMA);
+        }
+    }
+    obj->a = props.head;
+    return parser_finish(p, obj);
+}
+
+static jsp_node *parser_array(parser *p) {
+    jsp_node *arr = parser_node(p, JSP_N_ARRAY);
+    parser_list elems = {0};
+    parser_next(p);
+    while (!parser_eat(p, JSP_T_RBRACKET)) {
+        if (TOK.type == JSP_T_COMMA) {
+            jsp_node *h = parser_node(p, JSP_N_HOLE);
+            parser_next(p);
+            parser_push(&elems, h);
+            continue;
+        }
+        if (TOK.type == JSP_T_ELLIPSIS) {
+            jsp_node *s = parser_node(p, JSP_N_SPREAD);
+            parser_next(p);
+            s->a = parser_assign(p, 0, 1);
+            parser_push(&elems, parser_finish(p, s));
+            s->op = TOK.type == JSP_T_COMMA; /* [...a,] cannot be a pattern */
+        } else {
+            parser_push(&elems, parser_assign(p, 0, 1));
+        }
+        if (TOK.type != JSP_T_RBRACKET) {
+            parser_expect(p, JSP_T_COMMA);
+        }
+    }
+    arr->a = elems.head;
+    return parser_finish(p, arr);
+}
+
+/* ---- patterns ---- */
+
+/* Turns an expression parsed by the cover grammar into a pattern. Binding patterns
+ * (parameters) allow identifiers only as leaves; assignment patterns allow members. */
+static jsp_node *parser_to_pattern(parser *p, jsp_node *n, int binding) {
+    switch (n->kind) {
+    case JSP_N_IDENT:
+        if ((p->ctx & P_STRICT) && (parser_str_is(n, "eval") || parser_str_is(n, "arguments"))) {
+            parser_fail_at(p, n->start, "Unexpected eval or arguments in strict mode");
+        }
+        return n;
+    case JSP_N_MEMBER:
+        if (binding || (n->flags & JSP_NF_OPTIONAL)) {
+            break;
+        }
+        return n;
+    case JSP_N_ASSIGN_PATTERN:
+        n->a = parser_to_pattern(p, n->a, binding);
+        return n;
+    case JSP_N_ARRAY:
+        if (n->flags & JSP_NF_PAREN) {
+            break;
+        }
+        n->kind = JSP_N_ARRAY_PATTERN;
+        for (jsp_node **e = &n->a; *e; e = &(*e)->next) {
+            jsp_node *el = *e;
+            if (el->kind == JSP_N_HOLE) {
+                continue;
+            }
+            if (el->kind == JSP_N_SPREAD) {
+                if (el->next || el->op) {
+                    parser_fail_at(p, el->start, "Rest element must be last element");
+                }
+                el->kind = JSP_N_REST;
+                el->a = parser_to_pattern(p, el->a, binding);
+                if (el->a->kind == JSP_N_ASSIGN_PATTERN) {
+                    parser_fail_at(p, el->a->start, "Invalid destructuring assignment target");
+                }
+                continue;
+            }
+            jsp_node *next = el->next;
+            jsp_node *pat = parser_to_pattern(p, el, binding);
+            pat->next = next;
+            *e = pat;
+        }
+        return n;
+    case JSP_N_OBJECT:
+        if (n->flags & JSP_NF_PAREN) {
+            break;
+        }
+        n->kind = JSP_N_OBJECT_PATTERN;
+        for (jsp_node *prop = n->a; prop; prop = prop->next) {
+            if (prop->kind == JSP_N_SPREAD) {
+                if (prop->next) {
+                    parser_fail_at(p, prop->start, "Rest element must be last element");
+                }
+                prop->kind = JSP_N_REST;
+                if (prop->a->kind != JSP_N_IDENT && (binding || prop->a->kind != JSP_N_MEMBER)) {
+                    parser_fail_at(p, prop->a->start, "`...` must be followed by an assignable "
+                                                      "reference in assignment contexts");
+                }
+                prop->a = parser_to_pattern(p, prop->a, binding);
+                continue;
+            }
+            if (prop->flags & JSP_NF_METHOD) {
+                parser_fail_at(p, prop->start, "Invalid destructuring assignment target");
+            }
+            prop->b = parser_to_pattern(p, prop->b, binding);
+        }
+        return n;
+    case JSP_N_ASSIGN:
+        if (n->op != JSP_T_ASSIGN || (n->flags & JSP_NF_PAREN)) {
+            break;
+        }
+        n->kind = JSP_N_ASSIGN_PATTERN;
+        n->op = 0;
+        n->a = parser_to_pattern(p, n->a, binding);
+        return n;
+    case JSP_N_ARRAY_PATTERN:
+    case JSP_N_OBJECT_PATTERN:
+        return n;
+    default:
+        break;
+    }
+    parser_fail_at(p, n->start, binding ? "Invalid destructuring assignment target"
+                                        : "Invalid left-hand side in assignment");
+}
+
+static int parser_is_simple_target(parser *p, const jsp_node *n) {
+    if (n->kind == JSP_N_IDENT) {
+        if ((p->ctx & P_STRICT) && (parser_str_is(n, "eval") || parser_str_is(n, "arguments"))) {
+            return 0;
+        }
+        return 1;
+    }
+    if (n->kind == JSP_N_MEMBER) {
+        return !(n->flags & JSP_NF_OPTIONAL);
+    }
+    /* f() = 1 is a runtime ReferenceError, as in V8 (web compatibility) */
+    return n->kind == JSP_N_CALL && !(n->flags & JSP_NF_OPTIONAL);
+}
+
+/* BindingIdentifier | BindingPattern, with an optional default when allowed. */
+static jsp_node *parser_binding_target(parser *p, jsp_keyword decl_kind) {
+    parser_enter(p);
+    jsp_node *n;
+    if (TOK.type == JSP_T_LBRACKET) {
+        n = parser_node(p, JSP_N_ARRAY_PATTERN);
+        parser_list elems = {0};
+        parser_next(p);
+        while (!parser_eat(p, JSP_T_RBRACKET)) {
+            if (TOK.type == JSP_T_COMMA) {
+                parser_push(&elems, parser_node(p, JSP_N_HOLE));
+                parser_next(p);
+                continue;
+            }
+            if (TOK.type == JSP_T_ELLIPSIS) {
+                jsp_node *r = parser_node(p, JSP_N_REST);
+                parser_next(p);
+                r->a = parser_binding_target(p, decl_kind);
+                parser_push(&elems, parser_finish(p, r));
+                if (TOK.type != JSP_T_RBRACKET) {
+                    parser_fail_at(p, r->start, "Rest element must be last element");
+                }
+                continue;
+            }
+            jsp_node *el = parser_binding_target(p, decl_kind);
+            if (TOK.type == JSP_T_ASSIGN) {
+                parser_next(p);
+                jsp_node *ap = parser_node_at(p, JSP_N_ASSIGN_PATTERN, el);
+                ap->a = el;
+                ap->b = parser_assign(p, 0, 0);
+                el = parser_finish(p, ap);
+            }
+            parser_push(&elems, el);
+            if (TOK.type != JSP_T_RBRACKET) {
+                parser_expect(p, JSP_T_COMMA);
+            }
+        }
+        n->a = elems.head;
+    } else if (TOK.type == JSP_T_LBRACE) {
+        n = parser_node(p, JSP_N_OBJECT_PATTERN);
+        parser_list props = {0};
+        parser_next(p);
+        while (!parser_eat(p, JSP_T_RBRACE)) {
+            if (TOK.type == JSP_T_ELLIPSIS) {
+                jsp_node *r = parser_node(p, JSP_N_REST);
+                parser_next(p);
+                if (TOK.type != JSP_T_NAME) {
+                    parser_unexpected(p);
+                }
+                r->a = parser_binding_target(p, decl_kind);
+                parser_push(&props, parser_finish(p, r));
+                if (TOK.type != JSP_T_RBRACE) {
+                    parser_fail_at(p, r->start, "Rest element must be last element");
+                }
+                continue;
+            }
+            jsp_node *prop = parser_node(p, JSP_N_PROPERTY);
+            int computed;
+            const jsp_token key_tok = TOK;
+            prop->a = parser_property_key(p, &computed, 0);
+            if (computed) {
+                prop->flags |= JSP_NF_COMPUTED;
+            }
+            if (parser_eat(p, JSP_T_COLON)) {
+                prop->b = parser_binding_target(p, decl_kind);
+            } else {
+                if (key_tok.type != JSP_T_NAME || computed) {
+                    parser_unexpected(p);
+                }
+                jsp_lexer saved = p->lx;
+                p->lx.tok = key_tok;
+                parser_check_identifier(p, 1);
+                if (decl_kind == JSP_KW_LET || decl_kind == JSP_KW_CONST) {
+                    if (key_tok.kw == JSP_KW_LET) {
+                        parser_fail_at(p, key_tok.start,
+                                       "let is disallowed as a lexically bound name");
+                    }
+                }
+                p->lx = saved;
+                prop->flags |= JSP_NF_SHORTHAND;
+                prop->b = prop->a;
+            }
+            if (TOK.type == JSP_T_ASSIGN) {
+                parser_next(p);
+                jsp_node *ap = parser_node_at(p, JSP_N_ASSIGN_PATTERN, prop->b);
+                ap->a = prop->b;
+                ap->b = parser_assign(p, 0, 0);
+                prop->b = parser_finish(p, ap);
+            }
+            parser_push(&props, parser_finish(p, prop));
+            if (TOK.type != JSP_T_RBRACE) {
+                parser_expect(p, JSP_T_COMMA);
+            }
+        }
+        n->a = props.head;
+    } else {
+        if ((decl_kind == JSP_KW_LET || decl_kind == JSP_KW_CONST) && parser_is_kw(p, JSP_KW_LET)) {
+            parser_fail_at(p, TOK.start, "let is disallowed as a lexically bound name");
+        }
+        p->depth--;
+        return parser_identifier(p, 1);
+    }
+    p->depth--;
+    return parser_finish(p, n);
+}
+
+/* ---- functions ---- */
+
+static int parser_is_simple_params(const jsp_node *params) {
+    for (const jsp_node *n = params; n; n = n->next) {
+        if (n->kind != JSP_N_IDENT) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Parses a directive prologue + statements up to `}` (or EOF at top level) and
+ * returns the list; may turn on strict mode. */
+static jsp_node *parser_body(parser *p, jsp_tok_type end, jsp_node *owner,
+                             const jsp_node *params) {
+    parser_list stmts = {0};
+    int prologue = 1;
+    while (TOK.type != end) {
+        if (prologue) {
+            if (TOK.type == JSP_T_STRING) {
+                const jsp_token st = TOK;
+                jsp_token nt = parser_peek(p);
+                int is_directive = nt.type == JSP_T_SEMI || nt.type == JSP_T_RBRACE ||
+                                   nt.type == JSP_T_EOF || (nt.flags & JSP_TF_NEWLINE_BEFORE);
+                if (is_directive) {
+                    if (st.end - st.start == 12 &&
+                        memcmp(p->lx.src + st.start + 1, "use strict", 10) == 0) {
+                        if (params && !parser_is_simple_params(params)) {
+                            parser_fail_at(p, st.start,
+                                           "Illegal 'use strict' directive in function with "
+                                           "non-simple parameter list");
+                        }
+                        p->ctx |= P_STRICT;
+                        owner->flags |= JSP_NF_STRICT;
+                    }
+                    if (st.flags & JSP_TF_LEGACY_OCTAL) {
+                        /* checked again below once strictness is known */
+                    }
+                }
+                jsp_node *s = parser_statement_list_item(p);
+                if (is_directive && s->kind == JSP_N_EXPR_STMT && s->a->kind == JSP_N_STRING) {
+                    s->str = p->lx.src + st.start + 1;
+                    s->len = st.end - st.start - 2;
+                    if ((p->ctx & P_STRICT) && (st.flags & JSP_TF_LEGACY_OCTAL)) {
+                        parser_fail_at(p, st.start,
+                                       "Octal escape sequences are not allowed in strict mode.");
+                    }
+                } else {
+                    prologue = 0;
+                }
+                parser_push(&stmts, s);
+                continue;
+            }
+            prologue = 0;
+        }
+        parser_push(&stmts, parser_statement_list_item(p));
+    }
+    return stmts.head;
+}
+
+/* Checks the parameter names of strict functions (no eval/arguments, no dups). */
+static void parser_check_params(parser *p, const jsp_node *params, int strict_or_special) {
+    if (!strict_or_special) {
+        return;
+    }
+    for (const jsp_node *a = params; a; a = a->next) {
+        if (a->kind != JSP_N_IDENT) {
+            continue;
+        }
+        if ((p->ctx & P_STRICT) && (parser_str_is(a, "eval") || parser_str_is(a, "arguments"))) {
+            parser_fail_at(p, a->start, "Unexpected eval or arguments in strict mode");
+        }
+        for (const jsp_node *b = a->next; b; b = b->next) {
+            if (b->kind == JSP_N_IDENT && b->len == a->len && memcmp(a->str, b->str, a->len) == 0) {
+                parser_fail_at(p, b->start, "Duplicate parameter name not allowed in this context");
+            }
+        }
+    }
+}
+
+/* `(params) { body }` into fn. The context of the body comes from nflags. */
+static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
+                                      unsigned extra_ctx) {
+    parser_enter(p);
+    unsigned saved_ctx = p->ctx;
+    parser_label *saved_labels = p->labels;
+    uint32_t saved_cover = p->cover_init;
+    p->labels = NULL;
+    p->fn_depth++;
+    p->any_fn_depth++;
+    p->ctx = (p->ctx & P_STRICT) | P_RETURN | P_NEW_TARGET | extra_ctx;
+    if (nflags & JSP_NF_GENERATOR) {
+        p->ctx |= P_YIELD;
+    }
+    if (nflags & JSP_NF_ASYNC) {
+        p->ctx |= P_AWAIT;
+    }
+    p->ctx |= P_PARAMS;
+    parser_expect(p, JSP_T_LPAREN);
+    parser_list params = {0};
+    while (!parser_eat(p, JSP_T_RPAREN)) {
+        if (TOK.type == JSP_T_ELLIPSIS) {
+            jsp_node *r = parser_node(p, JSP_N_REST);
+            parser_next(p);
+            r->a = parser_binding_target(p, JSP_KW_VAR);
+            parser_push(&params, parser_finish(p, r));
+            if (TOK.type != JSP_T_RPAREN) {
+                parser_fail_at(p, TOK.start, "Rest parameter must be last formal parameter");
+            }
+            continue;
+        }
+        jsp_node *el = parser_binding_target(p, JSP_KW_VAR);
+        if (TOK.type == JSP_T_ASSIGN) {
+            parser_next(p);
+            jsp_node *ap = parser_node_at(p, JSP_N_ASSIGN_PATTERN, el);
+            ap->a = el;
+            ap->b = parser_assign(p, 0, 0);
+            el = parser_finish(p, ap);
+        }
+        parser_push(&params, el);
+        if (TOK.type != JSP_T_RPAREN) {
+            parser_expect(p, JSP_T_COMMA);
+        }
+    }
+    p->ctx &= ~P_PARAMS;
+    fn->b = params.head;
+    jsp_node *body = parser_node(p, JSP_N_BLOCK);
+    parser_expect(p, JSP_T_LBRACE);
+    body->a = parser_body(p, JSP_T_RBRACE, fn, params.head);
+    parser_next(p);
+    fn->c = parser_finish(p, body);
+    if (p->ctx & P_STRICT) {
+        fn->flags |= JSP_NF_STRICT;
+    }
+    int special = (p->ctx & P_STRICT) || !parser_is_simple_params(params.head) ||
+                  (nflags & (JSP_NF_METHOD | JSP_NF_ARROW));
+    parser_check_params(p, params.head, special);
+    if ((p->ctx & P_STRICT) && fn->a &&
+        (parser_str_is(fn->a, "eval") || parser_str_is(fn->a, "arguments"))) {
+        parser_fail_at(p, fn->a->start, "Unexpected eval or arguments in strict mode");
+    }
+    p->ctx = saved_ctx;
+    p->labels = saved_labels;
+    p->cover_init = saved_cover;
+    p->fn_depth--;
+    p->any_fn_depth--;
+    p->depth--;
+    return parser_finish(p, fn);
+}
+
+/* `function` (already at the keyword, after any `async`), `*`, name, rest. */
+static jsp_node *parser_function(parser *p, unsigned nflags, int is_decl) {
+    jsp_node *fn = parser_node(p, JSP_N_FUNCTION);
+    if (nflags & JSP_NF_ASYNC) {
+        parser_next(p); /* async */
+    }
+    parser_expect_kw(p, JSP_KW_FUNCTION);
+    if (parser_eat(p, JSP_T_STAR)) {
+        nflags |= JSP_NF_GENERATOR;
+    }
+    fn->flags = nflags | (is_decl ? JSP_NF_DECL : 0);
+    if (TOK.type == JSP_T_NAME) {
+        /* the name of a function expression is bound inside it: its own yield/await rules */
+        unsigned saved = p->ctx;
+        if (!is_decl) {
+            p->ctx &= ~(P_YIELD | P_AWAIT);
+            if (nflags & JSP_NF_GENERATOR) {
+                p->ctx |= P_YIELD;
+            }
+            if (nflags & JSP_NF_ASYNC) {
+                p->ctx |= P_AWAIT;
+            }
+        }
+        fn->a = parser_identifier(p, 1);
+        p->ctx = saved;
+    } else if (is_decl == 1) {
+        parser_unexpected(p);
+    }
+    return parser_function_rest(p, fn, nflags, 0);
+}
+
+/* An arrow function's body once `=>` is the current token. */
+static jsp_node *parser_arrow_body(parser *p, jsp_node *fn, jsp_node *params, unsigned nflags) {
+    if (TOK.flags & JSP_TF_NEWLINE_BEFORE) {
+        parser_unexpected(p);
+    }
+    parser_expect(p, JSP_T_ARROW);
+    parser_enter(p);
+    fn->flags = nflags | JSP_NF_ARROW;
+    fn->b = params;
+    unsigned saved_ctx = p->ctx;
+    parser_label *saved_labels = p->labels;
+    uint32_t saved_cover = p->cover_init;
+    p->cover_init = 0;
+    p->labels = NULL;
+    p->any_fn_depth++;
+    p->ctx &= P_STRICT | P_NEW_TARGET | P_SUPER_PROP | P_SUPER_CALL | P_FIELD_INIT |
+              P_STATIC_BLOCK;
+    if (nflags & JSP_NF_ASYNC) {
+        p->ctx |= P_AWAIT;
+    }
+    if (TOK.type == JSP_T_LBRACE) {
+        p->ctx |= P_RETURN;
+        jsp_node *body = parser_node(p, JSP_N_BLOCK);
+        parser_next(p);
+        body->a = parser_body(p, JSP_T_RBRACE, fn, params);
+        parser_next(p);
+        fn->c = parser_finish(p, body);
+    } else {
+        fn->flags |= JSP_NF_EXPR_BODY;
+        fn->c = parser_assign(p, 0, 0);
+    }
+    if (p->ctx & P_STRICT) {
+        fn->flags |= JSP_NF_STRICT;
+    }
+    parser_check_params(p, params, 1);
+    p->any_fn_depth--;
+    p->ctx = saved_ctx;
+    p->labels = saved_labels;
+    p->cover_init = saved_cover;
+    p->depth--;
+    return parser_finish(p, fn);
+}
+
+/* Converts a cover list (parenthesized expressions or call arguments) to params. */
+static jsp_node *parser_cover_to_params(parser *p, jsp_node *list) {
+    for (jsp_node **e = &list; *e; e = &(*e)->next) {
+        jsp_node *el = *e, *next = el->next;
+        jsp_node *pat;
+        if (el->kind == JSP_N_SPREAD) {
+            if (next) {
+                parser_fail_at(p, el->start, "Rest parameter must be last formal parameter");
+            }
+            el->kind = JSP_N_REST;
+            el->a = parser_to_pattern(p, el->a, 1);
+            pat = el;
+        } else {
+            if (el->flags & JSP_NF_PAREN) {
+                parser_fail_at(p, el->start, "Invalid destructuring assignment target");
+            }
+            pat = parser_to_pattern(p, el, 1);
+        }
+        pat->next = next;
+        *e = pat;
+    }
+    /* await / yield expressions are not allowed in arrow parameters */
+    return list;
+}
+
+/* ---- classes ---- */
+
+static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
+    jsp_node *cls = parser_node(p, JSP_N_CLASS);
+    cls->flags = is_decl ? JSP_NF_DECL : 0;
+    parser_next(p); /* class */
+    unsigned saved_ctx = p->ctx;
+    p->ctx |= P_STRICT;
+    if (TOK.type == JSP_T_NAME && !parser_is_kw(p, JSP_KW_EXTENDS)) {
+        cls->a = parser_identifier(p, 1);
+    } else if (is_decl && !name_optional) {
+        parser_unexpected(p);
+    }
+    if (parser_eat_kw(p, JSP_KW_EXTENDS)) {
+        cls->b = parser_lhs(p);
+    }
+    parser_expect(p, JSP_T_LBRACE);
+    parser_list members = {0};
+    int has_ctor = 0;
+    parser_class_scope scope = {NULL, NULL, p->class_scope};
+    p->class_scope = &scope;
+    while (!parser_eat(p, JSP_T_RBRACE)) {
+        if (parser_eat(p, JSP_T_SEMI)) {
+            continue;
+        }
+        jsp_node *m = parser_node(p, JSP_N_METHOD);
+        unsigned fflags = 0;
+        int kind = JSP_PROP_INIT;
+        if (parser_is_kw(p, JSP_KW_STATIC)) {
+            jsp_token nt = parser_peek(p);
+            if (nt.type == JSP_T_LBRACE) {
+                parser_next(p);
+                m->kind = JSP_N_STATIC_BLOCK;
+                parser_next(p);
+                unsigned c = p->ctx;
+                parser_label *saved_labels = p->labels;
+                p->labels = NULL;
+                p->fn_depth++;
+                p->ctx = P_STRICT | P_SUPER_PROP | P_NEW_TARGET | P_FIELD_INIT | P_STATIC_BLOCK;
+                parser_list stmts = {0};
+                while (!parser_eat(p, JSP_T_RBRACE)) {
+                    parser_push(&stmts, parser_statement_list_item(p));
+                }
+                p->ctx = c;
+                p->labels = saved_labels;
+                p->fn_depth--;
+                m->a = stmts.head;
+                parser_push(&members, parser_finish(p, m));
+                continue;
+            }
+            if (nt.type != JSP_T_LPAREN && nt.type != JSP_T_ASSIGN && nt.type != JSP_T_SEMI &&
+                nt.type != JSP_T_RBRACE) {
+                parser_next(p);
+                m->flags |= JSP_NF_STATIC;
+            }
+        }
+        if (parser_is_kw(p, JSP_KW_ASYNC) || parser_is_kw(p, JSP_KW_GET) ||
+            parser_is_kw(p, JSP_KW_SET)) {
+            jsp_keyword kw = TOK.kw;
+            jsp_token nt = parser_peek(p);
+            int modifier = nt.type != JSP_T_LPAREN && nt.type != JSP_T_ASSIGN &&
+                           nt.type != JSP_T_SEMI && nt.type != JSP_T_RBRACE &&
+                           !(kw == JSP_KW_ASYNC && (nt.flags & JSP_TF_NEWLINE_BEFORE));
+            if (modifier) {
+                parser_next(p);
+                if (kw == JSP_KW_ASYNC) {
+                    fflags |= JSP_NF_ASYNC;
+                } else {
+                    kind = kw == JSP_KW_GET ? JSP_PROP_GET : JSP_PROP_SET;
+                }
+            }
+        }
+        if (kind == JSP_PROP_INIT && parser_eat(p, JSP_T_STAR)) {
+            fflags |= JSP_NF_GENERATOR;
+        }
+        int computed;
+        m->a = parser_property_key(p, &computed, 1);
+        if (computed) {
+            m->flags |= JSP_NF_COMPUTED;
+        }
+        int is_static = (m->flags & JSP_NF_STATIC) != 0;
+        if (m->a->kind == JSP_N_PRIVATE_NAME) {
+            if (parser_str_is(m->a, "constructor")) {
+                int method = TOK.type == JSP_T_LPAREN || kind != JSP_PROP_INIT || fflags;
+                parser_fail_at(p, m->a->start, "%s",
+                               method ? "Class constructor may not be a private method"
+                                      : "Classes may not have a private field named "
+                                        "'#constructor'");
+            }
+            unsigned pk = kind == JSP_PROP_GET   ? PARSER_PRIV_GET
+                          : kind == JSP_PROP_SET ? PARSER_PRIV_SET
+                                                 : PARSER_PRIV_OTHER;
+            parser_private_declare(p, m->a, pk | (is_static ? PARSER_PRIV_STATIC : 0));
+        }
+        if (TOK.type == JSP_T_LPAREN || kind != JSP_PROP_INIT || fflags) {
+            int is_ctor = !computed && !is_static && m->a->kind != JSP_N_PRIVATE_NAME &&
+                          parser_str_is(m->a, "constructor");
+            if (is_ctor) {
+                if (kind != JSP_PROP_INIT || fflags) {
+                    parser_fail_at(p, m->a->start, "Class constructor may not be a%s",
+                                   kind != JSP_PROP_INIT     ? "n accessor"
+                                   : (fflags & JSP_NF_ASYNC) ? "n async method"
+                                                             : " generator");
+                }
+                if (has_ctor) {
+                    parser_fail_at(p, m->a->start, "A class may only have one constructor");
+                }
+                has_ctor = 1;
+                kind = JSP_PROP_CONSTRUCTOR;
+            }
+            if (is_static && !computed && parser_str_is(m->a, "prototype") &&
+                m->a->kind != JSP_N_PRIVATE_NAME) {
+                parser_fail_at(p, m->a->start, "Classes may not have a static property named "
+                                               "'prototype'");
+            }
+            m->op = (uint16_t)kind;
+            unsigned extra = (is_ctor && cls->b) ? P_SUPER_CALL : 0;
+            m->b = parser_method(p, fflags, extra);
+            if (kind == JSP_PROP_GET && m->b->b) {
+                parser_fail_at(p, m->b->b->start, "Getter must not have any formal parameters.");
+            }
+            if (kind == JSP_PROP_SET && (!m->b->b || m->b->b->next || m->b->b->kind == JSP_N_REST)) {
+                parser_fail_at(p, m->b->start, "Setter must have exactly one formal parameter.");
+            }
+        } else {
+            m->kind = JSP_N_FIELD;
+            if (!computed && m->a->kind != JSP_N_PRIVATE_NAME &&
+                (parser_str_is(m->a, "constructor") ||
+                 (is_static && parser_str_is(m->a, "prototype")))) {
+                parser_fail_at(p, m->a->start, "Classes may not have a field named '%.*s'",
+                               (int)m->a->len, m->a->str);
+            }
+            if (parser_eat(p, JSP_T_ASSIGN)) {
+                unsigned c = p->ctx;
+                parser_label *saved_labels = p->labels;
+                p->fn_depth++;
+                p->ctx = P_STRICT | P_SUPER_PROP | P_NEW_TARGET | P_FIELD_INIT;
+                m->b = parser_assign(p, 0, 0);
+                p->ctx = c;
+                p->labels = saved_labels;
+                p->fn_depth--;
+            }
+            parser_semicolon(p);
+        }
+        parser_push(&members, parser_finish(p, m));
+    }
+    cls->c = members.head;
+    p->class_scope = scope.outer;
+    parser_private_resolve(p, &scope);
+    p->ctx = saved_ctx;
+    return parser_finish(p, cls);
+}
+
+/* ---- expressions ---- */
+
+static jsp_node *parser_arguments(parser *p, int cover) {
+    parser_list args = {0};
+    parser_expect(p, JSP_T_LPAREN);
+    parser_enter(p);
+    while (!parser_eat(p, JSP_T_RPAREN)) {
+        if (TOK.type == JSP_T_ELLIPSIS) {
+            jsp_node *s = parser_node(p, JSP_N_SPREAD);
+            parser_next(p);
+            s->a = parser_assign(p, 0, cover);
+            parser_push(&args, parser_finish(p, s));
+        } else {
+            parser_push(&args, parser_assign(p, 0, cover));
+        }
+        if (TOK.type != JSP_T_RPAREN && !parser_eat(p, JSP_T_COMMA)) {
+            parser_check_lex(p);
+            parser_fail_at(p, TOK.start, "missing ) after argument list");
+        }
+    }
+    p->depth--;
+    return args.head;
+}
+
+/* `( ... )` in expression position: a parenthesized expression or arrow params. */
+static jsp_node *parser_paren(parser *p) {
+    jsp_node *start = parser_node(p, JSP_N_FUNCTION);
+    parser_next(p);
+    parser_list items = {0};
+    int trailing_comma = 0;
+    uint32_t rest_at = 0;
+    uint32_t saved_cover = p->cover_init;
+    p->cover_init = 0;
+    while (TOK.type != JSP_T_RPAREN) {
+        if (TOK.type == JSP_T_ELLIPSIS) {
+            jsp_node *r = parser_node(p, JSP_N_SPREAD);
+            rest_at = TOK.start + 1;
+            parser_next(p);
+            r->a = parser_binding_target(p, JSP_KW_VAR);
+            if (TOK.type == JSP_T_ASSIGN) {
+                parser_fail_at(p, TOK.start, "Rest parameter may not have a default initializer");
+            }
+            parser_push(&items, parser_finish(p, r));
+            if (TOK.type != JSP_T_RPAREN) {
+                parser_fail_at(p, TOK.start, "Rest parameter must be last formal parameter");
+            }
+            break;
+        }
+        parser_push(&items, parser_assign(p, 0, 1));
+        if (TOK.type != JSP_T_RPAREN) {
+            parser_expect(p, JSP_T_COMMA);
+            if (TOK.type == JSP_T_RPAREN) {
+                trailing_comma = 1;
+            }
+        }
+    }
+    uint32_t close = TOK.start;
+    parser_next(p);
+    if (TOK.type == JSP_T_ARROW && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        p->cover_init = saved_cover;
+        jsp_node *params = parser_cover_to_params(p, items.head);
+        return parser_arrow_body(p, start, params, 0);
+    }
+    if (items.head == NULL) {
+        parser_fail_at(p, close, "Unexpected token ')'");
+    }
+    if (rest_at) {
+        parser_fail_at(p, rest_at - 1, "Unexpected token '...'");
+    }
+    if (trailing_comma) {
+        parser_fail_at(p, close, "Unexpected token ')'");
+    }
+    if (p->cover_init) {
+        parser_fail_at(p, p->cover_init - 1, "%s", p->cover_msg);
+    }
+    p->cover_init = saved_cover;
+    jsp_node *e;
+    if (items.head->next) {
+        e = parser_node_at(p, JSP_N_SEQUENCE, items.head);
+        e->a = items.head;
+        e->end = items.tail->end;
+    } else {
+        e = items.head;
+    }
+    e->flags |= JSP_NF_PAREN;
+    return e;
+}
+
+static jsp_node *parser_primary(parser *p) {
+    jsp_node *n;
+    switch (TOK.type) {
+    case JSP_T_NAME:
+        switch (TOK.flags & JSP_TF_ESCAPED ? JSP_KW_NONE : TOK.kw) {
+        case JSP_KW_THIS:
+            n = parser_node(p, JSP_N_THIS);
+            parser_next(p);
+            return parser_finish(p, n);
+        case JSP_KW_NULL:
+            n = parser_node(p, JSP_N_NULL);
+            parser_next(p);
+            return parser_finish(p, n);
+        case JSP_KW_TRUE:
+        case JSP_KW_FALSE:
+            n = parser_node(p, JSP_N_BOOL);
+            n->op = TOK.kw == JSP_KW_TRUE;
+            parser_next(p);
+            return parser_finish(p, n);
+        case JSP_KW_FUNCTION:
+            return parser_function(p, 0, 0);
+        case JSP_KW_CLASS:
+            return parser_class(p, 0, 1);
+        case JSP_KW_ASYNC: {
+            jsp_token nt = parser_peek(p);
+            if (nt.type == JSP_T_NAME && nt.kw == JSP_KW_FUNCTION && !(nt.flags & JSP_TF_ESCAPED) &&
+                !(nt.flags & JSP_TF_NEWLINE_BEFORE)) {
+                return parser_function(p, JSP_NF_ASYNC, 0);
+            }
+            if (nt.type == JSP_T_NAME && !(nt.flags & JSP_TF_NEWLINE_BEFORE) &&
+                parser_peek2(p).type == JSP_T_ARROW) {
+                /* async x => ... */
+                jsp_node *fn = parser_node(p, JSP_N_FUNCTION);
+                parser_next(p);
+                unsigned c = p->ctx;
+                p->ctx |= P_AWAIT;
+                jsp_node *param = parser_identifier(p, 1);
+                p->ctx = c;
+                if (TOK.type != JSP_T_ARROW) {
+                    parser_unexpected(p);
+                }
+                return parser_arrow_body(p, fn, param, JSP_NF_ASYNC);
+            }
+            if (nt.type == JSP_T_LPAREN && !(nt.flags & JSP_TF_NEWLINE_BEFORE)) {
+                /* async(...) => ... or a call of something named async */
+                jsp_node *callee = parser_identifier(p, 0);
+                uint32_t saved_cover = p->cover_init;
+                p->cover_init = 0;
+                jsp_node *args = parser_arguments(p, 1);
+                if (TOK.type == JSP_T_ARROW && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+                    for (jsp_node *a = args; a; a = a->next) {
+                        if (a->kind == JSP_N_SPREAD && a->next) {
+                            parser_fail_at(p, a->start, "Rest parameter must be last formal "
+                                                        "parameter");
+                        }
+                    }
+                    p->cover_init = saved_cover;
+                    jsp_node *fn = parser_node_at(p, JSP_N_FUNCTION, callee);
+                    return parser_arrow_body(p, fn, parser_cover_to_params(p, args), JSP_NF_ASYNC);
+                }
+                if (p->cover_init) {
+                    parser_fail_at(p, p->cover_init - 1, "%s", p->cover_msg);
+                }
+                p->cover_init = saved_cover;
+                jsp_node *call = parser_node_at(p, JSP_N_CALL, callee);
+                call->a = callee;
+                call->b = args;
+                return parser_finish(p, call);
+            }
+            break;
+        }
+        case JSP_KW_NEW:
+        case JSP_KW_SUPER:
+        case JSP_KW_IMPORT:
+            return parser_lhs(p); /* handled there; reached only from odd paths */
+        default:
+            break;
+        }
+        {
+            jsp_node *id = parser_identifier(p, 0);
+            if (TOK.type == JSP_T_ARROW && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+                jsp_node *fn = parser_node_at(p, JSP_N_FUNCTION, id);
+                parser_to_pattern(p, id, 1);
+                return parser_arrow_body(p, fn, id, 0);
+            }
+            return id;
+        }
+    case JSP_T_NUMBER:
+        parser_check_octal(p);
+        n = parser_node(p, JSP_N_NUMBER);
+        n->num = TOK.num;
+        n->str = TOK.str;
+        n->len = TOK.len;
+        parser_next(p);
+        return parser_finish(p, n);
+    case JSP_T_BIGINT:
+        n = parser_node(p, JSP_N_BIGINT);
+        n->str = TOK.str;
+        n->len = TOK.len;
+        parser_next(p);
+        return parser_finish(p, n);
+    case JSP_T_STRING:
+        return parser_string(p);
+    case JSP_T_TEMPLATE:
+    case JSP_T_TEMPLATE_HEAD:
+        return parser_template(p, 0);
+    case JSP_T_SLASH:
+    case JSP_T_SLASH_ASSIGN:
+        jsp_lex_regexp(&p->lx);
+        parser_check_lex(p);
+        n = parser_node(p, JSP_N_REGEXP);
+        n->str = TOK.str;
+        n->len = TOK.len;
+        n->str2 = TOK.str2;
+        n->len2 = TOK.len2;
+        parser_next(p);
+        return parser_finish(p, n);
+    case JSP_T_LBRACKET:
+        return parser_array(p);
+    case JSP_T_LBRACE:
+        return parser_object(p);
+    case JSP_T_LPAREN:
+        return parser_paren(p);
+    case JSP_T_PRIVATE: {
+        /* `#x in obj` */
+        n = parser_private_ref(p);
+        if (!parser_is_kw(p, JSP_KW_IN)) {
+            parser_unexpected(p);
+        }
+        return n;
+    }
+    default:
+        break;
+    }
+    parser_unexpected(p);
+}
+
+/* `new.target`, `new X(args)`, `new X` with X a member expression. */
+static jsp_node *parser_new(parser *p) {
+    jsp_node *n = parser_node(p, JSP_N_NEW);
+    parser_next(p);
+    if (TOK.type == JSP_T_DOT) {
+        parser_next(p);
+        if (!parser_is_kw(p, JSP_KW_TARGET)) {
+            parser_unexpected(p);
+        }
+        if (!(p->ctx & P_NEW_TARGET)) {
+            parser_fail_at(p, n->start, "new.target expression is not allowed here");
+        }
+        parser_next(p);
+        n->kind = JSP_N_META_PROPERTY;
+        n->op = JSP_META_NEW_TARGET;
+        return parser_finish(p, n);
+    }
+    parser_enter(p);
+    jsp_node *callee;
+    if (parser_is_kw(p, JSP_KW_NEW)) {
+        callee = parser_new(p);
+    } else if (parser_is_kw(p, JSP_KW_IMPORT)) {
+        jsp_token nt = parser_peek(p);
+        if (nt.type == JSP_T_LPAREN) {
+            parser_fail_at(p, TOK.start, "Cannot use new with import");
+        }
+        callee = parser_lhs(p);
+    } else if (parser_is_kw(p, JSP_KW_SUPER)) {
+        callee = parser_lhs(p);
+    } else {
+        callee = parser_primary(p);
+        if (callee->kind == JSP_N_FUNCTION && (callee->flags & JSP_NF_ARROW) &&
+            !(callee->flags & JSP_NF_PAREN)) {
+            parser_fail_at(p, callee->start, "Unexpected token '=>'");
+        }
+    }
+    /* member accesses bind tighter than new; the first call ends it */
+    for (;;) {
+        if (TOK.type == JSP_T_DOT) {
+            parser_next(p);
+            jsp_node *m = parser_node_at(p, JSP_N_MEMBER, callee);
+            m->a = callee;
+            if (TOK.type == JSP_T_PRIVATE) {
+                m->b = parser_private_ref(p);
+            } else {
+                m->b = parser_identifier_name(p);
+            }
+            callee = parser_finish(p, m);
+        } else if (TOK.type == JSP_T_LBRACKET) {
+            parser_next(p);
+            jsp_node *m = parser_node_at(p, JSP_N_MEMBER, callee);
+            m->a = callee;
+            m->flags |= JSP_NF_COMPUTED;
+            m->b = parser_expression(p, 0);
+            parser_expect(p, JSP_T_RBRACKET);
+            callee = parser_finish(p, m);
+        } else if (TOK.type == JSP_T_TEMPLATE || TOK.type == JSP_T_TEMPLATE_HEAD) {
+            jsp_node *t = parser_node_at(p, JSP_N_TAGGED_TEMPLATE, callee);
+            t->a = callee;
+            t->b = parser_template(p, 1);
+            callee = parser_finish(p, t);
+        } else if (TOK.type == JSP_T_QDOT) {
+            parser_fail_at(p, TOK.start, "Invalid optional chain from new expression");
+        } else {
+            break;
+        }
+    }
+    n->a = callee;
+    if (TOK.type == JSP_T_LPAREN) {
+        n->b = parser_arguments(p, 0);
+    }
+    p->depth--;
+    return parser_finish(p, n);
+}
+
+/* LeftHandSideExpression: member accesses, calls, optional chains, tagged templates. */
+static jsp_node *parser_lhs(parser *p) {
+    parser_enter(p);
+    jsp_node *e;
+    if (parser_is_kw(p, JSP_KW_NEW)) {
+        e = parser_new(p);
+    } else if (parser_is_kw(p, JSP_KW_SUPER)) {
+        e = parser_node(p, JSP_N_SUPER);
+        parser_next(p);
+        parser_finish(p, e);
+        if (TOK.type == JSP_T_LPAREN) {
+            if (!(p->ctx & P_SUPER_CALL)) {
+                parser_fail_at(p, e->start, "'super' keyword unexpected here");
+            }
+        } else if (TOK.type == JSP_T_DOT || TOK.type == JSP_T_LBRACKET) {
+            if (!(p->ctx & P_SUPER_PROP)) {
+                parser_fail_at(p, e->start, "'super' keyword unexpected here");
+            }
+        } else {
+            parser_fail_at(p, e->start, "'super' keyword unexpected here");
+        }
+    } else if (parser_is_kw(p, JSP_KW_IMPORT)) {
+        e = parser_node(p, JSP_N_IMPORT_CALL);
+        parser_next(p);
+        if (TOK.type == JSP_T_DOT) {
+            parser_next(p);
+            if (!parser_is_kw(p, JSP_KW_META)) {
+                parser_unexpected(p);
+            }
+            if (!p->module) {
+                parser_fail_at(p, e->start, "Cannot use 'import.meta' outside a module");
+            }
+            parser_next(p);
+            e->kind = JSP_N_META_PROPERTY;
+            e->op = JSP_META_IMPORT_META;
+            parser_finish(p, e);
+        } else if (TOK.type == JSP_T_LPAREN) {
+            parser_next(p);
+            if (TOK.type == JSP_T_RPAREN) {
+                parser_unexpected(p);
+            }
+            e->a = parser_assign(p, 0, 0);
+            if (parser_eat(p, JSP_T_COMMA) && TOK.type != JSP_T_RPAREN) {
+                e->b = parser_assign(p, 0, 0);
+                parser_eat(p, JSP_T_COMMA);
+            }
+            parser_expect(p, JSP_T_RPAREN);
+            parser_finish(p, e);
+        } else {
+            parser_unexpected(p);
+        }
+    } else {
+        e = parser_primary(p);
+        if (e->kind == JSP_N_FUNCTION && (e->flags & JSP_NF_ARROW) && !(e->flags & JSP_NF_PAREN)) {
+            p->depth--;
+            return e; /* an arrow function ends the expression */
+        }
+    }
+    int chain = 0;
+    for (;;) {
+        jsp_tok_type t = TOK.type;
+        if (t == JSP_T_DOT || t == JSP_T_QDOT) {
+            int optional = t == JSP_T_QDOT;
+            parser_next(p);
+            if (optional) {
+                chain = 1;
+                if (TOK.type == JSP_T_LPAREN) {
+                    jsp_node *c = parser_node_at(p, JSP_N_CALL, e);
+                    c->a = e;
+                    c->flags |= JSP_NF_OPTIONAL;
+                    c->b = parser_arguments(p, 0);
+                    e = parser_finish(p, c);
+                    continue;
+                }
+                if (TOK.type == JSP_T_LBRACKET) {
+                    parser_next(p);
+                    jsp_node *m = parser_node_at(p, JSP_N_MEMBER, e);
+                    m->a = e;
+                    m->flags |= JSP_NF_COMPUTED | JSP_NF_OPTIONAL;
+                    m->b = parser_expression(p, 0);
+                    parser_expect(p, JSP_T_RBRACKET);
+                    e = parser_finish(p, m);
+                    continue;
+                }
+                if (TOK.type == JSP_T_TEMPLATE || TOK.type == JSP_T_TEMPLATE_HEAD) {
+                    parser_fail_at(p, TOK.start, "Invalid tagged template on optional chain");
+                }
+            }
+            jsp_node *m = parser_node_at(p, JSP_N_MEMBER, e);
+            m->a = e;
+            if (optional) {
+                m->flags |= JSP_NF_OPTIONAL;
+            }
+            if (TOK.type == JSP_T_PRIVATE) {
+                m->b = parser_private_ref(p);
+            } else {
+                m->b = parser_identifier_name(p);
+            }
+            e = parser_finish(p, m);
+        } else if (t == JSP_T_LBRACKET) {
+            parser_next(p);
+            jsp_node *m = parser_node_at(p, JSP_N_MEMBER, e);
+            m->a = e;
+            m->flags |= JSP_NF_COMPUTED;
+            m->b = parser_expression(p, 0);
+            parser_expect(p, JSP_T_RBRACKET);
+            e = parser_finish(p, m);
+        } else if (t == JSP_T_LPAREN) {
+            jsp_node *c = parser_node_at(p, JSP_N_CALL, e);
+            c->a = e;
+            c->b = parser_arguments(p, 0);
+            e = parser_finish(p, c);
+        } else if (t == JSP_T_TEMPLATE || t == JSP_T_TEMPLATE_HEAD) {
+            if (chain) {
+                parser_fail_at(p, TOK.start, "Invalid tagged template on optional chain");
+            }
+            jsp_node *tt = parser_node_at(p, JSP_N_TAGGED_TEMPLATE, e);
+            tt->a = e;
+            tt->b = parser_template(p, 1);
+            e = parser_finish(p, tt);
+        } else {
+            break;
+        }
+    }
+    if (chain) {
+        jsp_node *c = parser_node_at(p, JSP_N_CHAIN, e);
+        c->a = e;
+        c->end = e->end;
+        c->flags = JSP_NF_OPTIONAL; /* a chain is never an assignment target */
+        e = c;
+    }
+    p->depth--;
+    return e;
+}
+
+static int parser_is_bare_arrow(const jsp_node *e) {
+    return e->kind == JSP_N_FUNCTION && (e->flags & JSP_NF_ARROW) && !(e->flags & JSP_NF_PAREN);
+}
+
+static jsp_node *parser_postfix(parser *p) {
+    jsp_node *e = parser_lhs(p);
+    if (parser_is_bare_arrow(e)) {
+        return e;
+    }
+    if ((TOK.type == JSP_T_INC || TOK.type == JSP_T_DEC) && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        if (!parser_is_simple_target(p, e)) {
+            parser_fail_at(p, e->start, "Invalid left-hand side expression in postfix operation");
+        }
+        jsp_node *u = parser_node_at(p, JSP_N_UPDATE, e);
+        u->op = (uint16_t)TOK.type;
+        u->a = e;
+        parser_next(p);
+        return parser_finish(p, u);
+    }
+    return e;
+}
+
+static jsp_node *parser_unary(parser *p) {
+    parser_enter(p);
+    jsp_node *u;
+    jsp_tok_type t = TOK.type;
+    if (t == JSP_T_BANG || t == JSP_T_TILDE || t == JSP_T_PLUS || t == JSP_T_MINUS) {
+        u = parser_node(p, JSP_N_UNARY);
+        u->op = (uint16_t)t;
+        parser_next(p);
+        u->a = parser_unary(p);
+    } else if (t == JSP_T_INC || t == JSP_T_DEC) {
+        u = parser_node(p, JSP_N_UPDATE);
+        u->op = (uint16_t)t;
+        u->flags |= JSP_NF_PREFIX;
+        parser_next(p);
+        u->a = parser_unary(p);
+        if (!parser_is_simple_target(p, u->a)) {
+            parser_fail_at(p, u->a->start, "Invalid left-hand side expression in prefix operation");
+        }
+    } else if (parser_is_kw(p, JSP_KW_TYPEOF) || parser_is_kw(p, JSP_KW_VOID) ||
+               parser_is_kw(p, JSP_KW_DELETE)) {
+        u = parser_node(p, JSP_N_UNARY);
+        u->op = (uint16_t)TOK.kw;
+        u->flags |= JSP_NF_KW;
+        parser_next(p);
+        u->a = parser_unary(p);
+        if (u->op == JSP_KW_DELETE && (p->ctx & P_STRICT) && u->a->kind == JSP_N_IDENT) {
+            parser_fail_at(p, u->start, "Delete of an unqualified identifier in strict mode.");
+        }
+        if (u->op == JSP_KW_DELETE && u->a->kind == JSP_N_MEMBER &&
+            u->a->b->kind == JSP_N_PRIVATE_NAME) {
+            parser_fail_at(p, u->start, "Private fields can not be deleted");
+        }
+    } else if (parser_is_kw(p, JSP_KW_AWAIT) && (p->ctx & P_AWAIT)) {
+        if (p->ctx & P_PARAMS) {
+            parser_fail_at(p, TOK.start, "Illegal await-expression in formal parameters of async "
+                                         "function");
+        }
+        u = parser_node(p, JSP_N_AWAIT);
+        parser_next(p);
+        if (p->any_fn_depth == 0) {
+            p->program->flags |= JSP_NF_HAS_AWAIT;
+        }
+        u->a = parser_unary(p);
+    } else {
+        jsp_node *e = parser_postfix(p);
+        p->depth--;
+        return e;
+    }
+    p->depth--;
+    parser_finish(p, u);
+    if (TOK.type == JSP_T_STAR2 && u->kind != JSP_N_UPDATE) {
+        parser_fail_at(p, TOK.start, "Unary operator used immediately before exponentiation "
+                                     "expression. Parenthesis must be used to disambiguate "
+                                     "operator precedence");
+    }
+    return u;
+}
+
+/* Binary precedence of the current token; 0 when it is no binary operator. */
+static int parser_binary_prec(parser *p, int no_in) {
+    switch (TOK.type) {
+    case JSP_T_NULLISH: return 1;
+    case JSP_T_OR: return 2;
+    case JSP_T_AND: return 3;
+    case JSP_T_PIPE: return 4;
+    case JSP_T_CARET: return 5;
+    case JSP_T_AMP: return 6;
+    case JSP_T_EQ: case JSP_T_NE: case JSP_T_EQ3: case JSP_T_NE3: return 7;
+    case JSP_T_LT: case JSP_T_GT: case JSP_T_LE: case JSP_T_GE: return 8;
+    case JSP_T_SHL: case JSP_T_SAR: case JSP_T_SHR: return 9;
+    case JSP_T_PLUS: case JSP_T_MINUS: return 10;
+    case JSP_T_STAR: case JSP_T_SLASH: case JSP_T_PERCENT: return 11;
+    case JSP_T_STAR2: return 12;
+    case JSP_T_NAME:
+        if (TOK.flags & JSP_TF_ESCAPED) {
+            return 0;
+        }
+        if (TOK.kw == JSP_KW_INSTANCEOF || (TOK.kw == JSP_KW_IN && !no_in)) {
+            return 8;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static jsp_node *parser_binary(parser *p, int min_prec, int no_in) {
+    parser_enter(p);
+    jsp_node *left = parser_unary(p);
+    if (left->kind == JSP_N_PRIVATE_NAME && !parser_is_kw(p, JSP_KW_IN)) {
+        parser_unexpected(p);
+    }
+    if (parser_is_bare_arrow(left)) {
+        p->depth--;
+        return left;
+    }
+    for (;;) {
+        int prec = parser_binary_prec(p, no_in);
+        if (prec == 0 || prec < min_prec) {
+            break;
+        }
+        jsp_tok_type t = TOK.type;
+        jsp_node *b = parser_node_at(p, JSP_N_BINARY, left);
+        if (t == JSP_T_NAME) {
+            b->op = (uint16_t)TOK.kw;
+            b->flags |= JSP_NF_KW;
+        } else {
+            b->op = (uint16_t)t;
+        }
+        uint32_t op_at = TOK.start;
+        if (t == JSP_T_AND || t == JSP_T_OR || t == JSP_T_NULLISH) {
+            b->kind = JSP_N_LOGICAL;
+            b->num = op_at; /* where the operator is, for the mixing error */
+        }
+        if (left->kind == JSP_N_PRIVATE_NAME && !(t == JSP_T_NAME && TOK.kw == JSP_KW_IN)) {
+            parser_unexpected(p);
+        }
+        parser_next(p);
+        /* ** is right-associative; others are left-associative */
+        jsp_node *right = parser_binary(p, t == JSP_T_STAR2 ? prec : prec + 1, no_in);
+        /* ?? does not mix with || or && without parentheses: report the first
+         * operator that mixes, as V8 does */
+        int family = t == JSP_T_NULLISH ? 1 : (t == JSP_T_AND || t == JSP_T_OR) ? 2 : 0;
+        if (family) {
+            int lf = left->kind != JSP_N_LOGICAL || (left->flags & JSP_NF_PAREN) ? 0
+                     : left->op == JSP_T_NULLISH                                ? 1
+                                                                                : 2;
+            int rf = right->kind != JSP_N_LOGICAL || (right->flags & JSP_NF_PAREN) ? 0
+                     : right->op == JSP_T_NULLISH                                 ? 1
+                                                                                  : 2;
+            if (lf && lf != family) {
+                parser_fail_at(p, op_at, "Unexpected token '%s'", jsp_tok_name(t));
+            }
+            if (rf && rf != family) {
+                parser_fail_at(p, (uint32_t)right->num, "Unexpected token '%s'",
+                               jsp_tok_name((jsp_tok_type)right->op));
+            }
+        }
+        b->a = left;
+        b->b = right;
+        left = parser_finish(p, b);
+    }
+    p->depth--;
+    return left;
+}
+
+static int parser_is_assign_op(jsp_tok_type t) {
+    return t >= JSP_T_ASSIGN && t <= JSP_T_NULLISH_ASSIGN;
+}
+
+static int parser_starts_expression(parser *p) {
+    switch (TOK.type) {
+    case JSP_T_RPAREN: case JSP_T_RBRACKET: case JSP_T_RBRACE: case JSP_T_COMMA:
+    case JSP_T_SEMI: case JSP_T_COLON: case JSP_T_EOF: case JSP_T_QUESTION:
+    case JSP_T_ARROW:
+        return 0;
+    default:
+        if (parser_is_assign_op(TOK.type) && TOK.type != JSP_T_SLASH_ASSIGN) {
+            return 0;
+        }
+        if (parser_binary_prec(p, 0) && TOK.type != JSP_T_PLUS && TOK.type != JSP_T_MINUS &&
+            TOK.type != JSP_T_SLASH) {
+            return 0;
+        }
+        return 1;
+    }
+}
+
+static jsp_node *parser_assign(parser *p, int no_in, int cover) {
+    parser_enter(p);
+    if (parser_is_kw(p, JSP_KW_YIELD) && (p->ctx & P_YIELD)) {
+        if (p->ctx & P_PARAMS) {
+            parser_fail_at(p, TOK.start, "Yield expression not allowed in formal parameter");
+        }
+        jsp_node *y = parser_node(p, JSP_N_YIELD);
+        parser_next(p);
+        if (!(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+            if (parser_eat(p, JSP_T_STAR)) {
+                y->flags |= JSP_NF_DELEGATE;
+                y->a = parser_assign(p, no_in, 0);
+            } else if (parser_starts_expression(p)) {
+                y->a = parser_assign(p, no_in, 0);
+            }
+        }
+        p->depth--;
+        return parser_finish(p, y);
+    }
+    uint32_t outer_cover = p->cover_init;
+    p->cover_init = 0;
+    jsp_node *left = parser_binary(p, 1, no_in);
+    if (parser_is_bare_arrow(left)) {
+        /* an arrow function is a whole AssignmentExpression; what follows is ASI's */
+    } else if (TOK.type == JSP_T_QUESTION) {
+        jsp_node *c = parser_node_at(p, JSP_N_CONDITIONAL, left);
+        parser_next(p);
+        c->a = left;
+        c->b = parser_assign(p, 0, 0);
+        parser_expect(p, JSP_T_COLON);
+        c->c = parser_assign(p, no_in, 0);
+        left = parser_finish(p, c);
+    } else if (parser_is_assign_op(TOK.type)) {
+        jsp_tok_type op = TOK.type;
+        if (op == JSP_T_ASSIGN && (left->kind == JSP_N_OBJECT || left->kind == JSP_N_ARRAY) &&
+            !(left->flags & JSP_NF_PAREN)) {
+            left = parser_to_pattern(p, left, 0);
+            p->cover_init = 0;
+        } else if (!parser_is_simple_target(p, left) ||
+                   (op >= JSP_T_AND_ASSIGN && left->kind == JSP_N_CALL)) {
+            parser_fail_at(p, left->start, "Invalid left-hand side in assignment");
+        }
+        jsp_node *a = parser_node_at(p, JSP_N_ASSIGN, left);
+        a->op = (uint16_t)op;
+        parser_next(p);
+        a->a = left;
+        a->b = parser_assign(p, no_in, 0);
+        left = parser_finish(p, a);
+    }
+    if (p->cover_init && !cover) {
+        parser_fail_at(p, p->cover_init - 1, "%s", p->cover_msg);
+    }
+    if (outer_cover) {
+        p->cover_init = outer_cover;
+    }
+    p->depth--;
+    return left;
+}
+
+static jsp_node *parser_expression(parser *p, int no_in) {
+    jsp_node *e = parser_assign(p, no_in, 0);
+    if (TOK.type != JSP_T_COMMA) {
+        return e;
+    }
+    jsp_node *seq = parser_node_at(p, JSP_N_SEQUENCE, e);
+    parser_list items = {0};
+    parser_push(&items, e);
+    while (parser_eat(p, JSP_T_COMMA)) {
+        parser_push(&items, parser_assign(p, no_in, 0));
+    }
+    seq->a = items.head;
+    return parser_finish(p, seq);
+}
+
+/* ---- statements ---- */
+
+static jsp_node *parser_var_decl(parser *p, jsp_keyword kind, int no_in, int in_for) {
+    jsp_node *d = parser_node(p, JSP_N_VAR_DECL);
+    d->op = (uint16_t)kind;
+    parser_next(p); /* var / let / const */
+    parser_list decls = {0};
+    do {
+        jsp_node *dc = parser_node(p, JSP_N_DECLARATOR);
+        dc->a = parser_binding_target(p, kind);
+        if (parser_eat(p, JSP_T_ASSIGN)) {
+            dc->b = parser_assign(p, no_in, 0);
+        } else if (!in_for || !(parser_is_kw(p, JSP_KW_IN) || parser_is_kw(p, JSP_KW_OF))) {
+            if (dc->a->kind != JSP_N_IDENT) {
+                parser_fail_at(p, TOK.start, "Missing initializer in destructuring declaration");
+            }
+            if (kind == JSP_KW_CONST) {
+                parser_fail_at(p, TOK.start, "Missing initializer in const declaration");
+            }
+        }
+        parser_push(&decls, parser_finish(p, dc));
+    } while (parser_eat(p, JSP_T_COMMA));
+    d->a = decls.head;
+    return parser_finish(p, d);
+}
+
+/* Is `let` at the current token the start of a lexical declaration? */
+static int parser_let_is_decl(parser *p) {
+    if (!parser_is_kw(p, JSP_KW_LET)) {
+        return 0;
+    }
+    jsp_token nt = parser_peek(p);
+    if (nt.type == JSP_T_LBRACKET || nt.type == JSP_T_LBRACE) {
+        return 1;
+    }
+    if (nt.type == JSP_T_NAME) {
+        if (JSP_KW_IS_RESERVED(nt.kw) && !(nt.flags & JSP_TF_ESCAPED)) {
+            return nt.kw == JSP_KW_LET; /* let let: reported as an error later */
+        }
+        /* `let` newline `await/yield` in sloppy code: still a declaration */
+        return 1;
+    }
+    return 0;
+}
+
+static parser_label *parser_find_label(parser *p, const jsp_node *id) {
+    for (parser_label *l = p->labels; l; l = l->next) {
+        if (l->len == id->len && memcmp(l->name, id->str, id->len) == 0) {
+            return l;
+        }
+    }
+    return NULL;
+}
+
+static jsp_node *parser_loop_body(parser *p) {
+    unsigned saved = p->ctx;
+    p->ctx |= P_BREAK | P_CONTINUE;
+    jsp_node *body = parser_statement(p);
+    p->ctx = saved;
+    return body;
+}
+
+static jsp_node *parser_for(parser *p) {
+    jsp_node *f = parser_node(p, JSP_N_FOR);
+    parser_next(p);
+    int is_await = 0;
+    if (parser_is_kw(p, JSP_KW_AWAIT)) {
+        if (!(p->ctx & P_AWAIT)) {
+            parser_fail_at(p, TOK.start, "Unexpected reserved word");
+        }
+        parser_next(p);
+        is_await = 1;
+        if (p->any_fn_depth == 0) {
+            p->program->flags |= JSP_NF_HAS_AWAIT;
+        }
+    }
+    parser_expect(p, JSP_T_LPAREN);
+    jsp_node *init = NULL;
+    const jsp_token init_tok = TOK;
+    if (TOK.type == JSP_T_SEMI) {
+        /* no init */
+    } else if (parser_is_kw(p, JSP_KW_VAR) || parser_is_kw(p, JSP_KW_CONST) ||
+               parser_let_is_decl(p)) {
+        init = parser_var_decl(p, TOK.kw, 1, 1);
+    } else {
+        uint32_t saved_cover = p->cover_init;
+        p->cover_init = 0;
+        int starts_let = parser_is_kw(p, JSP_KW_LET);
+        int starts_async = parser_is_kw(p, JSP_KW_ASYNC);
+        init = parser_assign(p, 1, 1);
+        if (parser_is_kw(p, JSP_KW_OF) || parser_is_kw(p, JSP_KW_IN)) {
+            if (parser_is_kw(p, JSP_KW_OF) && starts_let) {
+                parser_fail_at(p, init_tok.start, "The left-hand side of a for-of loop may not be "
+                                                  "'let'.");
+            }
+            if (parser_is_kw(p, JSP_KW_OF) && starts_async && init->kind == JSP_N_IDENT &&
+                !is_await && !(init->flags & JSP_NF_PAREN)) {
+                parser_fail_at(p, init_tok.start, "The left-hand side of a for-of loop may not be "
+                                                  "'async'.");
+            }
+            if ((init->kind == JSP_N_OBJECT || init->kind == JSP_N_ARRAY) &&
+                !(init->flags & JSP_NF_PAREN)) {
+                init = parser_to_pattern(p, init, 0);
+            } else if (!parser_is_simple_target(p, init)) {
+                parser_fail_at(p, init->start, "Invalid left-hand side in for-loop");
+            }
+        } else {
+            if (p->cover_init) {
+                parser_fail_at(p, p->cover_init - 1, "%s", p->cover_msg);
+            }
+            if (TOK.type == JSP_T_COMMA) {
+                jsp_node *seq = parser_node_at(p, JSP_N_SEQUENCE, init);
+                parser_list items = {0};
+                parser_push(&items, init);
+                while (parser_eat(p, JSP_T_COMMA)) {
+                    parser_push(&items, parser_assign(p, 1, 0));
+                }
+                seq->a = items.head;
+                init = parser_finish(p, seq);
+            }
+        }
+        p->cover_init = saved_cover;
+    }
+    if (init && (parser_is_kw(p, JSP_KW_OF) || parser_is_kw(p, JSP_KW_IN))) {
+        int of = parser_is_kw(p, JSP_KW_OF);
+        if (init->kind == JSP_N_VAR_DECL) {
+            if (init->a->next) {
+                parser_fail_at(p, init->start, "Invalid left-hand side in %s loop: Must have a "
+                                               "single binding.",
+                               of ? "for-of" : "for-in");
+            }
+            if (init->a->b && (of || init->op != JSP_KW_VAR || (p->ctx & P_STRICT) ||
+                               init->a->a->kind != JSP_N_IDENT)) {
+                parser_fail_at(p, init->start, "%s loop variable declaration may not have an "
+                                               "initializer.",
+                               of ? "for-of" : "for-in");
+            }
+        }
+        f->kind = of ? JSP_N_FOR_OF : JSP_N_FOR_IN;
+        if (is_await) {
+            if (!of) {
+                parser_unexpected(p);
+            }
+            f->flags |= JSP_NF_AWAIT;
+        }
+        parser_next(p);
+        f->a = init;
+        f->b = of ? parser_assign(p, 0, 0) : parser_expression(p, 0);
+        parser_expect(p, JSP_T_RPAREN);
+        f->d = parser_loop_body(p);
+        return parser_finish(p, f);
+    }
+    if (is_await) {
+        parser_unexpected(p);
+    }
+    if (init && init->kind == JSP_N_VAR_DECL) {
+        for (jsp_node *dc = init->a; dc; dc = dc->next) {
+            if (!dc->b && (init->op == JSP_KW_CONST || dc->a->kind != JSP_N_IDENT)) {
+                parser_fail_at(p, dc->start, "Missing initializer in %s declaration",
+                               init->op == JSP_KW_CONST ? "const" : "destructuring");
+            }
+        }
+    }
+    f->a = init;
+    parser_expect(p, JSP_T_SEMI);
+    if (TOK.type != JSP_T_SEMI) {
+        f->b = parser_expression(p, 0);
+    }
+    parser_expect(p, JSP_T_SEMI);
+    if (TOK.type != JSP_T_RPAREN) {
+        f->c = parser_expression(p, 0);
+    }
+    parser_expect(p, JSP_T_RPAREN);
+    f->d = parser_loop_body(p);
+    return parser_finish(p, f);
+}
+
+static jsp_node *parser_block(parser *p) {
+    jsp_node *b = parser_node(p, JSP_N_BLOCK);
+    parser_expect(p, JSP_T_LBRACE);
+    parser_list stmts = {0};
+    while (!parser_eat(p, JSP_T_RBRACE)) {
+        parser_push(&stmts, parser_statement_list_item(p));
+    }
+    b->a = stmts.head;
+    return parser_finish(p, b);
+}
+
+/* Labels directly on an iteration statement are loop labels (for `continue l`). */
+static void parser_mark_loop_labels(parser *p, parser_label *run) {
+    for (parser_label *l = p->labels; l && run; l = l->next) {
+        l->loop = 1;
+        if (l == run) {
+            break;
+        }
+    }
+}
+
+static jsp_node *parser_statement(parser *p) {
+    parser_enter(p);
+    jsp_node *s;
+    parser_label *run = p->label_run;
+    p->label_run = NULL;
+    if (TOK.type == JSP_T_LBRACE) {
+        s = parser_block(p);
+        p->depth--;
+        return s;
+    }
+    if (TOK.type == JSP_T_SEMI) {
+        s = parser_node(p, JSP_N_EMPTY);
+        parser_next(p);
+        p->depth--;
+        return parser_finish(p, s);
+    }
+    jsp_keyword kw = (TOK.type == JSP_T_NAME && !(TOK.flags & JSP_TF_ESCAPED)) ? TOK.kw
+                                                                               : JSP_KW_NONE;
+    switch (kw) {
+    case JSP_KW_VAR:
+        s = parser_var_decl(p, JSP_KW_VAR, 0, 0);
+        parser_semicolon(p);
+        break;
+    case JSP_KW_IF:
+        s = parser_node(p, JSP_N_IF);
+        parser_next(p);
+        parser_expect(p, JSP_T_LPAREN);
+        s->a = parser_expression(p, 0);
+        parser_expect(p, JSP_T_RPAREN);
+        /* Annex B: a function declaration as the body of an if in sloppy code */
+        if (parser_is_kw(p, JSP_KW_FUNCTION) && !(p->ctx & P_STRICT)) {
+            s->b = parser_function(p, 0, 1);
+        } else {
+            s->b = parser_statement(p);
+        }
+        if (parser_eat_kw(p, JSP_KW_ELSE)) {
+            if (parser_is_kw(p, JSP_KW_FUNCTION) && !(p->ctx & P_STRICT)) {
+                s->c = parser_function(p, 0, 1);
+            } else {
+                s->c = parser_statement(p);
+            }
+        }
+        break;
+    case JSP_KW_FOR:
+        parser_mark_loop_labels(p, run);
+        s = parser_for(p);
+        break;
+    case JSP_KW_WHILE:
+        parser_mark_loop_labels(p, run);
+        s = parser_node(p, JSP_N_WHILE);
+        parser_next(p);
+        parser_expect(p, JSP_T_LPAREN);
+        s->a = parser_expression(p, 0);
+        parser_expect(p, JSP_T_RPAREN);
+        s->d = parser_loop_body(p);
+        break;
+    case JSP_KW_DO:
+        parser_mark_loop_labels(p, run);
+        s = parser_node(p, JSP_N_DO_WHILE);
+        parser_next(p);
+        s->d = parser_loop_body(p);
+        parser_expect_kw(p, JSP_KW_WHILE);
+        parser_expect(p, JSP_T_LPAREN);
+        s->a = parser_expression(p, 0);
+        parser_expect(p, JSP_T_RPAREN);
+        parser_eat(p, JSP_T_SEMI); /* always optional after do-while */
+        break;
+    case JSP_KW_CONTINUE:
+    case JSP_KW_BREAK: {
+        int is_break = kw == JSP_KW_BREAK;
+        s = parser_node(p, is_break ? JSP_N_BREAK : JSP_N_CONTINUE);
+        parser_next(p);
+        if (TOK.type == JSP_T_NAME && !(TOK.flags & JSP_TF_NEWLINE_BEFORE) &&
+            !(JSP_KW_IS_RESERVED(TOK.kw) && !(TOK.flags & JSP_TF_ESCAPED))) {
+            s->a = parser_identifier(p, 0);
+            parser_label *l = parser_find_label(p, s->a);
+            if (l == NULL) {
+                parser_fail_at(p, s->a->start, "Undefined label '%.*s'", (int)s->a->len,
+                               s->a->str);
+            }
+            if (!is_break && !l->loop) {
+                parser_fail_at(p, s->a->start, "Illegal continue statement: '%.*s' does not "
+                                               "denote an iteration statement",
+                               (int)s->a->len, s->a->str);
+            }
+        } else if (is_break && !(p->ctx & P_BREAK)) {
+            parser_fail_at(p, s->start, "Illegal break statement");
+        } else if (!is_break && !(p->ctx & P_CONTINUE)) {
+            parser_fail_at(p, s->start, "Illegal continue statement: no surrounding iteration "
+                                        "statement");
+        }
+        parser_semicolon(p);
+        break;
+    }
+    case JSP_KW_RETURN:
+        if (!(p->ctx & P_RETURN)) {
+            parser_fail_at(p, TOK.start, "Illegal return statement");
+        }
+        s = parser_node(p, JSP_N_RETURN);
+        parser_next(p);
+        if (TOK.type != JSP_T_SEMI && TOK.type != JSP_T_RBRACE && TOK.type != JSP_T_EOF &&
+            !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+            s->a = parser_expression(p, 0);
+        }
+        parser_semicolon(p);
+        break;
+    case JSP_KW_WITH:
+        if (p->ctx & P_STRICT) {
+            parser_fail_at(p, TOK.start, "Strict mode code may not include a with statement");
+        }
+        s = parser_node(p, JSP_N_WITH);
+        parser_next(p);
+        parser_expect(p, JSP_T_LPAREN);
+        s->a = parser_expression(p, 0);
+        parser_expect(p, JSP_T_RPAREN);
+        s->d = parser_statement(p);
+        break;
+    case JSP_KW_SWITCH: {
+        s = parser_node(p, JSP_N_SWITCH);
+        parser_next(p);
+        parser_expect(p, JSP_T_LPAREN);
+        s->a = parser_expression(p, 0);
+        parser_expect(p, JSP_T_RPAREN);
+        parser_expect(p, JSP_T_LBRACE);
+        unsigned saved = p->ctx;
+        p->ctx |= P_BREAK;
+        parser_list cases = {0};
+        int has_default = 0;
+        while (!parser_eat(p, JSP_T_RBRACE)) {
+            jsp_node *c = parser_node(p, JSP_N_CASE);
+            if (parser_eat_kw(p, JSP_KW_CASE)) {
+                c->a = parser_expression(p, 0);
+            } else if (parser_is_kw(p, JSP_KW_DEFAULT)) {
+                if (has_default) {
+                    parser_fail_at(p, TOK.start, "More than one default clause in switch "
+                                                 "statement");
+                }
+                has_default = 1;
+                parser_next(p);
+            } else {
+                parser_unexpected(p);
+            }
+            parser_expect(p, JSP_T_COLON);
+            parser_list body = {0};
+            while (TOK.type != JSP_T_RBRACE && !parser_is_kw(p, JSP_KW_CASE) &&
+                   !parser_is_kw(p, JSP_KW_DEFAULT)) {
+                parser_push(&body, parser_statement_list_item(p));
+            }
+            c->b = body.head;
+            parser_push(&cases, parser_finish(p, c));
+        }
+        p->ctx = saved;
+        s->b = cases.head;
+        break;
+    }
+    case JSP_KW_THROW:
+        s = parser_node(p, JSP_N_THROW);
+        parser_next(p);
+        if (TOK.flags & JSP_TF_NEWLINE_BEFORE) {
+            parser_fail_at(p, TOK.start, "Illegal newline after throw");
+        }
+        s->a = parser_expression(p, 0);
+        parser_semicolon(p);
+        break;
+    case JSP_KW_TRY:
+        s = parser_node(p, JSP_N_TRY);
+        parser_next(p);
+        s->a = parser_block(p);
+        if (parser_is_kw(p, JSP_KW_CATCH)) {
+            jsp_node *c = parser_node(p, JSP_N_CATCH);
+            parser_next(p);
+            if (parser_eat(p, JSP_T_LPAREN)) {
+                c->a = parser_binding_target(p, JSP_KW_VAR);
+                parser_expect(p, JSP_T_RPAREN);
+            }
+            c->b = parser_block(p);
+            s->b = parser_finish(p, c);
+        }
+        if (parser_eat_kw(p, JSP_KW_FINALLY)) {
+            s->c = parser_block(p);
+        }
+        if (!s->b && !s->c) {
+            parser_fail_at(p, TOK.start, "Missing catch or finally after try");
+        }
+        break;
+    case JSP_KW_DEBUGGER:
+        s = parser_node(p, JSP_N_DEBUGGER);
+        parser_next(p);
+        parser_semicolon(p);
+        break;
+    case JSP_KW_FUNCTION:
+        parser_fail_at(p, TOK.start, (p->ctx & P_STRICT)
+                                         ? "In strict mode code, functions can only be declared "
+                                           "at top level or inside a block."
+                                         : "In non-strict mode code, functions can only be "
+                                           "declared at top level, inside a block, or as the "
+                                           "body of an if statement.");
+    case JSP_KW_CLASS:
+    case JSP_KW_CONST:
+        parser_unexpected(p);
+    case JSP_KW_LET: {
+        jsp_token nt = parser_peek(p);
+        if (nt.type == JSP_T_LBRACKET) {
+            parser_fail_at(p, TOK.start, "Lexical declaration cannot appear in a single-statement "
+                                         "context");
+        }
+        goto expression;
+    }
+    case JSP_KW_IMPORT: {
+        jsp_token nt = parser_peek(p);
+        if (nt.type != JSP_T_LPAREN && nt.type != JSP_T_DOT) {
+            if (p->module) {
+                parser_next(p); /* V8 blames the token after a misplaced import */
+                parser_unexpected(p);
+            }
+            parser_fail_at(p, TOK.start, "Cannot use import statement outside a module");
+        }
+        goto expression;
+    }
+    case JSP_KW_EXPORT:
+        parser_unexpected(p);
+    case JSP_KW_ASYNC: {
+        jsp_token nt = parser_peek(p);
+        if (nt.type == JSP_T_NAME && nt.kw == JSP_KW_FUNCTION &&
+            !(nt.flags & (JSP_TF_NEWLINE_BEFORE | JSP_TF_ESCAPED))) {
+            parser_fail_at(p, TOK.start, "Async functions can only be declared at the top level "
+                                         "or inside a block.");
+        }
+        goto expression;
+    }
+    default:
+    expression: {
+        const jsp_token first = TOK;
+        jsp_node *e = parser_expression(p, 0);
+        if (e->kind == JSP_N_IDENT && TOK.type == JSP_T_COLON && !(e->flags & JSP_NF_PAREN) &&
+            first.type == JSP_T_NAME && e->start == first.start && e->end == first.end) {
+            /* a labelled statement */
+            parser_next(p);
+            if (parser_find_label(p, e)) {
+                parser_fail_at(p, e->start, "Label '%.*s' has already been declared", (int)e->len,
+                               e->str);
+            }
+            parser_label l = {e->str, e->len, 0, p->labels};
+            p->labels = &l;
+            p->label_run = run ? run : &l;
+            s = parser_node_at(p, JSP_N_LABELED, e);
+            s->a = e;
+            if (parser_is_kw(p, JSP_KW_FUNCTION) && !(p->ctx & P_STRICT)) {
+                s->b = parser_function(p, 0, 1);
+            } else {
+                s->b = parser_statement(p);
+            }
+            p->labels = l.next;
+            parser_finish(p, s);
+            break;
+        }
+        s = parser_node_at(p, JSP_N_EXPR_STMT, e);
+        s->a = e;
+        parser_semicolon(p);
+        break;
+    }
+    }
+    p->depth--;
+    return parser_finish(p, s);
+}
+
+static jsp_node *parser_declaration_or_statement(parser *p) {
+    if (parser_is_kw(p, JSP_KW_FUNCTION)) {
+        return parser_function(p, 0, 1);
+    }
+    if (parser_is_kw(p, JSP_KW_ASYNC)) {
+        jsp_token nt = parser_peek(p);
+        if (nt.type == JSP_T_NAME && nt.kw == JSP_KW_FUNCTION &&
+            !(nt.flags & (JSP_TF_NEWLINE_BEFORE | JSP_TF_ESCAPED))) {
+            return parser_function(p, JSP_NF_ASYNC, 1);
+        }
+    }
+    if (parser_is_kw(p, JSP_KW_CLASS)) {
+        return parser_class(p, 1, 0);
+    }
+    if (parser_is_kw(p, JSP_KW_CONST) || parser_let_is_decl(p)) {
+        jsp_node *d = parser_var_decl(p, TOK.kw, 0, 0);
+        parser_semicolon(p);
+        return d;
+    }
+    return parser_statement(p);
+}
+
+/* ---- modules ---- */
+
+static void parser_add_export(parser *p, const jsp_node *name) {
+    for (parser_name *n = p->exports; n; n = n->next) {
+        if (n->len == name->len && memcmp(n->s, name->str, name->len) == 0) {
+            if (n->kind && p->export_from_decl && (n->kind == 2 || p->export_from_decl == 2)) {
+                /* two exported declarations: V8 reports the redeclaration */
+                parser_fail_at(p, name->start, "Identifier '%.*s' has already been declared",
+                               (int)name->len, name->str);
+            }
+            parser_fail_at(p, name->start, "Duplicate export of '%.*s'", (int)name->len, name->str);
+        }
+    }
+    parser_name *n = parser_alloc(p, sizeof(*n));
+    n->s = name->str;
+    n->len = name->len;
+    n->kind = (unsigned)p->export_from_decl;
+    n->next = p->exports;
+    p->exports = n;
+}
+
+/* Exports every name a declaration binds. */
+static void parser_export_bound_names(parser *p, jsp_node *n) {
+    if (n == NULL) {
+        return;
+    }
+    switch (n->kind) {
+    case JSP_N_IDENT:
+        parser_add_export(p, n);
+        break;
+    case JSP_N_VAR_DECL:
+        for (jsp_node *d = n->a; d; d = d->next) {
+            parser_export_bound_names(p, d->a);
+        }
+        break;
+    case JSP_N_FUNCTION:
+    case JSP_N_CLASS:
+        parser_export_bound_names(p, n->a);
+        break;
+    case JSP_N_ARRAY_PATTERN:
+    case JSP_N_OBJECT_PATTERN:
+        for (jsp_node *e = n->a; e; e = e->next) {
+            parser_export_bound_names(p, e->kind == JSP_N_PROPERTY ? e->b : e);
+        }
+        break;
+    case JSP_N_ASSIGN_PATTERN:
+    case JSP_N_REST:
+        parser_export_bound_names(p, n->a);
+        break;
+    default:
+        break;
+    }
+}
+
+/* IdentifierName or a string (ModuleExportName); strings must be well-formed. */
+static jsp_node *parser_module_export_name(parser *p) {
+    if (TOK.type == JSP_T_STRING) {
+        const char *s = TOK.str;
+        for (size_t i = 0; i + 2 < TOK.len; i++) {
+            /* a lone surrogate is encoded as ED A0..BF xx */
+            if ((unsigned char)s[i] == 0xED && (unsigned char)s[i + 1] >= 0xA0) {
+                parser_fail_at(p, TOK.start, "Invalid module export name: contains unpaired "
+                                             "surrogate");
+            }
+        }
+        return parser_string(p);
+    }
+    return parser_identifier_name(p);
+}
+
+static jsp_node *parser_module_source(parser *p, jsp_node **attrs) {
+    if (TOK.type != JSP_T_STRING) {
+        parser_unexpected(p);
+    }
+    jsp_node *src = parser_string(p);
+    if (parser_is_kw(p, JSP_KW_WITH) && !(TOK.flags & JSP_TF_ESCAPED)) {
+        parser_next(p);
+        parser_expect(p, JSP_T_LBRACE);
+        parser_list list = {0};
+        while (!parser_eat(p, JSP_T_RBRACE)) {
+            jsp_node *prop = parser_node(p, JSP_N_PROPERTY);
+            if (TOK.type == JSP_T_STRING) {
+                prop->a = parser_string(p);
+            } else {
+                prop->a = parser_identifier_name(p);
+            }
+            for (jsp_node *o = list.head; o; o = o->next) {
+                if (o->a->len == prop->a->len && memcmp(o->a->str, prop->a->str, o->a->len) == 0) {
+                    parser_fail_at(p, prop->a->start, "Import attribute has duplicate key '%.*s'",
+                                   (int)prop->a->len, prop->a->str);
+                }
+            }
+            parser_expect(p, JSP_T_COLON);
+            if (TOK.type != JSP_T_STRING) {
+                parser_unexpected(p);
+            }
+            prop->b = parser_string(p);
+            parser_push(&list, parser_finish(p, prop));
+            if (TOK.type != JSP_T_RBRACE) {
+                parser_expect(p, JSP_T_COMMA);
+            }
+        }
+        *attrs = list.head;
+    }
+    return src;
+}
+
+static jsp_node *parser_import_binding(parser *p, jsp_node_kind kind) {
+    jsp_node *n = parser_node(p, kind);
+    return n;
+}
+
+static jsp_node *parser_import(parser *p) {
+    jsp_node *im = parser_node(p, JSP_N_IMPORT);
+    parser_next(p);
+    parser_list specs = {0};
+    if (TOK.type == JSP_T_STRING) {
+        im->b = parser_module_source(p, &im->c);
+        parser_semicolon(p);
+        return parser_finish(p, im);
+    }
+    int need_from = 0;
+    if (TOK.type == JSP_T_NAME) {
+        jsp_node *d = parser_import_binding(p, JSP_N_IMPORT_DEFAULT);
+        d->b = parser_identifier(p, 1);
+        parser_push(&specs, parser_finish(p, d));
+        need_from = 1;
+        if (!parser_eat(p, JSP_T_COMMA)) {
+            goto from;
+        }
+    }
+    if (TOK.type == JSP_T_STAR) {
+        jsp_node *ns = parser_import_binding(p, JSP_N_IMPORT_NAMESPACE);
+        parser_next(p);
+        parser_expect_kw(p, JSP_KW_AS);
+        ns->b = parser_identifier(p, 1);
+        parser_push(&specs, parser_finish(p, ns));
+    } else if (TOK.type == JSP_T_LBRACE) {
+        parser_next(p);
+        while (!parser_eat(p, JSP_T_RBRACE)) {
+            jsp_node *sp = parser_import_binding(p, JSP_N_IMPORT_SPECIFIER);
+            const jsp_token name_tok = TOK;
+            sp->a = parser_module_export_name(p);
+            if (parser_eat_kw(p, JSP_KW_AS)) {
+                sp->b = parser_identifier(p, 1);
+            } else {
+                if (name_tok.type != JSP_T_NAME) {
+                    parser_unexpected(p);
+                }
+                jsp_lexer saved = p->lx;
+                p->lx.tok = name_tok;
+                parser_check_identifier(p, 1);
+                p->lx = saved;
+                sp->b = sp->a;
+            }
+            parser_push(&specs, parser_finish(p, sp));
+            if (TOK.type != JSP_T_RBRACE) {
+                parser_expect(p, JSP_T_COMMA);
+            }
+        }
+    } else if (need_from) {
+        parser_unexpected(p);
+    } else {
+        parser_unexpected(p);
+    }
+from:
+    parser_expect_kw(p, JSP_KW_FROM);
+    im->a = specs.head;
+    im->b = parser_module_source(p, &im->c);
+    parser_semicolon(p);
+    return parser_finish(p, im);
+}
+
+static jsp_node *parser_export(parser *p) {
+    jsp_node *ex = parser_node(p, JSP_N_EXPORT_NAMED);
+    parser_next(p);
+    if (TOK.type == JSP_T_STAR) {
+        ex->kind = JSP_N_EXPORT_ALL;
+        parser_next(p);
+        if (parser_eat_kw(p, JSP_KW_AS)) {
+            ex->a = parser_module_export_name(p);
+            parser_add_export(p, ex->a);
+        }
+        parser_expect_kw(p, JSP_KW_FROM);
+        ex->c = parser_module_source(p, &ex->d);
+        parser_semicolon(p);
+        return parser_finish(p, ex);
+    }
+    if (parser_is_kw(p, JSP_KW_DEFAULT)) {
+        ex->kind = JSP_N_EXPORT_DEFAULT;
+        jsp_node def = {.str = "default", .len = 7, .start = TOK.start};
+        for (parser_name *n = p->exports; n; n = n->next) {
+            if (n->len == 7 && memcmp(n->s, "default", 7) == 0) {
+                /* V8's wording: `export default` declares a hidden '.default' binding */
+                parser_fail_at(p, def.start, "Identifier '.default' has already been declared");
+            }
+        }
+        parser_add_export(p, &def);
+        parser_next(p);
+        if (parser_is_kw(p, JSP_KW_FUNCTION)) {
+            ex->a = parser_function(p, 0, 2);
+        } else if (parser_is_kw(p, JSP_KW_CLASS)) {
+            ex->a = parser_class(p, 1, 1);
+        } else {
+            jsp_token nt = parser_peek(p);
+            if (parser_is_kw(p, JSP_KW_ASYNC) && nt.type == JSP_T_NAME &&
+                nt.kw == JSP_KW_FUNCTION && !(nt.flags & (JSP_TF_NEWLINE_BEFORE | JSP_TF_ESCAPED))) {
+                ex->a = parser_function(p, JSP_NF_ASYNC, 2);
+            } else {
+                ex->a = parser_assign(p, 0, 0);
+                parser_semicolon(p);
+            }
+        }
+        return parser_finish(p, ex);
+    }
+    if (TOK.type == JSP_T_LBRACE) {
+        parser_next(p);
+        parser_list specs = {0};
+        uint32_t bad_local = 0;
+        while (!parser_eat(p, JSP_T_RBRACE)) {
+            jsp_node *sp = parser_node(p, JSP_N_EXPORT_SPECIFIER);
+            const jsp_token name_tok = TOK;
+            sp->a = parser_module_export_name(p);
+            if (!bad_local && (name_tok.type == JSP_T_STRING ||
+                               (JSP_KW_IS_RESERVED(name_tok.kw)) ||
+                               JSP_KW_IS_STRICT_RESERVED(name_tok.kw) ||
+                               name_tok.kw == JSP_KW_AWAIT)) {
+                bad_local = name_tok.start + 1;
+            }
+            if (parser_eat_kw(p, JSP_KW_AS)) {
+                sp->b = parser_module_export_name(p);
+            } else {
+                sp->b = sp->a;
+            }
+            parser_push(&specs, parser_finish(p, sp));
+            if (TOK.type != JSP_T_RBRACE) {
+                parser_expect(p, JSP_T_COMMA);
+            }
+        }
+        ex->b = specs.head;
+        if (parser_eat_kw(p, JSP_KW_FROM)) {
+            ex->c = parser_module_source(p, &ex->d);
+        } else if (bad_local) {
+            parser_fail_at(p, bad_local - 1, "Unexpected %s",
+                           p->lx.src[bad_local - 1] == '"' || p->lx.src[bad_local - 1] == '\''
+                               ? "string"
+                               : "reserved word");
+        }
+        for (jsp_node *sp = specs.head; sp; sp = sp->next) {
+            parser_add_export(p, sp->b);
+        }
+        parser_semicolon(p);
+        return parser_finish(p, ex);
+    }
+    if (parser_is_kw(p, JSP_KW_VAR)) {
+        ex->a = parser_var_decl(p, JSP_KW_VAR, 0, 0);
+        parser_semicolon(p);
+    } else if (parser_is_kw(p, JSP_KW_CONST) || parser_is_kw(p, JSP_KW_LET)) {
+        ex->a = parser_var_decl(p, TOK.kw, 0, 0);
+        parser_semicolon(p);
+    } else if (parser_is_kw(p, JSP_KW_FUNCTION) || parser_is_kw(p, JSP_KW_ASYNC) ||
+               parser_is_kw(p, JSP_KW_CLASS)) {
+        if (parser_is_kw(p, JSP_KW_ASYNC)) {
+            jsp_token nt = parser_peek(p);
+            if (!(nt.type == JSP_T_NAME && nt.kw == JSP_KW_FUNCTION &&
+                  !(nt.flags & (JSP_TF_NEWLINE_BEFORE | JSP_TF_ESCAPED)))) {
+                parser_unexpected(p);
+            }
+        }
+        ex->a = parser_declaration_or_statement(p);
+    } else {
+        parser_fail_at(p, ex->start, "Unexpected token 'export'");
+    }
+    p->export_from_decl = ex->a->kind == JSP_N_VAR_DECL && ex->a->op == JSP_KW_VAR ? 1 : 2;
+    parser_export_bound_names(p, ex->a);
+    p->export_from_decl = 0;
+    return parser_finish(p, ex);
+}
+
+static jsp_node *parser_statement_list_item(parser *p) {
+    if (p->module && p->fn_depth == 0 && p->depth == 0) {
+        if (parser_is_kw(p, JSP_KW_IMPORT)) {
+            jsp_token nt = parser_peek(p);
+            if (nt.type != JSP_T_LPAREN && nt.type != JSP_T_DOT) {
+                return parser_import(p);
+            }
+        } else if (parser_is_kw(p, JSP_KW_EXPORT)) {
+            return parser_export(p);
+        }
+    }
+    return parser_declaration_or_statement(p);
+}
+
+/* ---- top-level declarations ---- */
+
+typedef struct parser_decl_ctx {
+    void (*cb)(const jsp_node *id, void *ud);
+    void *ud;
+} parser_decl_ctx;
+
+void jsp_for_each_bound_name(const jsp_node *n, void (*cb)(const jsp_node *id, void *ud),
+                             void *ud) {
+    if (n == NULL) {
+        return;
+    }
+    switch (n->kind) {
+    case JSP_N_IDENT:
+        cb(n, ud);
+        break;
+    case JSP_N_VAR_DECL:
+        for (const jsp_node *d = n->a; d; d = d->next) {
+            jsp_for_each_bound_name(d->a, cb, ud);
+        }
+        break;
+    case JSP_N_FUNCTION:
+    case JSP_N_CLASS:
+        jsp_for_each_bound_name(n->a, cb, ud);
+        break;
+    case JSP_N_ARRAY_PATTERN:
+    case JSP_N_OBJECT_PATTERN:
+        for (const jsp_node *e = n->a; e; e = e->next) {
+            jsp_for_each_bound_name(e->kind == JSP_N_PROPERTY ? e->b : e, cb, ud);
+        }
+        break;
+    case JSP_N_ASSIGN_PATTERN:
+    case JSP_N_REST:
+        jsp_for_each_bound_name(n->a, cb, ud);
+        break;
+    case JSP_N_IMPORT:
+        for (const jsp_node *sp = n->a; sp; sp = sp->next) {
+            cb(sp->b, ud);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* A hash set of the top-level names: lexical (1) or var-scoped (2). */
+typedef struct parser_top {
+    parser *p;
+    const jsp_node **names;
+    unsigned char *kinds;
+    size_t cap;
+    size_t count;
+    unsigned char kind; /* of the names being added */
+} parser_top;
+
+static size_t parser_top_hash(const char *s, size_t n) {
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    }
+    return h;
+}
+
+static size_t parser_top_slot(const parser_top *t, const char *s, size_t n) {
+    size_t i = parser_top_hash(s, n) & (t->cap - 1);
+    while (t->names[i] &&
+           !(t->names[i]->len == n && (n == 0 || memcmp(t->names[i]->str, s, n) == 0))) {
+        i = (i + 1) & (t->cap - 1);
+    }
+    return i;
+}
+
+static void parser_top_add(const jsp_node *id, void *ud) {
+    parser_top *t = ud;
+    if ((t->count + 1) * 2 > t->cap) {
+        parser_top grown = *t;
+        grown.cap = t->cap ? t->cap * 2 : 64;
+        grown.names = parser_alloc(t->p, grown.cap * sizeof(*grown.names));
+        grown.kinds = parser_alloc(t->p, grown.cap);
+        for (size_t i = 0; i < t->cap; i++) {
+            if (t->names[i]) {
+                size_t j = parser_top_slot(&grown, t->names[i]->str, t->names[i]->len);
+                grown.names[j] = t->names[i];
+                grown.kinds[j] = t->kinds[i];
+            }
+        }
+        *t = grown;
+    }
+    size_t i = parser_top_slot(t, id->str, id->len);
+    if (t->names[i]) {
+        /* var + var is fine; anything with a lexical declaration is not */
+        if (t->kinds[i] == 1 || t->kind == 1) {
+            parser_fail_at(t->p, id->start, "Identifier '%.*s' has already been declared",
+                           (int)id->len, id->str);
+        }
+        return;
+    }
+    t->names[i] = id;
+    t->kinds[i] = t->kind;
+    t->count++;
+}
+
+/* var declarations anywhere in the top-level code, outside functions. */
+static void parser_top_vars(parser_top *t, const jsp_node *s) {
+    for (; s; s = s->next) {
+        switch (s->kind) {
+        case JSP_N_VAR_DECL:
+            if (s->op == JSP_KW_VAR) {
+                jsp_for_each_bound_name(s, parser_top_add, t);
+            }
+            break;
+        case JSP_N_EXPORT_NAMED:
+            parser_top_vars(t, s->a);
+            break;
+        case JSP_N_BLOCK:
+        case JSP_N_STATIC_BLOCK:
+            parser_top_vars(t, s->a);
+            break;
+        case JSP_N_IF:
+            parser_top_vars(t, s->b);
+            parser_top_vars(t, s->c);
+            break;
+        case JSP_N_FOR:
+        case JSP_N_FOR_IN:
+        case JSP_N_FOR_OF:
+            if (s->a && s->a->kind == JSP_N_VAR_DECL) {
+                const jsp_node *init = s->a;
+                if (init->op == JSP_KW_VAR) {
+                    jsp_for_each_bound_name(init, parser_top_add, t);
+                }
+            }
+            parser_top_vars(t, s->d);
+            break;
+        case JSP_N_WHILE:
+        case JSP_N_DO_WHILE:
+        case JSP_N_WITH:
+            parser_top_vars(t, s->d);
+            break;
+        case JSP_N_LABELED:
+            parser_top_vars(t, s->b);
+            break;
+        case JSP_N_SWITCH:
+            for (const jsp_node *c = s->b; c; c = c->next) {
+                parser_top_vars(t, c->b);
+            }
+            break;
+        case JSP_N_TRY:
+            parser_top_vars(t, s->a);
+            if (s->b) {
+                parser_top_vars(t, s->b->b);
+            }
+            parser_top_vars(t, s->c);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Early errors of the top-level scope: redeclarations and, in modules, exports of
+ * names the module does not declare. */
+static void parser_check_top_level(parser *p) {
+    parser_top t = {.p = p};
+    /* lexical declarations first, in source order */
+    for (const jsp_node *s = p->program->a; s; s = s->next) {
+        const jsp_node *d = s;
+        if ((s->kind == JSP_N_EXPORT_NAMED || s->kind == JSP_N_EXPORT_DEFAULT) && s->a) {
+            d = s->a;
+        }
+        int lexical = (d->kind == JSP_N_VAR_DECL && d->op != JSP_KW_VAR) ||
+                      (d->kind == JSP_N_CLASS && (d->flags & JSP_NF_DECL)) ||
+                      d->kind == JSP_N_IMPORT ||
+                      (d->kind == JSP_N_FUNCTION && (d->flags & JSP_NF_DECL));
+        if (!lexical) {
+            continue;
+        }
+        /* in scripts, top-level functions are var-scoped */
+        t.kind = (d->kind == JSP_N_FUNCTION && !p->module) ? 2 : 1;
+        jsp_for_each_bound_name(d, parser_top_add, &t);
+    }
+    t.kind = 2;
+    parser_top_vars(&t, p->program->a);
+    if (!p->module) {
+        return;
+    }
+    for (const jsp_node *s = p->program->a; s; s = s->next) {
+        if (s->kind != JSP_N_EXPORT_NAMED || s->a || s->c) {
+            continue;
+        }
+        for (const jsp_node *sp = s->b; sp; sp = sp->next) {
+            const jsp_node *local = sp->a;
+            if (t.cap == 0 || t.names[parser_top_slot(&t, local->str, local->len)] == NULL) {
+                parser_fail_at(p, local->start, "Export '%.*s' is not defined in module",
+                               (int)local->len, local->str);
+            }
+        }
+    }
+}
+
+jsp_ast *jsp_parse(const char *src, size_t len, jsp_goal goal, unsigned flags) {
+    jsp_ast *volatile ast = calloc(1, sizeof(*ast));
+    if (ast == NULL) {
+        return NULL;
+    }
+    parser *volatile p = calloc(1, sizeof(*p));
+    if (p == NULL) {
+        free(ast);
+        return NULL;
+    }
+    jsp_arena_init(&ast->arena);
+    ast->src = src;
+    ast->len = len;
+    p->arena = &ast->arena;
+    p->ast = ast;
+    p->module = goal == JSP_GOAL_MODULE;
+    if (len > UINT32_MAX - 2) {
+        snprintf(ast->error.message, sizeof(ast->error.message), "Source is too large");
+        free(p);
+        return ast;
+    }
+    if (setjmp(p->jb) == 0) {
+        jsp_lex_init(&p->lx, src, len, p->module, p->arena);
+        p->program = parser_node(p, JSP_N_PROGRAM);
+        p->program->start = 0;
+        p->program->line = 1;
+        p->program->col = 1;
+        if (p->module) {
+            p->ctx = P_STRICT | P_AWAIT;
+            p->program->flags |= JSP_NF_MODULE | JSP_NF_STRICT;
+        } else {
+            if (flags & JSP_PARSE_STRICT) {
+                p->ctx |= P_STRICT;
+                p->program->flags |= JSP_NF_STRICT;
+            }
+            if (flags & JSP_PARSE_FUNCTION) {
+                p->ctx |= P_RETURN | P_NEW_TARGET;
+            }
+        }
+        parser_next(p);
+        p->program->a = parser_body(p, JSP_T_EOF, p->program, NULL);
+        parser_check_top_level(p);
+        p->program->end = (uint32_t)len;
+        ast->program = p->program;
+        ast->ok = 1;
+    } else {
+        ast->program = NULL;
+        ast->ok = 0;
+    }
+    free(p);
+    return ast;
+}
+
+void jsp_ast_free(jsp_ast *ast) {
+    if (ast) {
+        jsp_arena_free(&ast->arena);
+        free(ast);
+    }
+}
