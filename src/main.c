@@ -254,7 +254,7 @@ int main(int argc, char **argv) {
      * files past the size limit fail with EFBIG. */
     signal(SIGPIPE, SIG_IGN);
     signal(SIGXFSZ, SIG_IGN);
-    rt_env_t *env = rt_new(argc, argv, 0, NULL);
+    rt_env_t *env = rt_new(argc, argv);
     JSContextRef ctx = env->ctx;
     JSObjectRef options = JSObjectMake(ctx, NULL, NULL);
     JSObjectRef lists = JSObjectMake(ctx, NULL, NULL);

@@ -103,17 +103,6 @@ function makeNodeErrorWithCode(Base, key) {
   };
 }
 
-// JavaScriptCore computes `stack` as frames only; node's starts with
-// "Name [CODE]: message" followed by the frames.
-function fixStack(error, name, code, message) {
-  const frames = typeof error.stack === 'string' ? error.stack : '';
-  const head = code ? `${name} [${code}]: ${message}` : `${name}: ${message}`;
-  Object.defineProperty(error, 'stack', {
-    value: frames ? `${head}\n${frames}` : head,
-    enumerable: false, writable: true, configurable: true,
-  });
-}
-
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
   if (def === SystemError) {
@@ -378,7 +367,6 @@ module.exports = {
   E,
   ErrnoException,
   ExceptionWithHostPort,
-  fixStack,
   formatList,
   genericNodeError,
   hideStackFrames,

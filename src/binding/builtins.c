@@ -28,9 +28,9 @@ const rt_embed_t *rt_embed_find(const char *id) {
 
 /* Evaluates `head + body + tail` as a script named url and returns its value (a function).
  * The head stays on the body's first line so line numbers match the file. */
-JSValueRef rt__compile_wrapped(JSContextRef ctx, const char *head, const char *body,
-                               size_t body_len, const char *tail, const char *url,
-                               JSValueRef *exc) {
+static JSValueRef builtins_compile_wrapped(JSContextRef ctx, const char *head,
+                                          const char *body, size_t body_len, const char *tail,
+                                          const char *url, JSValueRef *exc) {
     size_t hl = strlen(head), tl = strlen(tail);
     size_t total = hl + body_len + tl;
     uint16_t *buf = malloc((total + 1) * sizeof(uint16_t));
@@ -131,7 +131,7 @@ static JSValueRef builtins_compile_function(JSContextRef ctx, JSObjectRef fn, JS
     char *head = name ? rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 2), NULL, exc) : NULL;
     JSValueRef r = NULL;
     if (head) {
-        r = rt__compile_wrapped(ctx, head, src, len, "\n})", name, exc);
+        r = builtins_compile_wrapped(ctx, head, src, len, "\n})", name, exc);
     }
     free(src);
     free(name);

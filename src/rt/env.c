@@ -412,15 +412,13 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj) {
 
 /* ---- environment ---- */
 
-rt_env_t *rt_new(int argc, char **argv, int exec_argc, char **exec_argv) {
+rt_env_t *rt_new(int argc, char **argv) {
     rt_env_t *env = calloc(1, sizeof(*env));
     RT_CHECK(env != NULL);
     env_current = env;
     env->loop = uv_default_loop();
     env->argc = argc;
     env->argv = argv;
-    env->exec_argc = exec_argc;
-    env->exec_argv = exec_argv;
     static bool options_set;
     if (!options_set) {
         /* Engine options must be set before the first context exists. */

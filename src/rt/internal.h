@@ -6,7 +6,7 @@
 #include "rt/rt.h"
 
 /* Creates the environment of this thread: a context and the default loop. */
-rt_env_t *rt_new(int argc, char **argv, int exec_argc, char **exec_argv);
+rt_env_t *rt_new(int argc, char **argv);
 /* Releases the context and frees env. */
 void rt_free(rt_env_t *env);
 
@@ -26,10 +26,6 @@ void rt__ticks_drain(rt_env_t *env);
 /* Flushes stdio and exits the process now. */
 _Noreturn void rt__really_exit(rt_env_t *env, int code);
 
-/* Evaluates head + body + tail as a script named url; returns its completion value. */
-JSValueRef rt__compile_wrapped(JSContextRef ctx, const char *head, const char *body,
-                               size_t body_len, const char *tail, const char *url,
-                               JSValueRef *exc);
 /* Evaluates an embedded lib/ module (a complete wrapper expression) and returns its value. */
 JSValueRef rt__eval_embedded(JSContextRef ctx, const rt_embed_t *e, const char *url,
                              JSValueRef *exc);

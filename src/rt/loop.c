@@ -51,11 +51,6 @@ JSValueRef rt_make_callback(rt_env_t *env, JSObjectRef fn, JSObjectRef self, siz
     }
     loop_depth--;
     if (exc) {
-        if (loop_depth > 0) {
-            /* Nested: let the outer entry see it as an uncaught exception too. */
-            rt_fatal_exception(env, exc);
-            return NULL;
-        }
         rt_fatal_exception(env, exc);
         result = NULL;
     }

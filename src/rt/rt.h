@@ -32,9 +32,6 @@ struct rt_env {
     uv_loop_t *loop;
     int argc;
     char **argv;
-    /* Options the CLI consumed (process.execArgv). */
-    int exec_argc;
-    char **exec_argv;
     /* JS functions installed by the bootstrap (protected while set). */
     JSObjectRef tick_callback;       /* drains process.nextTick and rejections */
     JSObjectRef callback_trampoline; /* (fn, this, ...args): calls fn, then drains ticks */
@@ -45,7 +42,6 @@ struct rt_env {
     JSObjectRef binding_cache;    /* name -> binding object */
     bool exiting;
     int exit_code;
-    void *bindings_state[32];     /* per-binding private state, indexed by binding */
 };
 
 /* The environment of the calling thread. Never NULL once rt_new() has run. */
