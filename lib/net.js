@@ -537,13 +537,9 @@ Socket.prototype._final = function _final(cb) {
   }
   if (!this._handle) return cb();
   const req = {
-    oncomplete: (status) => {
-      if (status < 0 && status !== uv.UV_ENOTCONN && status !== uv.UV_ECANCELED) {
-        cb(new ErrnoException(status, 'shutdown'));
-        return;
-      }
-      cb();
-    },
+    // As in node, a failed shutdown (ENOTSOCK on a terminal, ENOTCONN...)
+    // still finishes the stream.
+    oncomplete: () => cb(),
   };
   const err = this._handle.shutdown(req);
   if (err === 1 || err === uv.UV_ENOTCONN) return cb();

@@ -37,8 +37,12 @@ function create(fd) {
     stream._isStdio = true;
     return stream;
   }
-  const { Writable } = require('stream');
   const isTTY = tty.isatty(fd);
+  if (isTTY) {
+    const stream = createTTYWrite(fd);
+    if (stream) return stream;
+  }
+  const { Writable } = require('stream');
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, cb) {
@@ -90,6 +94,34 @@ function create(fd) {
     stream.clearLine = (dir, cb) => require('readline').clearLine(stream, dir, cb);
     stream.clearScreenDown = (cb) => require('readline').clearScreenDown(stream, cb);
   }
+  return stream;
+}
+
+// A terminal: node's tty.WriteStream (a net.Socket over a blocking TTY handle),
+// which follows window size changes ('resize' on SIGWINCH).
+function createTTYWrite(fd) {
+  let stream;
+  try {
+    stream = new (require('tty').WriteStream)(fd);
+  } catch {
+    return null;
+  }
+  stream._type = 'tty';
+  stream._isStdio = true;
+  stream.destroySoon = stream.destroy;
+  // Ending or destroying stdout never closes the terminal.
+  stream._destroy = function(err, cb) {
+    cb(err);
+  };
+  if (stream._handle && stream._handle.unref) stream._handle.unref();
+  let listening = false;
+  const refresh = () => stream._refreshSize();
+  stream.on('newListener', (event) => {
+    if (event === 'resize' && !listening) {
+      listening = true;
+      process.on('SIGWINCH', refresh);
+    }
+  });
   return stream;
 }
 
