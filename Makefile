@@ -2,10 +2,10 @@
 BUILD ?= build
 CC ?= cc
 DEBUG ?= 0
-PKGS := javascriptcoregtk-4.1 libuv openssl zlib libbrotlienc libbrotlidec libcares
+PKGS := javascriptcoregtk-4.1 libuv openssl zlib libbrotlienc libbrotlidec libcares libdeflate
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PKGS := build-essential pkg-config libjavascriptcoregtk-4.1-dev libuv1-dev libssl-dev \
-	zlib1g-dev libbrotli-dev libc-ares-dev
+	zlib1g-dev libbrotli-dev libc-ares-dev libdeflate-dev
 
 ifeq ($(DEBUG),1)
 OPT := -O0 -g3
@@ -18,11 +18,12 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CFLAGS_BASE) $(SAN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 
-SRCS := src/main.c $(wildcard src/rt/*.c) $(wildcard src/binding/*.c) $(wildcard src/parser/*.c)
+SRCS := src/main.c $(wildcard src/rt/*.c) $(wildcard src/binding/*.c) $(wildcard src/parser/*.c) \
+	$(wildcard src/http/*.c)
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/gen/lib_embed.o
 LIB_FILES := $(shell find lib -name '*.js' | sort)
 
-.PHONY: all deps run test test-unit test-js test-node asan bench format lint clean
+.PHONY: all deps run test test-unit test-js test-node test-parser asan bench format lint clean
 all: $(BUILD)/cairn
 
 $(BUILD)/cairn: $(OBJS)
@@ -64,12 +65,36 @@ $(BUILD)/tools/parse-check: tools/parse-check.c $(wildcard src/parser/*.c src/pa
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) -Isrc -o $@ tools/parse-check.c $(wildcard src/parser/*.c)
 
+# `make transform-check`: $(BUILD)/tools/transform-check prints a module's ESM transform.
+.PHONY: transform-check
+transform-check: $(BUILD)/tools/transform-check
+$(BUILD)/tools/transform-check: tools/transform-check.c $(wildcard src/parser/*.c src/parser/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(SAN) -Isrc -o $@ tools/transform-check.c $(wildcard src/parser/*.c)
+
+# `make cjs-exports-check`: $(BUILD)/tools/cjs-exports-check prints the CommonJS named exports
+# src/parser/cjs_exports.c finds in each file given, as JSON (--time N: MB/s).
+.PHONY: cjs-exports-check
+cjs-exports-check: $(BUILD)/tools/cjs-exports-check
+$(BUILD)/tools/cjs-exports-check: tools/cjs-exports-check.c src/parser/cjs_exports.c src/parser/cjs_exports.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -Isrc -o $@ tools/cjs-exports-check.c src/parser/cjs_exports.c
+
 fuzz: $(BUILD)/fuzz-parser
 $(BUILD)/fuzz-parser: test/fuzz/fuzz-parser.c $(wildcard src/parser/*.c src/parser/*.h)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	  -fsanitize=fuzzer,address,undefined -Isrc -o $@ test/fuzz/fuzz-parser.c \
 	  $(wildcard src/parser/*.c)
+
+# `make fuzz-http`: the libFuzzer target for src/http (never run by `make test`).
+.PHONY: fuzz-http
+fuzz-http: $(BUILD)/fuzz-http-parser
+$(BUILD)/fuzz-http-parser: test/fuzz/fuzz-http-parser.c $(wildcard src/http/*.c src/http/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc -o $@ \
+	  test/fuzz/fuzz-http-parser.c $(wildcard src/http/*.c)
 
 # Installs the Debian packages that are missing (apt-get update only when needed).
 deps:
@@ -90,8 +115,15 @@ test: deps
 	@$(MAKE) --no-print-directory all
 	@tools/test-all.sh $(BUILD)/cairn
 
+test-unit:
+	@BUILD=$(BUILD) test/unit/run.sh $(BUILD)/cairn
+
 test-js: all
 	@test/js/run.sh $(BUILD)/cairn
+
+# src/parser against the npm package test262-parser-tests (installed on first use).
+test-parser:
+	@BUILD=$(BUILD) tools/parser-tests.sh $(BUILD)/cairn
 
 test-node: all
 	@test/node/run.sh $(BUILD)/cairn

@@ -1,14 +1,16 @@
 'use strict';
 // node:dns — lookup and lookupService through the system resolver
-// (getaddrinfo/getnameinfo on libuv's thread pool). The resolve* family
-// (DNS protocol queries) is not implemented yet.
+// (getaddrinfo/getnameinfo on libuv's thread pool), and the resolve* family
+// (DNS queries through c-ares) on a default Resolver.
 
 const {
-  codes: { ERR_METHOD_NOT_IMPLEMENTED, ERR_MISSING_ARGS },
+  codes: { ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
 const { isIP } = require('internal/net');
 const utils = require('internal/dns_utils');
+const { bindDefaultResolver, defaultResolverSetServers } = require('internal/dns/utils');
+const { Resolver } = require('internal/dns/callback_resolver');
 
 function lookup(hostname, options, callback) {
   if (typeof options === 'function') {
@@ -51,46 +53,22 @@ function lookupService(address, port, callback) {
   return utils.getnameinfo(address, port, callback);
 }
 
-function notImplemented(name) {
-  return function() { throw new ERR_METHOD_NOT_IMPLEMENTED(name); };
-}
-
-class Resolver {
-  constructor() { throw new ERR_METHOD_NOT_IMPLEMENTED('dns.Resolver'); }
-}
-
-
-const resolvers = [
-  'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
-  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv',
-  'resolveTxt', 'reverse',
-];
-
-let promises;
+let promises = null;
 module.exports = {
   lookup,
   lookupService,
   Resolver,
   getDefaultResultOrder: utils.getDefaultResultOrder,
   setDefaultResultOrder: utils.setDefaultResultOrder,
-  getServers() { return []; },
-  setServers: notImplemented('dns.setServers'),
+  setServers: defaultResolverSetServers,
   ADDRCONFIG: utils.ADDRCONFIG,
   ALL: utils.ALL,
   V4MAPPED: utils.V4MAPPED,
   ...utils.errorCodes,
 };
-// Arguments are checked as node does before the query would start.
-function makeResolver(name) {
-  return function(hostname, options, callback) {
-    if (name === 'reverse') require('internal/validators').validateString(hostname, 'ip');
-    else require('internal/validators').validateString(hostname, 'name');
-    validateFunction(typeof options === 'function' ? options : callback, 'callback');
-    throw new ERR_METHOD_NOT_IMPLEMENTED(`dns.${name}`);
-  };
-}
-for (const name of resolvers) module.exports[name] = makeResolver(name);
+bindDefaultResolver(module.exports, Resolver.prototype);
 Object.defineProperty(module.exports, 'promises', {
+  __proto__: null,
   configurable: true,
   enumerable: true,
   get() {

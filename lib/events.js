@@ -591,6 +591,7 @@ function createIterResult(value, done) {
   return { value, done };
 }
 
+const kWatermarkData = Symbol.for('nodejs.watermarkData');
 function on(emitter, event, options = {}) {
   // Parameters validation
   validateObject(options, 'options', kValidateObjectAllowNullable);
@@ -654,6 +655,16 @@ function on(emitter, event, options = {}) {
 
     [Symbol.asyncIterator]() {
       return this;
+    },
+
+    // Buffering state, for readline's async iterator and node's tests.
+    get [kWatermarkData]() {
+      return {
+        get size() { return size; },
+        get low() { return lowWatermark; },
+        get high() { return highWatermark; },
+        get isPaused() { return paused; },
+      };
     },
   }, AsyncIteratorPrototype);
 

@@ -515,7 +515,11 @@ function writeFile(path, data, options, callback) {
   const flags = stringToFlags(options.flag || 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   if (checkAborted(signal, callback)) return;
-  binding.writeFile(target, data, flags, mode, flush, (err) => {
+  if (flush) {
+    writeFileFlushed(target, isUserFd, data, flags, mode, signal, callback);
+    return;
+  }
+  binding.writeFile(target, data, flags, mode, false, (err) => {
     if (signal?.aborted) {
       callback(new AbortError(undefined, { cause: signal.reason }));
       return;
@@ -533,7 +537,48 @@ function writeFileSync(path, data, options) {
   const target = isUserFd ? path : getValidatedPath(path);
   const flags = stringToFlags(options.flag || 'w');
   const mode = parseFileMode(options.mode, 'mode', 0o666);
-  binding.writeFile(target, data, flags, mode, flush);
+  if (!flush) {
+    binding.writeFile(target, data, flags, mode, false);
+    return;
+  }
+  // With flush, the steps go through the module's own functions, as in node
+  // (so a mocked fs.fsyncSync sees the call).
+  const fd = isUserFd ? target : module.exports.openSync(target, flags, mode);
+  try {
+    const buf = typeof data === 'string' ? lazyBuffer().from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.byteLength) off += module.exports.writeSync(fd, buf, off, buf.byteLength - off);
+    module.exports.fsyncSync(fd);
+  } finally {
+    if (!isUserFd) module.exports.closeSync(fd);
+  }
+}
+
+function writeFileFlushed(target, isUserFd, data, flags, mode, signal, callback) {
+  const fs = module.exports;
+  const buf = typeof data === 'string' ? lazyBuffer().from(data, 'utf8') : data;
+  const finish = (fd, err) => {
+    if (isUserFd) return callback(err || null);
+    fs.close(fd, (err2) => callback(err || err2 || null));
+  };
+  const withFd = (fd) => {
+    let off = 0;
+    const step = () => {
+      if (signal?.aborted) return finish(fd, new AbortError(undefined, { cause: signal.reason }));
+      if (off >= buf.byteLength) {
+        fs.fsync(fd, (err) => finish(fd, err));
+        return;
+      }
+      fs.write(fd, buf, off, buf.byteLength - off, null, (err, n) => {
+        if (err) return finish(fd, err);
+        off += n;
+        step();
+      });
+    };
+    step();
+  };
+  if (isUserFd) withFd(target);
+  else fs.open(target, flags, mode, (err, fd) => (err ? callback(err) : withFd(fd)));
 }
 
 function appendFile(path, data, options, callback) {

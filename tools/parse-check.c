@@ -1,13 +1,21 @@
 /* parse-check.c: parses files with src/parser and prints "OK <file>" or the error.
- * Usage: parse-check [--module|--script|--cjs] [--strict] [--quiet] file...  .mjs files are
- * modules, others scripts; --cjs parses scripts as CommonJS function bodies (top-level
- * return); --strict starts scripts in strict mode.
+ * Usage: parse-check [--module|--script|--cjs] [--strict] [--quiet] [--bench N] file...
+ * .mjs files are modules, others scripts; --cjs parses scripts as CommonJS function bodies
+ * (top-level return); --strict starts scripts in strict mode; --bench N parses each file
+ * N times and prints the throughput in MB/s of CPU time.
  * Exits 1 when any file fails to parse. */
 #include "parser/parser.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static double parse_check_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: steady on a busy machine */
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static char *parse_check_read(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -35,7 +43,7 @@ static char *parse_check_read(const char *path, size_t *len) {
 }
 
 int main(int argc, char **argv) {
-    int force = -1, quiet = 0, failed = 0, total = 0;
+    int force = -1, quiet = 0, failed = 0, total = 0, bench = 0;
     unsigned flags = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--module") == 0) {
@@ -55,6 +63,10 @@ int main(int argc, char **argv) {
             flags |= JSP_PARSE_STRICT;
             continue;
         }
+        if (strcmp(argv[i], "--bench") == 0 && i + 1 < argc) {
+            bench = atoi(argv[++i]);
+            continue;
+        }
         if (strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
             continue;
@@ -70,6 +82,15 @@ int main(int argc, char **argv) {
         jsp_goal goal = force >= 0 ? (jsp_goal)force
                         : (n > 4 && strcmp(argv[i] + n - 4, ".mjs") == 0) ? JSP_GOAL_MODULE
                                                                            : JSP_GOAL_SCRIPT;
+        if (bench > 0) {
+            double t0 = parse_check_now();
+            for (int k = 0; k < bench; k++) {
+                jsp_ast_free(jsp_parse(src, len, goal, flags));
+            }
+            double dt = parse_check_now() - t0;
+            printf("%s: %.1f MB/s (%zu bytes, %.2f ms a parse)\n", argv[i],
+                   (double)len * bench / dt / 1e6, len, dt * 1e3 / bench);
+        }
         jsp_ast *ast = jsp_parse(src, len, goal, flags);
         total++;
         if (ast && ast->ok) {

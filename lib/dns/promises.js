@@ -1,11 +1,11 @@
 'use strict';
-// node:dns/promises — promise forms of dns.lookup and dns.lookupService.
+// node:dns/promises — promise forms of dns.lookup, dns.lookupService and the
+// resolve* family.
 
-const {
-  codes: { ERR_METHOD_NOT_IMPLEMENTED },
-} = require('internal/errors');
 const { isIP } = require('internal/net');
 const utils = require('internal/dns_utils');
+const { bindDefaultResolver, defaultResolverSetServers } = require('internal/dns/utils');
+const { Resolver } = require('internal/dns/promises');
 
 function lookup(hostname, options) {
   const args = utils.parseLookupArgs(hostname, options, undefined, false, arguments.length);
@@ -41,29 +41,13 @@ function lookupService(address, port) {
   });
 }
 
-function notImplemented(name) {
-  return function() { throw new ERR_METHOD_NOT_IMPLEMENTED(name); };
-}
-
-class Resolver {
-  constructor() { throw new ERR_METHOD_NOT_IMPLEMENTED('dnsPromises.Resolver'); }
-}
-
 module.exports = {
   lookup,
   lookupService,
   Resolver,
   getDefaultResultOrder: utils.getDefaultResultOrder,
   setDefaultResultOrder: utils.setDefaultResultOrder,
-  getServers() { return []; },
-  setServers: notImplemented('dnsPromises.setServers'),
+  setServers: defaultResolverSetServers,
   ...utils.errorCodes,
 };
-for (const name of ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa',
-  'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa',
-  'resolveSrv', 'resolveTxt', 'reverse']) {
-  module.exports[name] = function(hostname) {
-    require('internal/validators').validateString(hostname, name === 'reverse' ? 'ip' : 'name');
-    throw new ERR_METHOD_NOT_IMPLEMENTED(`dnsPromises.${name}`);
-  };
-}
+bindDefaultResolver(module.exports, Resolver.prototype);

@@ -104,7 +104,7 @@ function emitBeforeExit() {
 }
 
 function emitExit() {
-  return execution.emitExitOnce(undefined);
+  return execution.emitNaturalExit();
 }
 
 function runMain() {

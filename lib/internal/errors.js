@@ -78,6 +78,11 @@ function formatMessage(self, msg, args) {
     if (m === '%d' || m === '%i') return String(typeof a === 'bigint' ? `${a}n` : Number(a));
     if (m === '%j') return JSON.stringify(a);
     if (m === '%o' || m === '%O') return lazyInspect(a);
+    // Objects and bigints format as util.format's %s does.
+    if ((typeof a === 'object' && a !== null) || typeof a === 'bigint' ||
+        (typeof a === 'number' && a === 0 && 1 / a < 0)) {
+      return require('internal/util/inspect').format('%s', a);
+    }
     return String(a);
   });
 }

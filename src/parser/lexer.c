@@ -113,8 +113,25 @@ static int lexer_at(const jsp_lexer *lx, size_t pos) {
     return pos < lx->len ? (unsigned char)lx->src[pos] : -1;
 }
 
-/* Counts UTF-16 units from the line start to `pos` using the column cache. */
-static uint32_t lexer_column(jsp_lexer *lx, size_t pos) {
+/* The offset of the first byte >= 0x80 at or after `from`, or len. */
+static size_t lexer_find_high(const jsp_lexer *lx, size_t from) {
+    size_t p = from;
+    while (p + 8 <= lx->len) {
+        uint64_t w;
+        memcpy(&w, lx->src + p, 8);
+        if (w & 0x8080808080808080ull) {
+            break;
+        }
+        p += 8;
+    }
+    while (p < lx->len && (unsigned char)lx->src[p] < 0x80) {
+        p++;
+    }
+    return p;
+}
+
+/* lexer_column() for a line with non-ASCII bytes before pos: from the column cache. */
+static uint32_t lexer_column_slow(jsp_lexer *lx, size_t pos) {
     if (lx->col_pos < lx->line_start || lx->col_pos > pos) {
         lx->col_pos = lx->line_start;
         lx->col_units = 0;
@@ -137,12 +154,30 @@ static uint32_t lexer_column(jsp_lexer *lx, size_t pos) {
     return units + 1;
 }
 
+/* Counts UTF-16 units from the line start to `pos`. A line that is ASCII up to pos (known
+ * from where the non-ASCII bytes are) counts bytes. */
+static inline uint32_t lexer_column(jsp_lexer *lx, size_t pos) {
+    if (pos > lx->next_high) {
+        size_t q = lx->next_high;
+        while (q < pos) {
+            lx->prev_high = q + 1;
+            q = lexer_find_high(lx, q + 1);
+        }
+        lx->next_high = q;
+    }
+    if (lx->prev_high <= lx->line_start) {
+        return (uint32_t)(pos - lx->line_start) + 1;
+    }
+    return lexer_column_slow(lx, pos);
+}
+
 void jsp_lex_position(const char *src, size_t len, size_t offset, uint32_t *line, uint32_t *col) {
     jsp_lexer lx;
     memset(&lx, 0, sizeof(lx));
     lx.src = src;
     lx.len = len;
     lx.line = 1;
+    lx.next_high = lexer_find_high(&lx, 0);
     if (offset > len) {
         offset = len;
     }
@@ -212,6 +247,7 @@ void jsp_lex_init(jsp_lexer *lx, const char *src, size_t len, int module, jsp_ar
     lx->line = 1;
     lx->module = module;
     lx->arena = arena;
+    lx->next_high = lexer_find_high(lx, 0);
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
         lx->pos = 3; /* a BOM is whitespace, but columns count from after it as node does */
         lx->line_start = 3;
@@ -233,6 +269,15 @@ static int lexer_skip(jsp_lexer *lx) {
             lx->pos++;
             continue;
         }
+        if (c == '\n') {
+            lx->pos++;
+            lexer_newline(lx, lx->pos);
+            newline = 1;
+            continue;
+        }
+        if (c > '/' && c < 0x80 && c != '<') {
+            break; /* most tokens: nothing to skip */
+        }
         size_t nl = lexer_newline_len(lx, lx->pos);
         if (nl) {
             lx->pos += nl;
@@ -241,15 +286,25 @@ static int lexer_skip(jsp_lexer *lx) {
             continue;
         }
         if (c == '/' && lexer_at(lx, lx->pos + 1) == '/') {
-            lx->pos += 2;
-            while (lx->pos < lx->len && lexer_newline_len(lx, lx->pos) == 0) {
-                lx->pos++;
+            size_t p = lx->pos + 2;
+            const char *src = lx->src;
+            for (; p < lx->len; p++) {
+                unsigned char d = (unsigned char)src[p];
+                if ((d == '\n' || d == '\r' || d == 0xE2) && lexer_newline_len(lx, p)) {
+                    break;
+                }
             }
+            lx->pos = p;
             continue;
         }
         if (c == '/' && lexer_at(lx, lx->pos + 1) == '*') {
             size_t p = lx->pos + 2;
+            const char *src = lx->src;
             for (;;) {
+                while (p < lx->len && src[p] != '*' && src[p] != '\n' && src[p] != '\r' &&
+                       (unsigned char)src[p] != 0xE2) {
+                    p++;
+                }
                 if (p >= lx->len) {
                     lexer_error(lx, "Invalid or unexpected token", lx->pos);
                     return -1;
@@ -415,18 +470,66 @@ static const unsigned char lexer_kw_lens[] = {
 #undef LEXER_KW_LEN
 };
 
+/* Keyword candidates by first letter (lowercase ASCII), JSP_KW_NONE-terminated. */
+static const unsigned char lexer_kw_by_letter[26][8] = {
+    ['a' - 'a'] = {JSP_KW_AWAIT, JSP_KW_AS, JSP_KW_ASYNC, JSP_KW_ARGUMENTS},
+    ['b' - 'a'] = {JSP_KW_BREAK},
+    ['c' - 'a'] = {JSP_KW_CASE, JSP_KW_CATCH, JSP_KW_CLASS, JSP_KW_CONST, JSP_KW_CONTINUE},
+    ['d' - 'a'] = {JSP_KW_DEBUGGER, JSP_KW_DEFAULT, JSP_KW_DELETE, JSP_KW_DO},
+    ['e' - 'a'] = {JSP_KW_ELSE, JSP_KW_ENUM, JSP_KW_EXPORT, JSP_KW_EXTENDS, JSP_KW_EVAL},
+    ['f' - 'a'] = {JSP_KW_FALSE, JSP_KW_FINALLY, JSP_KW_FOR, JSP_KW_FUNCTION, JSP_KW_FROM},
+    ['g' - 'a'] = {JSP_KW_GET},
+    ['i' - 'a'] = {JSP_KW_IF, JSP_KW_IMPORT, JSP_KW_IN, JSP_KW_INSTANCEOF, JSP_KW_IMPLEMENTS,
+                   JSP_KW_INTERFACE},
+    ['l' - 'a'] = {JSP_KW_LET},
+    ['m' - 'a'] = {JSP_KW_META},
+    ['n' - 'a'] = {JSP_KW_NEW, JSP_KW_NULL},
+    ['o' - 'a'] = {JSP_KW_OF},
+    ['p' - 'a'] = {JSP_KW_PACKAGE, JSP_KW_PRIVATE, JSP_KW_PROTECTED, JSP_KW_PUBLIC},
+    ['r' - 'a'] = {JSP_KW_RETURN},
+    ['s' - 'a'] = {JSP_KW_SUPER, JSP_KW_SWITCH, JSP_KW_STATIC, JSP_KW_SET},
+    ['t' - 'a'] = {JSP_KW_THIS, JSP_KW_THROW, JSP_KW_TRUE, JSP_KW_TRY, JSP_KW_TYPEOF,
+                   JSP_KW_TARGET},
+    ['v' - 'a'] = {JSP_KW_VAR, JSP_KW_VOID},
+    ['w' - 'a'] = {JSP_KW_WHILE, JSP_KW_WITH},
+    ['y' - 'a'] = {JSP_KW_YIELD},
+};
+
 static jsp_keyword lexer_keyword(const char *s, size_t n) {
     if (n < 2 || n > 10 || s[0] < 'a' || s[0] > 'z') {
         return JSP_KW_NONE;
     }
-    for (int k = 1; k < JSP_KW__COUNT; k++) {
-        if (lexer_kw_lens[k] == n && lexer_kw_names[k][0] == s[0] &&
-            memcmp(lexer_kw_names[k], s, n) == 0) {
-            return (jsp_keyword)k;
+    const unsigned char *cand = lexer_kw_by_letter[s[0] - 'a'];
+    for (int i = 0; i < 8 && cand[i] != JSP_KW_NONE; i++) {
+        int k = cand[i];
+        if (lexer_kw_lens[k] == n) {
+            const char *w = lexer_kw_names[k];
+            size_t j = 1;
+            while (j < n && w[j] == s[j]) {
+                j++;
+            }
+            if (j == n) {
+                return (jsp_keyword)k;
+            }
         }
     }
     return JSP_KW_NONE;
 }
+
+/* ASCII bytes that may continue an identifier (IdentifierPart without escapes). */
+static const unsigned char lexer_ascii_id[128] = {
+    ['$'] = 1, ['_'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
 
 /* Scans an IdentifierName at lx->pos into tok.str/len. */
 static jsp_tok_type lexer_identifier(jsp_lexer *lx, jsp_tok_type type) {
@@ -434,6 +537,24 @@ static jsp_tok_type lexer_identifier(jsp_lexer *lx, jsp_tok_type type) {
     int escaped = 0;
     lexer_buf b = {.arena = lx->arena};
     int first = 1;
+    /* the common case: plain ASCII (the caller checked the first character) */
+    if ((unsigned char)lx->src[lx->pos] < 0x80 && lx->src[lx->pos] != '\\') {
+        size_t p = lx->pos + 1;
+        while (p < lx->len && (unsigned char)lx->src[p] < 0x80 &&
+               lexer_ascii_id[(unsigned char)lx->src[p]]) {
+            p++;
+        }
+        lx->pos = p;
+        first = 0;
+        if (p >= lx->len || ((unsigned char)lx->src[p] < 0x80 && lx->src[p] != '\\')) {
+            jsp_token *t = &lx->tok;
+            t->type = type;
+            t->str = lx->src + start;
+            t->len = p - start;
+            t->kw = type == JSP_T_NAME ? lexer_keyword(t->str, t->len) : JSP_KW_NONE;
+            return type;
+        }
+    }
     while (lx->pos < lx->len) {
         unsigned c = (unsigned char)lx->src[lx->pos];
         uint32_t cp;
@@ -622,8 +743,20 @@ static jsp_tok_type lexer_number(jsp_lexer *lx) {
                 return lexer_error(lx, "Invalid or unexpected token", lx->pos);
             }
         }
-        /* strtod on a copy without separators */
         size_t n = lx->pos - start;
+        if (is_int && n <= 15) {
+            /* digits only (separators aside): exact as an integer below 10^15 */
+            double v = 0;
+            for (size_t i = 0; i < n; i++) {
+                char d = lx->src[start + i];
+                if (d != '_') {
+                    v = v * 10 + (d - '0');
+                }
+            }
+            t->num = v;
+            goto done;
+        }
+        /* strtod on a copy without separators */
         char small[128];
         char *tmp = n < sizeof(small) ? small : jsp_arena_alloc(lx->arena, n + 1);
         if (tmp == NULL) {
@@ -638,6 +771,7 @@ static jsp_tok_type lexer_number(jsp_lexer *lx) {
         tmp[k] = 0;
         t->num = strtod(tmp, NULL);
     }
+done:
     t->type = JSP_T_NUMBER;
     if (lexer_at(lx, lx->pos) == 'n') {
         if (!is_int) {
@@ -1019,6 +1153,8 @@ jsp_tok_type jsp_lex_next(jsp_lexer *lx) {
     default:
         if (c >= '0' && c <= '9') {
             r = lexer_number(lx);
+        } else if (c < 0x80 && lexer_ascii_id[c]) {
+            r = lexer_identifier(lx, JSP_T_NAME);
         } else {
             size_t used;
             uint32_t cp = lexer_peek_cp(lx, lx->pos, &used);

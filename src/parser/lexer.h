@@ -150,6 +150,8 @@ typedef struct jsp_lexer {
     size_t line_start;
     size_t col_pos; /* column cache: col_pos on the current line is col_units */
     uint32_t col_units;
+    size_t next_high; /* the first non-ASCII byte at or after the last column asked for */
+    size_t prev_high; /* 1 + the last non-ASCII byte before it (0: none) */
     int module; /* module goal: no HTML-like comments */
     jsp_arena *arena;
     jsp_token tok;
@@ -172,6 +174,11 @@ jsp_tok_type jsp_lex_template_continue(jsp_lexer *lx);
 void jsp_lex_position(const char *src, size_t len, size_t offset, uint32_t *line, uint32_t *col);
 const char *jsp_tok_name(jsp_tok_type t);
 const char *jsp_kw_name(jsp_keyword kw);
+/* Checks the early errors of a regular expression literal's pattern (`body`, between the
+ * slashes) under its flags (regexp.c). Returns NULL when it is valid, else a message
+ * (static storage) with *at the byte offset in body it refers to. Uses the arena. */
+const char *jsp_regexp_check(jsp_arena *arena, const char *body, size_t len, const char *flags,
+                             size_t flags_len, size_t *at);
 int jsp_is_id_start(uint32_t cp);
 int jsp_is_id_continue(uint32_t cp);
 

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #define PARSER_MAX_DEPTH 4000
+/* Bytes of C stack a parse may use: nesting fails cleanly before the stack runs out, whatever
+ * the frame sizes of the build (sanitizers make them several times larger). */
+#define PARSER_STACK_BUDGET (3u << 20)
 
 enum {
     P_STRICT = 1 << 0,
@@ -40,7 +43,48 @@ typedef struct parser_name {
     struct parser_name *next;
 } parser_name;
 
+enum { PARSER_EXPR, PARSER_DECL, PARSER_DECL_DEFAULT, PARSER_DECL_IF };
+
 enum { PARSER_PRIV_GET = 1, PARSER_PRIV_SET = 2, PARSER_PRIV_OTHER = 3, PARSER_PRIV_STATIC = 4 };
+
+/* Declarations, for the redeclaration early errors. The names of all open scopes live in
+ * one hash table: entries are pushed on a stack and chained per bucket (newest first).
+ * A scope's entries all sit above its mark; popping it unlinks the entries above the
+ * mark and pushes back those of outer scopes (var names hoisted from inside it). */
+enum {
+    PARSER_SC_FUNCTION, /* function body with its parameters; the program; a static block */
+    PARSER_SC_BLOCK,    /* block, case block, for head */
+    PARSER_SC_CATCH,    /* a catch clause's parameters */
+};
+
+enum {
+    PARSER_D_LEX,      /* let, const, class, import; functions in modules and strict blocks */
+    PARSER_D_BLOCKFN,  /* a plain function declared in a sloppy block (Annex B allows repeats) */
+    PARSER_D_VAR,      /* var; functions at the top of a function or script */
+    PARSER_D_VAR_FOROF, /* var in a for-of head: never redeclares a catch parameter */
+    PARSER_D_PARAM,
+    PARSER_D_CATCH,     /* a catch parameter that is a plain identifier */
+    PARSER_D_CATCH_PAT, /* a name bound by a catch parameter pattern */
+};
+
+typedef struct parser_decl {
+    const char *s;
+    uint32_t len;
+    uint32_t hash;
+    uint32_t scope; /* parser_scope.id */
+    uint32_t next;  /* older entry in the same bucket, 1-based; 0 ends the chain */
+    unsigned char kind;
+} parser_decl;
+
+typedef struct parser_scope {
+    struct parser_scope *outer;
+    uint32_t id;
+    uint32_t mark; /* the scope's entries are decls[mark..] */
+    uint32_t dup_param; /* offset + 1 of a repeated parameter name */
+    unsigned char kind;
+    unsigned char catch_body; /* a catch clause's block: its names meet the parameters */
+    unsigned char module;     /* the module top level: functions are lexical */
+} parser_scope;
 
 /* The private names a class body declares and the ones it uses. */
 typedef struct parser_class_scope {
@@ -59,6 +103,7 @@ typedef struct parser {
     uint32_t prev_end;
     uint32_t prev_await; /* offset + 1 of the previous token when it was `await` */
     int depth;
+    uintptr_t stack_limit; /* the lowest stack address the parse may reach */
     int fn_depth;        /* functions (not arrows), field initializers, static blocks */
     int any_fn_depth;    /* every function, arrows included */
     uint32_t cover_init; /* offset + 1 of a pending `{a = 1}` in an object literal */
@@ -69,6 +114,16 @@ typedef struct parser {
     parser_name *exports;
     int export_from_decl; /* exported names come from a var (1) or lexical (2) declaration */
     jsp_node *program;
+    parser_scope *scope;
+    uint32_t scope_ids;
+    parser_decl *decls; /* malloc'd, freed by jsp_parse() */
+    size_t ndecls, cap_decls;
+    uint32_t *buckets; /* malloc'd: heads of the chains, 1-based indexes into decls */
+    size_t nbuckets;
+    uint32_t yield_await_at; /* offset + 1 of the first yield or await expression in the
+                                current cover grammar: never in arrow parameters */
+    uint32_t await_ident_at; /* offset + 1 of the first `await` identifier reference: not in
+                                async arrow parameters */
 } parser;
 
 typedef struct parser_list {
@@ -221,7 +276,7 @@ static void parser_semicolon(parser *p) {
 }
 
 static void parser_enter(parser *p) {
-    if (++p->depth > PARSER_MAX_DEPTH) {
+    if (++p->depth > PARSER_MAX_DEPTH || (uintptr_t)__builtin_frame_address(0) < p->stack_limit) {
         parser_fail_at(p, TOK.start, "Maximum call stack size exceeded");
     }
 }
@@ -272,6 +327,181 @@ static int parser_str_is(const jsp_node *n, const char *s) {
     return n->len == len && memcmp(n->str, s, len) == 0;
 }
 
+/* ---- scopes and declarations ---- */
+
+static uint32_t parser_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    }
+    return h;
+}
+
+static void parser_scope_push(parser *p, parser_scope *sc, int kind) {
+    memset(sc, 0, sizeof(*sc));
+    sc->outer = p->scope;
+    sc->id = ++p->scope_ids;
+    sc->mark = (uint32_t)p->ndecls;
+    sc->kind = (unsigned char)kind;
+    p->scope = sc;
+}
+
+static void parser_scope_pop(parser *p) {
+    parser_scope *sc = p->scope;
+    size_t mask = p->nbuckets - 1, top = p->ndecls;
+    for (size_t i = top; i > sc->mark; i--) {
+        const parser_decl *d = &p->decls[i - 1];
+        p->buckets[d->hash & mask] = d->next;
+    }
+    p->ndecls = sc->mark;
+    for (size_t i = sc->mark; i < top; i++) {
+        if (p->decls[i].scope != sc->id) {
+            parser_decl *d = &p->decls[p->ndecls++];
+            *d = p->decls[i];
+            d->next = p->buckets[d->hash & mask];
+            p->buckets[d->hash & mask] = (uint32_t)p->ndecls;
+        }
+    }
+    p->scope = sc->outer;
+}
+
+static parser_decl *parser_decl_find(parser *p, const parser_scope *sc, const jsp_node *id,
+                                     uint32_t h) {
+    if (p->nbuckets == 0) {
+        return NULL;
+    }
+    for (uint32_t i = p->buckets[h & (p->nbuckets - 1)]; i; i = p->decls[i - 1].next) {
+        parser_decl *d = &p->decls[i - 1];
+        if (d->scope == sc->id && d->hash == h && d->len == id->len &&
+            memcmp(d->s, id->str, id->len) == 0) {
+            return d;
+        }
+        if (i - 1 < sc->mark) {
+            break; /* older entries belong to outer scopes */
+        }
+    }
+    return NULL;
+}
+
+static void parser_decl_add(parser *p, parser_scope *sc, const jsp_node *id, uint32_t h,
+                            int kind) {
+    if (p->ndecls == p->cap_decls) {
+        size_t cap = p->cap_decls ? p->cap_decls * 2 : 256;
+        parser_decl *d = cap < UINT32_MAX ? realloc(p->decls, cap * sizeof(*d)) : NULL;
+        if (d == NULL) {
+            parser_fail_at(p, id->start, "Out of memory");
+        }
+        p->decls = d;
+        p->cap_decls = cap;
+    }
+    if (p->ndecls * 2 >= p->nbuckets) {
+        /* rehash in push order, which keeps every chain newest-first */
+        size_t n = p->nbuckets ? p->nbuckets * 2 : 512;
+        uint32_t *b = calloc(n, sizeof(*b));
+        if (b == NULL) {
+            parser_fail_at(p, id->start, "Out of memory");
+        }
+        free(p->buckets);
+        p->buckets = b;
+        p->nbuckets = n;
+        for (size_t i = 0; i < p->ndecls; i++) {
+            parser_decl *d = &p->decls[i];
+            d->next = b[d->hash & (n - 1)];
+            b[d->hash & (n - 1)] = (uint32_t)i + 1;
+        }
+    }
+    parser_decl *d = &p->decls[p->ndecls++];
+    d->s = id->str;
+    d->len = (uint32_t)id->len;
+    d->hash = h;
+    d->scope = sc->id;
+    d->kind = (unsigned char)kind;
+    d->next = p->buckets[h & (p->nbuckets - 1)];
+    p->buckets[h & (p->nbuckets - 1)] = (uint32_t)p->ndecls;
+}
+
+static void parser_redeclared(parser *p, const jsp_node *id) __attribute__((noreturn));
+
+static void parser_redeclared(parser *p, const jsp_node *id) {
+    parser_fail_at(p, id->start, "Identifier '%.*s' has already been declared", (int)id->len,
+                   id->str);
+}
+
+/* Declares the name `id` in the current scope (var names: up to the function scope),
+ * failing on the redeclarations the spec forbids. */
+static void parser_declare(parser *p, const jsp_node *id, int kind) {
+    parser_scope *sc = p->scope;
+    if (sc == NULL || id == NULL || id->kind != JSP_N_IDENT) {
+        return;
+    }
+    uint32_t h = parser_hash(id->str, id->len);
+    parser_decl *d;
+    switch (kind) {
+    case PARSER_D_VAR:
+    case PARSER_D_VAR_FOROF:
+        for (;; sc = sc->outer) {
+            d = parser_decl_find(p, sc, id, h);
+            if (d == NULL) {
+                if (sc->kind != PARSER_SC_CATCH) {
+                    parser_decl_add(p, sc, id, h, PARSER_D_VAR);
+                }
+            } else if (d->kind == PARSER_D_LEX || d->kind == PARSER_D_BLOCKFN ||
+                       d->kind == PARSER_D_CATCH_PAT ||
+                       (d->kind == PARSER_D_CATCH && kind == PARSER_D_VAR_FOROF)) {
+                parser_redeclared(p, id);
+            } else if (d->kind == PARSER_D_VAR) {
+                return; /* declared before: the outer scopes have it too */
+            }
+            if (sc->kind == PARSER_SC_FUNCTION || sc->outer == NULL) {
+                return;
+            }
+        }
+    case PARSER_D_PARAM:
+    case PARSER_D_CATCH:
+    case PARSER_D_CATCH_PAT:
+        if (parser_decl_find(p, sc, id, h)) {
+            if (kind != PARSER_D_PARAM) {
+                parser_redeclared(p, id);
+            }
+            if (!sc->dup_param) {
+                sc->dup_param = id->start + 1;
+            }
+            return;
+        }
+        parser_decl_add(p, sc, id, h, kind);
+        return;
+    default:
+        d = parser_decl_find(p, sc, id, h);
+        if (d) {
+            if (kind == PARSER_D_BLOCKFN && d->kind == PARSER_D_BLOCKFN) {
+                return;
+            }
+            parser_redeclared(p, id);
+        }
+        if (sc->catch_body && sc->outer && parser_decl_find(p, sc->outer, id, h)) {
+            parser_redeclared(p, id);
+        }
+        parser_decl_add(p, sc, id, h, kind);
+        return;
+    }
+}
+
+typedef struct parser_declare_ctx {
+    parser *p;
+    int kind;
+} parser_declare_ctx;
+
+static void parser_declare_cb(const jsp_node *id, void *ud) {
+    parser_declare_ctx *c = ud;
+    parser_declare(c->p, id, c->kind);
+}
+
+/* Declares every name a binding pattern (or identifier) binds. */
+static void parser_declare_pattern(parser *p, const jsp_node *pattern, int kind) {
+    parser_declare_ctx c = {p, kind};
+    jsp_for_each_bound_name(pattern, parser_declare_cb, &c);
+}
+
 /* ---- forward declarations ---- */
 static jsp_node *parser_expression(parser *p, int no_in);
 static jsp_node *parser_assign(parser *p, int no_in, int cover);
@@ -296,6 +526,9 @@ static void parser_check_identifier(parser *p, int binding) {
         parser_unexpected(p);
     }
     jsp_keyword kw = t->kw;
+    if (kw == JSP_KW_AWAIT && !p->await_ident_at) {
+        p->await_ident_at = t->start + 1;
+    }
     if (JSP_KW_IS_RESERVED(kw)) {
         if (t->flags & JSP_TF_ESCAPED) {
             parser_fail_at(p, t->start, "Keyword must not contain escaped characters");
@@ -525,6 +758,7 @@ static jsp_node *parser_object(parser *p) {
             parser_next(p);
             s->a = parser_assign(p, 0, 1);
             parser_push(&props, parser_finish(p, s));
+            s->op = TOK.type == JSP_T_COMMA; /* {...a,} cannot be a pattern */
         } else {
             jsp_node *prop = parser_node(p, JSP_N_PROPERTY);
             unsigned fflags = 0;
@@ -692,7 +926,7 @@ static jsp_node *parser_to_pattern(parser *p, jsp_node *n, int binding) {
         n->kind = JSP_N_OBJECT_PATTERN;
         for (jsp_node *prop = n->a; prop; prop = prop->next) {
             if (prop->kind == JSP_N_SPREAD) {
-                if (prop->next) {
+                if (prop->next || prop->op) {
                     parser_fail_at(p, prop->start, "Rest element must be last element");
                 }
                 prop->kind = JSP_N_REST;
@@ -727,6 +961,8 @@ static jsp_node *parser_to_pattern(parser *p, jsp_node *n, int binding) {
                                         : "Invalid left-hand side in assignment");
 }
 
+/* f() = 1 is a runtime ReferenceError in sloppy code (Annex B, web compatibility) and an
+ * early error in strict code. */
 static int parser_is_simple_target(parser *p, const jsp_node *n) {
     if (n->kind == JSP_N_IDENT) {
         if ((p->ctx & P_STRICT) && (parser_str_is(n, "eval") || parser_str_is(n, "arguments"))) {
@@ -737,8 +973,7 @@ static int parser_is_simple_target(parser *p, const jsp_node *n) {
     if (n->kind == JSP_N_MEMBER) {
         return !(n->flags & JSP_NF_OPTIONAL);
     }
-    /* f() = 1 is a runtime ReferenceError, as in V8 (web compatibility) */
-    return n->kind == JSP_N_CALL && !(n->flags & JSP_NF_OPTIONAL);
+    return n->kind == JSP_N_CALL && !(n->flags & JSP_NF_OPTIONAL) && !(p->ctx & P_STRICT);
 }
 
 /* BindingIdentifier | BindingPattern, with an optional default when allowed. */
@@ -864,6 +1099,7 @@ static jsp_node *parser_body(parser *p, jsp_tok_type end, jsp_node *owner,
                              const jsp_node *params) {
     parser_list stmts = {0};
     int prologue = 1;
+    uint32_t octal_at = 0; /* offset + 1 of an earlier directive with an octal escape */
     while (TOK.type != end) {
         if (prologue) {
             if (TOK.type == JSP_T_STRING) {
@@ -879,11 +1115,15 @@ static jsp_node *parser_body(parser *p, jsp_tok_type end, jsp_node *owner,
                                            "Illegal 'use strict' directive in function with "
                                            "non-simple parameter list");
                         }
+                        if (octal_at) {
+                            parser_fail_at(p, octal_at - 1, "Octal escape sequences are not "
+                                                            "allowed in strict mode.");
+                        }
                         p->ctx |= P_STRICT;
                         owner->flags |= JSP_NF_STRICT;
                     }
-                    if (st.flags & JSP_TF_LEGACY_OCTAL) {
-                        /* checked again below once strictness is known */
+                    if ((st.flags & JSP_TF_LEGACY_OCTAL) && !octal_at) {
+                        octal_at = st.start + 1;
                     }
                 }
                 jsp_node *s = parser_statement_list_item(p);
@@ -907,23 +1147,42 @@ static jsp_node *parser_body(parser *p, jsp_tok_type end, jsp_node *owner,
     return stmts.head;
 }
 
-/* Checks the parameter names of strict functions (no eval/arguments, no dups). */
-static void parser_check_params(parser *p, const jsp_node *params, int strict_or_special) {
-    if (!strict_or_special) {
-        return;
+/* A name bound in strict code: not a strict mode reserved word, eval or arguments.
+ * For names parsed before a "use strict" directive made their function strict. */
+static void parser_check_strict_name(const jsp_node *id, void *ud) {
+    parser *p = ud;
+    static const char *const reserved[] = {"implements", "interface", "let",   "package",
+                                           "private",    "protected", "public", "static",
+                                           "yield"};
+    for (size_t i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++) {
+        if (parser_str_is(id, reserved[i])) {
+            parser_fail_at(p, id->start, "Unexpected strict mode reserved word");
+        }
     }
+    if (parser_str_is(id, "eval") || parser_str_is(id, "arguments")) {
+        parser_fail_at(p, id->start, "Unexpected eval or arguments in strict mode");
+    }
+}
+
+/* Checks the parameter names once the body is parsed: strict functions may not bind
+ * reserved names, and repeated names are allowed only in sloppy functions with simple
+ * parameter lists (`special` is set for arrows, methods and non-simple lists). */
+static void parser_check_params(parser *p, const jsp_node *params, int special) {
+    if (p->ctx & P_STRICT) {
+        for (const jsp_node *a = params; a; a = a->next) {
+            jsp_for_each_bound_name(a, parser_check_strict_name, p);
+        }
+    }
+    if (p->scope->dup_param && (special || (p->ctx & P_STRICT))) {
+        parser_fail_at(p, p->scope->dup_param - 1,
+                       "Duplicate parameter name not allowed in this context");
+    }
+}
+
+/* Declares the parameters in the function scope just pushed. */
+static void parser_declare_params(parser *p, const jsp_node *params) {
     for (const jsp_node *a = params; a; a = a->next) {
-        if (a->kind != JSP_N_IDENT) {
-            continue;
-        }
-        if ((p->ctx & P_STRICT) && (parser_str_is(a, "eval") || parser_str_is(a, "arguments"))) {
-            parser_fail_at(p, a->start, "Unexpected eval or arguments in strict mode");
-        }
-        for (const jsp_node *b = a->next; b; b = b->next) {
-            if (b->kind == JSP_N_IDENT && b->len == a->len && memcmp(a->str, b->str, a->len) == 0) {
-                parser_fail_at(p, b->start, "Duplicate parameter name not allowed in this context");
-            }
-        }
+        parser_declare_pattern(p, a, PARSER_D_PARAM);
     }
 }
 
@@ -934,6 +1193,9 @@ static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
     unsigned saved_ctx = p->ctx;
     parser_label *saved_labels = p->labels;
     uint32_t saved_cover = p->cover_init;
+    uint32_t saved_ya = p->yield_await_at, saved_aw = p->await_ident_at;
+    parser_scope scope;
+    parser_scope_push(p, &scope, PARSER_SC_FUNCTION);
     p->labels = NULL;
     p->fn_depth++;
     p->any_fn_depth++;
@@ -973,6 +1235,7 @@ static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
     }
     p->ctx &= ~P_PARAMS;
     fn->b = params.head;
+    parser_declare_params(p, params.head);
     jsp_node *body = parser_node(p, JSP_N_BLOCK);
     parser_expect(p, JSP_T_LBRACE);
     body->a = parser_body(p, JSP_T_RBRACE, fn, params.head);
@@ -984,20 +1247,35 @@ static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
     int special = (p->ctx & P_STRICT) || !parser_is_simple_params(params.head) ||
                   (nflags & (JSP_NF_METHOD | JSP_NF_ARROW));
     parser_check_params(p, params.head, special);
-    if ((p->ctx & P_STRICT) && fn->a &&
-        (parser_str_is(fn->a, "eval") || parser_str_is(fn->a, "arguments"))) {
-        parser_fail_at(p, fn->a->start, "Unexpected eval or arguments in strict mode");
+    if ((p->ctx & P_STRICT) && fn->a && !(saved_ctx & P_STRICT)) {
+        parser_check_strict_name(fn->a, p); /* "use strict" in the body covers the name */
     }
+    parser_scope_pop(p);
     p->ctx = saved_ctx;
     p->labels = saved_labels;
     p->cover_init = saved_cover;
+    p->yield_await_at = saved_ya;
+    p->await_ident_at = saved_aw;
     p->fn_depth--;
     p->any_fn_depth--;
     p->depth--;
     return parser_finish(p, fn);
 }
 
-/* `function` (already at the keyword, after any `async`), `*`, name, rest. */
+/* How a function declaration binds its name in the current scope. */
+static int parser_function_decl_kind(parser *p, unsigned nflags) {
+    if (p->scope->kind == PARSER_SC_FUNCTION) {
+        return p->scope->module ? PARSER_D_LEX : PARSER_D_VAR;
+    }
+    if (!(p->ctx & P_STRICT) && !(nflags & (JSP_NF_ASYNC | JSP_NF_GENERATOR))) {
+        return PARSER_D_BLOCKFN;
+    }
+    return PARSER_D_LEX;
+}
+
+/* `function` (already at the keyword, after any `async`), `*`, name, rest. is_decl is
+ * PARSER_EXPR, PARSER_DECL, PARSER_DECL_DEFAULT (export default: the name is optional)
+ * or PARSER_DECL_IF (Annex B: the body of an if, in a scope of its own). */
 static jsp_node *parser_function(parser *p, unsigned nflags, int is_decl) {
     jsp_node *fn = parser_node(p, JSP_N_FUNCTION);
     if (nflags & JSP_NF_ASYNC) {
@@ -1022,7 +1300,10 @@ static jsp_node *parser_function(parser *p, unsigned nflags, int is_decl) {
         }
         fn->a = parser_identifier(p, 1);
         p->ctx = saved;
-    } else if (is_decl == 1) {
+        if (is_decl == PARSER_DECL || is_decl == PARSER_DECL_DEFAULT) {
+            parser_declare(p, fn->a, parser_function_decl_kind(p, nflags));
+        }
+    } else if (is_decl == PARSER_DECL || is_decl == PARSER_DECL_IF) {
         parser_unexpected(p);
     }
     return parser_function_rest(p, fn, nflags, 0);
@@ -1040,6 +1321,10 @@ static jsp_node *parser_arrow_body(parser *p, jsp_node *fn, jsp_node *params, un
     unsigned saved_ctx = p->ctx;
     parser_label *saved_labels = p->labels;
     uint32_t saved_cover = p->cover_init;
+    uint32_t saved_ya = p->yield_await_at, saved_aw = p->await_ident_at;
+    parser_scope scope;
+    parser_scope_push(p, &scope, PARSER_SC_FUNCTION);
+    parser_declare_params(p, params);
     p->cover_init = 0;
     p->labels = NULL;
     p->any_fn_depth++;
@@ -1063,10 +1348,13 @@ static jsp_node *parser_arrow_body(parser *p, jsp_node *fn, jsp_node *params, un
         fn->flags |= JSP_NF_STRICT;
     }
     parser_check_params(p, params, 1);
+    parser_scope_pop(p);
     p->any_fn_depth--;
     p->ctx = saved_ctx;
     p->labels = saved_labels;
     p->cover_init = saved_cover;
+    p->yield_await_at = saved_ya;
+    p->await_ident_at = saved_aw;
     p->depth--;
     return parser_finish(p, fn);
 }
@@ -1106,6 +1394,9 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
     p->ctx |= P_STRICT;
     if (TOK.type == JSP_T_NAME && !parser_is_kw(p, JSP_KW_EXTENDS)) {
         cls->a = parser_identifier(p, 1);
+        if (is_decl) {
+            parser_declare(p, cls->a, PARSER_D_LEX);
+        }
     } else if (is_decl && !name_optional) {
         parser_unexpected(p);
     }
@@ -1135,10 +1426,13 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
                 p->labels = NULL;
                 p->fn_depth++;
                 p->ctx = P_STRICT | P_SUPER_PROP | P_NEW_TARGET | P_FIELD_INIT | P_STATIC_BLOCK;
+                parser_scope scope;
+                parser_scope_push(p, &scope, PARSER_SC_FUNCTION);
                 parser_list stmts = {0};
                 while (!parser_eat(p, JSP_T_RBRACE)) {
                     parser_push(&stmts, parser_statement_list_item(p));
                 }
+                parser_scope_pop(p);
                 p->ctx = c;
                 p->labels = saved_labels;
                 p->fn_depth--;
@@ -1158,7 +1452,8 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
             jsp_token nt = parser_peek(p);
             int modifier = nt.type != JSP_T_LPAREN && nt.type != JSP_T_ASSIGN &&
                            nt.type != JSP_T_SEMI && nt.type != JSP_T_RBRACE &&
-                           !(kw == JSP_KW_ASYNC && (nt.flags & JSP_TF_NEWLINE_BEFORE));
+                           !(kw == JSP_KW_ASYNC && (nt.flags & JSP_TF_NEWLINE_BEFORE)) &&
+                           !(kw != JSP_KW_ASYNC && nt.type == JSP_T_STAR);
             if (modifier) {
                 parser_next(p);
                 if (kw == JSP_KW_ASYNC) {
@@ -1273,6 +1568,17 @@ static jsp_node *parser_arguments(parser *p, int cover) {
     return args.head;
 }
 
+/* Arrow parameters parsed as an expression may not hold yield or await expressions. */
+static void parser_check_arrow_params_cover(parser *p) {
+    if (p->yield_await_at) {
+        uint32_t at = p->yield_await_at - 1;
+        parser_fail_at(p, at, "%s", p->lx.src[at] == 'y'
+                                        ? "Yield expression not allowed in formal parameter"
+                                        : "Illegal await-expression in formal parameters of "
+                                          "async function");
+    }
+}
+
 /* `( ... )` in expression position: a parenthesized expression or arrow params. */
 static jsp_node *parser_paren(parser *p) {
     jsp_node *start = parser_node(p, JSP_N_FUNCTION);
@@ -1281,7 +1587,9 @@ static jsp_node *parser_paren(parser *p) {
     int trailing_comma = 0;
     uint32_t rest_at = 0;
     uint32_t saved_cover = p->cover_init;
+    uint32_t saved_ya = p->yield_await_at;
     p->cover_init = 0;
+    p->yield_await_at = 0;
     while (TOK.type != JSP_T_RPAREN) {
         if (TOK.type == JSP_T_ELLIPSIS) {
             jsp_node *r = parser_node(p, JSP_N_SPREAD);
@@ -1308,9 +1616,14 @@ static jsp_node *parser_paren(parser *p) {
     uint32_t close = TOK.start;
     parser_next(p);
     if (TOK.type == JSP_T_ARROW && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        parser_check_arrow_params_cover(p);
         p->cover_init = saved_cover;
+        p->yield_await_at = saved_ya;
         jsp_node *params = parser_cover_to_params(p, items.head);
         return parser_arrow_body(p, start, params, 0);
+    }
+    if (saved_ya) {
+        p->yield_await_at = saved_ya;
     }
     if (items.head == NULL) {
         parser_fail_at(p, close, "Unexpected token ')'");
@@ -1384,9 +1697,18 @@ static jsp_node *parser_primary(parser *p) {
                 /* async(...) => ... or a call of something named async */
                 jsp_node *callee = parser_identifier(p, 0);
                 uint32_t saved_cover = p->cover_init;
+                uint32_t saved_ya = p->yield_await_at, saved_aw = p->await_ident_at;
                 p->cover_init = 0;
+                p->yield_await_at = 0;
+                p->await_ident_at = 0;
                 jsp_node *args = parser_arguments(p, 1);
                 if (TOK.type == JSP_T_ARROW && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+                    parser_check_arrow_params_cover(p);
+                    if (p->await_ident_at) {
+                        parser_fail_at(p, p->await_ident_at - 1, "Unexpected reserved word");
+                    }
+                    p->yield_await_at = saved_ya;
+                    p->await_ident_at = saved_aw;
                     for (jsp_node *a = args; a; a = a->next) {
                         if (a->kind == JSP_N_SPREAD && a->next) {
                             parser_fail_at(p, a->start, "Rest parameter must be last formal "
@@ -1401,6 +1723,12 @@ static jsp_node *parser_primary(parser *p) {
                     parser_fail_at(p, p->cover_init - 1, "%s", p->cover_msg);
                 }
                 p->cover_init = saved_cover;
+                if (saved_ya) {
+                    p->yield_await_at = saved_ya;
+                }
+                if (saved_aw) {
+                    p->await_ident_at = saved_aw;
+                }
                 jsp_node *call = parser_node_at(p, JSP_N_CALL, callee);
                 call->a = callee;
                 call->b = args;
@@ -1447,6 +1775,17 @@ static jsp_node *parser_primary(parser *p) {
     case JSP_T_SLASH_ASSIGN:
         jsp_lex_regexp(&p->lx);
         parser_check_lex(p);
+        {
+            size_t at;
+            const char *msg =
+                jsp_regexp_check(p->arena, TOK.str, TOK.len, TOK.str2, TOK.len2, &at);
+            if (msg) {
+                int blen = TOK.len > 60 ? 60 : (int)TOK.len;
+                parser_fail_at(p, TOK.start + 1 + (uint32_t)at,
+                               "Invalid regular expression: /%.*s%s/%.*s: %s", blen, TOK.str,
+                               (size_t)blen < TOK.len ? "..." : "", (int)TOK.len2, TOK.str2, msg);
+            }
+        }
         n = parser_node(p, JSP_N_REGEXP);
         n->str = TOK.str;
         n->len = TOK.len;
@@ -1497,12 +1836,30 @@ static jsp_node *parser_new(parser *p) {
         callee = parser_new(p);
     } else if (parser_is_kw(p, JSP_KW_IMPORT)) {
         jsp_token nt = parser_peek(p);
-        if (nt.type == JSP_T_LPAREN) {
+        if (nt.type != JSP_T_DOT) {
             parser_fail_at(p, TOK.start, "Cannot use new with import");
         }
-        callee = parser_lhs(p);
+        /* import.meta; the member loop below takes it from here */
+        callee = parser_node(p, JSP_N_META_PROPERTY);
+        callee->op = JSP_META_IMPORT_META;
+        parser_next(p);
+        parser_next(p);
+        if (!parser_is_kw(p, JSP_KW_META)) {
+            parser_unexpected(p);
+        }
+        if (!p->module) {
+            parser_fail_at(p, callee->start, "Cannot use 'import.meta' outside a module");
+        }
+        parser_next(p);
+        parser_finish(p, callee);
     } else if (parser_is_kw(p, JSP_KW_SUPER)) {
-        callee = parser_lhs(p);
+        /* only super.x / super[x]: the member loop below takes it from here */
+        callee = parser_node(p, JSP_N_SUPER);
+        parser_next(p);
+        parser_finish(p, callee);
+        if ((TOK.type != JSP_T_DOT && TOK.type != JSP_T_LBRACKET) || !(p->ctx & P_SUPER_PROP)) {
+            parser_fail_at(p, callee->start, "'super' keyword unexpected here");
+        }
     } else {
         callee = parser_primary(p);
         if (callee->kind == JSP_N_FUNCTION && (callee->flags & JSP_NF_ARROW) &&
@@ -1734,8 +2091,9 @@ static jsp_node *parser_unary(parser *p) {
         if (u->op == JSP_KW_DELETE && (p->ctx & P_STRICT) && u->a->kind == JSP_N_IDENT) {
             parser_fail_at(p, u->start, "Delete of an unqualified identifier in strict mode.");
         }
-        if (u->op == JSP_KW_DELETE && u->a->kind == JSP_N_MEMBER &&
-            u->a->b->kind == JSP_N_PRIVATE_NAME) {
+        const jsp_node *target = u->a->kind == JSP_N_CHAIN ? u->a->a : u->a;
+        if (u->op == JSP_KW_DELETE && target->kind == JSP_N_MEMBER &&
+            target->b->kind == JSP_N_PRIVATE_NAME) {
             parser_fail_at(p, u->start, "Private fields can not be deleted");
         }
     } else if (parser_is_kw(p, JSP_KW_AWAIT) && (p->ctx & P_AWAIT)) {
@@ -1744,6 +2102,9 @@ static jsp_node *parser_unary(parser *p) {
                                          "function");
         }
         u = parser_node(p, JSP_N_AWAIT);
+        if (!p->yield_await_at) {
+            p->yield_await_at = u->start + 1;
+        }
         parser_next(p);
         if (p->any_fn_depth == 0) {
             p->program->flags |= JSP_NF_HAS_AWAIT;
@@ -1756,6 +2117,9 @@ static jsp_node *parser_unary(parser *p) {
     }
     p->depth--;
     parser_finish(p, u);
+    if (parser_is_bare_arrow(u->a)) {
+        parser_fail_at(p, u->a->start, "Malformed arrow function parameter list");
+    }
     if (TOK.type == JSP_T_STAR2 && u->kind != JSP_N_UPDATE) {
         parser_fail_at(p, TOK.start, "Unary operator used immediately before exponentiation "
                                      "expression. Parenthesis must be used to disambiguate "
@@ -1826,6 +2190,13 @@ static jsp_node *parser_binary(parser *p, int min_prec, int no_in) {
         parser_next(p);
         /* ** is right-associative; others are left-associative */
         jsp_node *right = parser_binary(p, t == JSP_T_STAR2 ? prec : prec + 1, no_in);
+        if (parser_is_bare_arrow(right)) {
+            parser_fail_at(p, right->start, "Malformed arrow function parameter list");
+        }
+        if (right->kind == JSP_N_PRIVATE_NAME) {
+            parser_fail_at(p, right->start, "Unexpected identifier '#%.*s'", (int)right->len,
+                           right->str);
+        }
         /* ?? does not mix with || or && without parentheses: report the first
          * operator that mixes, as V8 does */
         int family = t == JSP_T_NULLISH ? 1 : (t == JSP_T_AND || t == JSP_T_OR) ? 2 : 0;
@@ -1881,6 +2252,9 @@ static jsp_node *parser_assign(parser *p, int no_in, int cover) {
             parser_fail_at(p, TOK.start, "Yield expression not allowed in formal parameter");
         }
         jsp_node *y = parser_node(p, JSP_N_YIELD);
+        if (!p->yield_await_at) {
+            p->yield_await_at = y->start + 1;
+        }
         parser_next(p);
         if (!(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
             if (parser_eat(p, JSP_T_STAR)) {
@@ -1958,6 +2332,10 @@ static jsp_node *parser_var_decl(parser *p, jsp_keyword kind, int no_in, int in_
     do {
         jsp_node *dc = parser_node(p, JSP_N_DECLARATOR);
         dc->a = parser_binding_target(p, kind);
+        parser_declare_pattern(p, dc->a,
+                               kind != JSP_KW_VAR ? PARSER_D_LEX
+                               : in_for && parser_is_kw(p, JSP_KW_OF) ? PARSER_D_VAR_FOROF
+                                                                      : PARSER_D_VAR);
         if (parser_eat(p, JSP_T_ASSIGN)) {
             dc->b = parser_assign(p, no_in, 0);
         } else if (!in_for || !(parser_is_kw(p, JSP_KW_IN) || parser_is_kw(p, JSP_KW_OF))) {
@@ -2002,15 +2380,50 @@ static parser_label *parser_find_label(parser *p, const jsp_node *id) {
     return NULL;
 }
 
+/* The Statement of an if, a loop or a with: never a labelled function. */
+static jsp_node *parser_substatement(parser *p) {
+    jsp_node *s = parser_statement(p);
+    const jsp_node *inner = s;
+    while (inner->kind == JSP_N_LABELED) {
+        inner = inner->b;
+    }
+    if (inner != s && inner->kind == JSP_N_FUNCTION) {
+        parser_fail_at(p, inner->start, "In non-strict mode code, functions can only be declared "
+                                        "at top level, inside a block, or as the body of an if "
+                                        "statement.");
+    }
+    return s;
+}
+
+/* Annex B: `if (x) function f() {}` in sloppy code, as if in a block of its own. */
+static jsp_node *parser_if_function(parser *p) {
+    if (parser_peek(p).type == JSP_T_STAR) {
+        parser_fail_at(p, TOK.start, "Generators can only be declared at the top level or inside "
+                                     "a block.");
+    }
+    return parser_function(p, 0, PARSER_DECL_IF);
+}
+
 static jsp_node *parser_loop_body(parser *p) {
     unsigned saved = p->ctx;
     p->ctx |= P_BREAK | P_CONTINUE;
-    jsp_node *body = parser_statement(p);
+    jsp_node *body = parser_substatement(p);
     p->ctx = saved;
     return body;
 }
 
+static jsp_node *parser_for_head_and_body(parser *p);
+
+/* A for statement: a let / const declaration in its head has a scope of its own. */
 static jsp_node *parser_for(parser *p) {
+    parser_scope scope;
+    parser_scope_push(p, &scope, PARSER_SC_BLOCK);
+    jsp_node *f = parser_for_head_and_body(p);
+    parser_scope_pop(p);
+    return f;
+}
+
+static jsp_node *parser_for_head_and_body(parser *p) {
     jsp_node *f = parser_node(p, JSP_N_FOR);
     parser_next(p);
     int is_await = 0;
@@ -2125,15 +2538,24 @@ static jsp_node *parser_for(parser *p) {
     return parser_finish(p, f);
 }
 
-static jsp_node *parser_block(parser *p) {
+/* A block with its own scope; catch_body: the block of a catch clause. */
+static jsp_node *parser_block_scoped(parser *p, int catch_body) {
     jsp_node *b = parser_node(p, JSP_N_BLOCK);
     parser_expect(p, JSP_T_LBRACE);
+    parser_scope scope;
+    parser_scope_push(p, &scope, PARSER_SC_BLOCK);
+    scope.catch_body = (unsigned char)catch_body;
     parser_list stmts = {0};
     while (!parser_eat(p, JSP_T_RBRACE)) {
         parser_push(&stmts, parser_statement_list_item(p));
     }
+    parser_scope_pop(p);
     b->a = stmts.head;
     return parser_finish(p, b);
+}
+
+static jsp_node *parser_block(parser *p) {
+    return parser_block_scoped(p, 0);
 }
 
 /* Labels directly on an iteration statement are loop labels (for `continue l`). */
@@ -2177,15 +2599,15 @@ static jsp_node *parser_statement(parser *p) {
         parser_expect(p, JSP_T_RPAREN);
         /* Annex B: a function declaration as the body of an if in sloppy code */
         if (parser_is_kw(p, JSP_KW_FUNCTION) && !(p->ctx & P_STRICT)) {
-            s->b = parser_function(p, 0, 1);
+            s->b = parser_if_function(p);
         } else {
-            s->b = parser_statement(p);
+            s->b = parser_substatement(p);
         }
         if (parser_eat_kw(p, JSP_KW_ELSE)) {
             if (parser_is_kw(p, JSP_KW_FUNCTION) && !(p->ctx & P_STRICT)) {
-                s->c = parser_function(p, 0, 1);
+                s->c = parser_if_function(p);
             } else {
-                s->c = parser_statement(p);
+                s->c = parser_substatement(p);
             }
         }
         break;
@@ -2261,7 +2683,7 @@ static jsp_node *parser_statement(parser *p) {
         parser_expect(p, JSP_T_LPAREN);
         s->a = parser_expression(p, 0);
         parser_expect(p, JSP_T_RPAREN);
-        s->d = parser_statement(p);
+        s->d = parser_substatement(p);
         break;
     case JSP_KW_SWITCH: {
         s = parser_node(p, JSP_N_SWITCH);
@@ -2272,6 +2694,8 @@ static jsp_node *parser_statement(parser *p) {
         parser_expect(p, JSP_T_LBRACE);
         unsigned saved = p->ctx;
         p->ctx |= P_BREAK;
+        parser_scope scope;
+        parser_scope_push(p, &scope, PARSER_SC_BLOCK);
         parser_list cases = {0};
         int has_default = 0;
         while (!parser_eat(p, JSP_T_RBRACE)) {
@@ -2297,6 +2721,7 @@ static jsp_node *parser_statement(parser *p) {
             c->b = body.head;
             parser_push(&cases, parser_finish(p, c));
         }
+        parser_scope_pop(p);
         p->ctx = saved;
         s->b = cases.head;
         break;
@@ -2317,11 +2742,16 @@ static jsp_node *parser_statement(parser *p) {
         if (parser_is_kw(p, JSP_KW_CATCH)) {
             jsp_node *c = parser_node(p, JSP_N_CATCH);
             parser_next(p);
+            parser_scope scope;
+            parser_scope_push(p, &scope, PARSER_SC_CATCH);
             if (parser_eat(p, JSP_T_LPAREN)) {
                 c->a = parser_binding_target(p, JSP_KW_VAR);
+                parser_declare_pattern(p, c->a, c->a->kind == JSP_N_IDENT ? PARSER_D_CATCH
+                                                                          : PARSER_D_CATCH_PAT);
                 parser_expect(p, JSP_T_RPAREN);
             }
-            c->b = parser_block(p);
+            c->b = parser_block_scoped(p, 1);
+            parser_scope_pop(p);
             s->b = parser_finish(p, c);
         }
         if (parser_eat_kw(p, JSP_KW_FINALLY)) {
@@ -2394,7 +2824,11 @@ static jsp_node *parser_statement(parser *p) {
             s = parser_node_at(p, JSP_N_LABELED, e);
             s->a = e;
             if (parser_is_kw(p, JSP_KW_FUNCTION) && !(p->ctx & P_STRICT)) {
-                s->b = parser_function(p, 0, 1);
+                if (parser_peek(p).type == JSP_T_STAR) {
+                    parser_fail_at(p, TOK.start, "Generators can only be declared at the top "
+                                                 "level or inside a block.");
+                }
+                s->b = parser_function(p, 0, PARSER_DECL);
             } else {
                 s->b = parser_statement(p);
             }
@@ -2602,6 +3036,9 @@ static jsp_node *parser_import(parser *p) {
 from:
     parser_expect_kw(p, JSP_KW_FROM);
     im->a = specs.head;
+    for (jsp_node *sp = specs.head; sp; sp = sp->next) {
+        parser_declare(p, sp->b, PARSER_D_LEX);
+    }
     im->b = parser_module_source(p, &im->c);
     parser_semicolon(p);
     return parser_finish(p, im);
@@ -2772,153 +3209,17 @@ void jsp_for_each_bound_name(const jsp_node *n, void (*cb)(const jsp_node *id, v
     }
 }
 
-/* A hash set of the top-level names: lexical (1) or var-scoped (2). */
-typedef struct parser_top {
-    parser *p;
-    const jsp_node **names;
-    unsigned char *kinds;
-    size_t cap;
-    size_t count;
-    unsigned char kind; /* of the names being added */
-} parser_top;
-
-static size_t parser_top_hash(const char *s, size_t n) {
-    size_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    }
-    return h;
-}
-
-static size_t parser_top_slot(const parser_top *t, const char *s, size_t n) {
-    size_t i = parser_top_hash(s, n) & (t->cap - 1);
-    while (t->names[i] &&
-           !(t->names[i]->len == n && (n == 0 || memcmp(t->names[i]->str, s, n) == 0))) {
-        i = (i + 1) & (t->cap - 1);
-    }
-    return i;
-}
-
-static void parser_top_add(const jsp_node *id, void *ud) {
-    parser_top *t = ud;
-    if ((t->count + 1) * 2 > t->cap) {
-        parser_top grown = *t;
-        grown.cap = t->cap ? t->cap * 2 : 64;
-        grown.names = parser_alloc(t->p, grown.cap * sizeof(*grown.names));
-        grown.kinds = parser_alloc(t->p, grown.cap);
-        for (size_t i = 0; i < t->cap; i++) {
-            if (t->names[i]) {
-                size_t j = parser_top_slot(&grown, t->names[i]->str, t->names[i]->len);
-                grown.names[j] = t->names[i];
-                grown.kinds[j] = t->kinds[i];
-            }
-        }
-        *t = grown;
-    }
-    size_t i = parser_top_slot(t, id->str, id->len);
-    if (t->names[i]) {
-        /* var + var is fine; anything with a lexical declaration is not */
-        if (t->kinds[i] == 1 || t->kind == 1) {
-            parser_fail_at(t->p, id->start, "Identifier '%.*s' has already been declared",
-                           (int)id->len, id->str);
-        }
-        return;
-    }
-    t->names[i] = id;
-    t->kinds[i] = t->kind;
-    t->count++;
-}
-
-/* var declarations anywhere in the top-level code, outside functions. */
-static void parser_top_vars(parser_top *t, const jsp_node *s) {
-    for (; s; s = s->next) {
-        switch (s->kind) {
-        case JSP_N_VAR_DECL:
-            if (s->op == JSP_KW_VAR) {
-                jsp_for_each_bound_name(s, parser_top_add, t);
-            }
-            break;
-        case JSP_N_EXPORT_NAMED:
-            parser_top_vars(t, s->a);
-            break;
-        case JSP_N_BLOCK:
-        case JSP_N_STATIC_BLOCK:
-            parser_top_vars(t, s->a);
-            break;
-        case JSP_N_IF:
-            parser_top_vars(t, s->b);
-            parser_top_vars(t, s->c);
-            break;
-        case JSP_N_FOR:
-        case JSP_N_FOR_IN:
-        case JSP_N_FOR_OF:
-            if (s->a && s->a->kind == JSP_N_VAR_DECL) {
-                const jsp_node *init = s->a;
-                if (init->op == JSP_KW_VAR) {
-                    jsp_for_each_bound_name(init, parser_top_add, t);
-                }
-            }
-            parser_top_vars(t, s->d);
-            break;
-        case JSP_N_WHILE:
-        case JSP_N_DO_WHILE:
-        case JSP_N_WITH:
-            parser_top_vars(t, s->d);
-            break;
-        case JSP_N_LABELED:
-            parser_top_vars(t, s->b);
-            break;
-        case JSP_N_SWITCH:
-            for (const jsp_node *c = s->b; c; c = c->next) {
-                parser_top_vars(t, c->b);
-            }
-            break;
-        case JSP_N_TRY:
-            parser_top_vars(t, s->a);
-            if (s->b) {
-                parser_top_vars(t, s->b->b);
-            }
-            parser_top_vars(t, s->c);
-            break;
-        default:
-            break;
-        }
-    }
-}
-
-/* Early errors of the top-level scope: redeclarations and, in modules, exports of
- * names the module does not declare. */
-static void parser_check_top_level(parser *p) {
-    parser_top t = {.p = p};
-    /* lexical declarations first, in source order */
-    for (const jsp_node *s = p->program->a; s; s = s->next) {
-        const jsp_node *d = s;
-        if ((s->kind == JSP_N_EXPORT_NAMED || s->kind == JSP_N_EXPORT_DEFAULT) && s->a) {
-            d = s->a;
-        }
-        int lexical = (d->kind == JSP_N_VAR_DECL && d->op != JSP_KW_VAR) ||
-                      (d->kind == JSP_N_CLASS && (d->flags & JSP_NF_DECL)) ||
-                      d->kind == JSP_N_IMPORT ||
-                      (d->kind == JSP_N_FUNCTION && (d->flags & JSP_NF_DECL));
-        if (!lexical) {
-            continue;
-        }
-        /* in scripts, top-level functions are var-scoped */
-        t.kind = (d->kind == JSP_N_FUNCTION && !p->module) ? 2 : 1;
-        jsp_for_each_bound_name(d, parser_top_add, &t);
-    }
-    t.kind = 2;
-    parser_top_vars(&t, p->program->a);
-    if (!p->module) {
-        return;
-    }
+/* Modules: every `export { x }` without `from` names a top-level binding. Runs with the
+ * program's scope, which holds all of them, still open. */
+static void parser_check_exports(parser *p) {
     for (const jsp_node *s = p->program->a; s; s = s->next) {
         if (s->kind != JSP_N_EXPORT_NAMED || s->a || s->c) {
             continue;
         }
         for (const jsp_node *sp = s->b; sp; sp = sp->next) {
             const jsp_node *local = sp->a;
-            if (t.cap == 0 || t.names[parser_top_slot(&t, local->str, local->len)] == NULL) {
+            if (local->kind != JSP_N_IDENT ||
+                !parser_decl_find(p, p->scope, local, parser_hash(local->str, local->len))) {
                 parser_fail_at(p, local->start, "Export '%.*s' is not defined in module",
                                (int)local->len, local->str);
             }
@@ -2942,6 +3243,8 @@ jsp_ast *jsp_parse(const char *src, size_t len, jsp_goal goal, unsigned flags) {
     p->arena = &ast->arena;
     p->ast = ast;
     p->module = goal == JSP_GOAL_MODULE;
+    uintptr_t base = (uintptr_t)__builtin_frame_address(0);
+    p->stack_limit = base > PARSER_STACK_BUDGET ? base - PARSER_STACK_BUDGET : 0;
     if (len > UINT32_MAX - 2) {
         snprintf(ast->error.message, sizeof(ast->error.message), "Source is too large");
         free(p);
@@ -2965,9 +3268,15 @@ jsp_ast *jsp_parse(const char *src, size_t len, jsp_goal goal, unsigned flags) {
                 p->ctx |= P_RETURN | P_NEW_TARGET;
             }
         }
+        parser_scope scope;
+        parser_scope_push(p, &scope, PARSER_SC_FUNCTION);
+        scope.module = (unsigned char)p->module;
         parser_next(p);
         p->program->a = parser_body(p, JSP_T_EOF, p->program, NULL);
-        parser_check_top_level(p);
+        if (p->module) {
+            parser_check_exports(p);
+        }
+        parser_scope_pop(p);
         p->program->end = (uint32_t)len;
         ast->program = p->program;
         ast->ok = 1;
@@ -2975,6 +3284,8 @@ jsp_ast *jsp_parse(const char *src, size_t len, jsp_goal goal, unsigned flags) {
         ast->program = NULL;
         ast->ok = 0;
     }
+    free(p->decls);
+    free(p->buckets);
     free(p);
     return ast;
 }

@@ -1,7 +1,11 @@
 /* scope.c: resolves identifier references against the module's import bindings, with
- * the scopes of functions, blocks, catch clauses and classes shadowing them. */
+ * the scopes of functions, blocks, catch clauses and classes shadowing them, and reports
+ * the other module-only references the ESM transform rewrites (free `arguments`,
+ * import.meta, import()). */
 #include "parser/parser.h"
+#include "parser/transform.h"
 
+#include <stdint.h>
 #include <string.h>
 
 typedef struct scope_frame {
@@ -9,15 +13,33 @@ typedef struct scope_frame {
     size_t count;
     size_t cap;
     struct scope_frame *up;
+    /* Declarations collected only when a reference needs them (most never do): the var
+     * declarations of a function body, the lexical ones of a statement list, or those of
+     * a switch's cases. */
+    const jsp_node *lazy_vars;
+    const jsp_node *lazy_lexical;
+    const jsp_node *lazy_cases;
 } scope_frame;
 
 typedef struct scope_ctx {
     jsp_arena *arena;
     const jsp_node **imports; /* IMPORT_* specifier nodes */
     size_t import_count;
+    uint64_t import_bloom[4]; /* scope_hash() of every import's local name */
     size_t marked;
     int failed;
+    unsigned what;  /* JSP_REF_* kinds to report */
+    int fn_depth;   /* non-arrow functions entered */
+    jsp_ref_fn fn;  /* may be NULL */
+    void *ud;
 } scope_ctx;
+
+/* Reported context bit for the names of `export { a }` lists: marked, never reported. */
+#define SCOPE_NO_REPORT (1u << 30)
+
+static unsigned scope_hash(const char *s, size_t len) {
+    return ((unsigned char)s[0] * 7u + (unsigned)len * 13u + (unsigned char)s[len - 1]) & 255u;
+}
 
 typedef struct scope_add {
     scope_ctx *ctx;
@@ -27,6 +49,13 @@ typedef struct scope_add {
 static void scope_add_name(const jsp_node *id, void *ud) {
     scope_add *a = ud;
     scope_frame *f = a->frame;
+    if (id->len == 0) {
+        return;
+    }
+    unsigned h = scope_hash(id->str, id->len);
+    if (!(a->ctx->import_bloom[h >> 6] & ((uint64_t)1 << (h & 63)))) {
+        return; /* cannot shadow any import */
+    }
     if (f->count == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 8;
         const jsp_node **names = jsp_arena_alloc(a->ctx->arena, cap * sizeof(*names));
@@ -44,6 +73,9 @@ static void scope_add_name(const jsp_node *id, void *ud) {
 }
 
 static void scope_declare(scope_ctx *ctx, scope_frame *f, const jsp_node *decl) {
+    if (ctx->import_count == 0) {
+        return; /* nothing can be shadowed */
+    }
     scope_add a = {ctx, f};
     jsp_for_each_bound_name(decl, scope_add_name, &a);
 }
@@ -51,6 +83,9 @@ static void scope_declare(scope_ctx *ctx, scope_frame *f, const jsp_node *decl) 
 /* var declarations (and functions in nested blocks of sloppy code) of a function body,
  * without entering nested functions. */
 static void scope_collect_vars(scope_ctx *ctx, scope_frame *f, const jsp_node *s) {
+    if (ctx->import_count == 0) {
+        return;
+    }
     for (; s; s = s->next) {
         switch (s->kind) {
         case JSP_N_VAR_DECL:
@@ -104,6 +139,9 @@ static void scope_collect_vars(scope_ctx *ctx, scope_frame *f, const jsp_node *s
 
 /* let / const / class / function declared directly in a statement list. */
 static void scope_collect_lexical(scope_ctx *ctx, scope_frame *f, const jsp_node *s) {
+    if (ctx->import_count == 0) {
+        return;
+    }
     for (; s; s = s->next) {
         const jsp_node *d = s;
         if ((s->kind == JSP_N_EXPORT_NAMED || s->kind == JSP_N_EXPORT_DEFAULT) && s->a) {
@@ -124,8 +162,21 @@ static void scope_collect_lexical(scope_ctx *ctx, scope_frame *f, const jsp_node
     }
 }
 
-static int scope_bound(const scope_frame *f, const jsp_node *id) {
+static void scope_collect_vars(scope_ctx *ctx, scope_frame *f, const jsp_node *s);
+static void scope_collect_lexical(scope_ctx *ctx, scope_frame *f, const jsp_node *s);
+
+static int scope_bound(scope_ctx *ctx, scope_frame *f, const jsp_node *id) {
     for (; f; f = f->up) {
+        if (f->lazy_vars || f->lazy_lexical || f->lazy_cases) {
+            const jsp_node *vars = f->lazy_vars, *lexical = f->lazy_lexical;
+            const jsp_node *cases = f->lazy_cases;
+            f->lazy_vars = f->lazy_lexical = f->lazy_cases = NULL;
+            scope_collect_vars(ctx, f, vars);
+            scope_collect_lexical(ctx, f, lexical);
+            for (const jsp_node *c = cases; c; c = c->next) {
+                scope_collect_lexical(ctx, f, c->b);
+            }
+        }
         for (size_t i = 0; i < f->count; i++) {
             const jsp_node *n = f->names[i];
             if (n->len == id->len && memcmp(n->str, id->str, id->len) == 0) {
@@ -136,18 +187,41 @@ static int scope_bound(const scope_frame *f, const jsp_node *id) {
     return 0;
 }
 
-static void scope_reference(scope_ctx *ctx, scope_frame *f, jsp_node *id) {
-    if (ctx->import_count == 0 || scope_bound(f, id)) {
+static void scope_report(scope_ctx *ctx, jsp_node *n, unsigned kind) {
+    if (ctx->fn != NULL && !(kind & SCOPE_NO_REPORT)) {
+        ctx->fn(ctx->ud, n, kind);
+    }
+}
+
+/* An identifier reference; bits are JSP_REF_CALLEE / JSP_REF_SHORTHAND / SCOPE_NO_REPORT. */
+static void scope_reference(scope_ctx *ctx, scope_frame *f, jsp_node *id, unsigned bits) {
+    if (id->len == 0) {
         return;
     }
-    for (size_t i = 0; i < ctx->import_count; i++) {
-        const jsp_node *local = ctx->imports[i]->b;
-        if (local->len == id->len && memcmp(local->str, id->str, id->len) == 0) {
-            id->flags |= JSP_NF_IMPORT_REF;
-            id->d = (jsp_node *)ctx->imports[i];
-            ctx->marked++;
-            return;
+    if (ctx->import_count != 0) {
+        unsigned h = scope_hash(id->str, id->len);
+        if (ctx->import_bloom[h >> 6] & ((uint64_t)1 << (h & 63))) {
+            for (size_t i = 0; i < ctx->import_count; i++) {
+                const jsp_node *local = ctx->imports[i]->b;
+                if (local->len == id->len && memcmp(local->str, id->str, id->len) == 0) {
+                    if (scope_bound(ctx, f, id)) {
+                        return;
+                    }
+                    id->flags |= JSP_NF_IMPORT_REF;
+                    id->d = (jsp_node *)ctx->imports[i];
+                    ctx->marked++;
+                    if (ctx->what & JSP_REF_IMPORT) {
+                        scope_report(ctx, id, JSP_REF_IMPORT | bits);
+                    }
+                    return;
+                }
+            }
         }
+    }
+    /* modules are strict, so `arguments` is never a binding outside functions */
+    if ((ctx->what & JSP_REF_ARGUMENTS) && ctx->fn_depth == 0 && id->len == 9 &&
+        memcmp(id->str, "arguments", 9) == 0) {
+        scope_report(ctx, id, JSP_REF_ARGUMENTS | bits);
     }
 }
 
@@ -197,16 +271,14 @@ static void scope_binding(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
 }
 
 static void scope_class(scope_ctx *ctx, scope_frame *f, jsp_node *cls) {
-    scope_frame inner = {NULL, 0, 0, f};
+    scope_frame inner = {.up = f};
     if (cls->a) {
         scope_declare(ctx, &inner, cls->a);
     }
     scope_expr(ctx, &inner, cls->b);
     for (jsp_node *m = cls->c; m; m = m->next) {
         if (m->kind == JSP_N_STATIC_BLOCK) {
-            scope_frame body = {NULL, 0, 0, &inner};
-            scope_collect_vars(ctx, &body, m->a);
-            scope_collect_lexical(ctx, &body, m->a);
+            scope_frame body = {.up = &inner, .lazy_vars = m->a, .lazy_lexical = m->a};
             scope_stmts(ctx, &body, m->a);
             continue;
         }
@@ -222,28 +294,31 @@ static void scope_class(scope_ctx *ctx, scope_frame *f, jsp_node *cls) {
 }
 
 static void scope_function(scope_ctx *ctx, scope_frame *f, jsp_node *fn) {
-    scope_frame named = {NULL, 0, 0, f};
+    int arrow = (fn->flags & JSP_NF_ARROW) != 0;
+    ctx->fn_depth += !arrow;
+    scope_frame named = {.up = f};
     if (fn->a && !(fn->flags & JSP_NF_DECL)) {
         scope_declare(ctx, &named, fn->a); /* a function expression's own name */
     }
     /* parameter defaults see the parameters but not the body's declarations */
-    scope_frame params = {NULL, 0, 0, &named};
+    scope_frame params = {.up = &named};
     for (jsp_node *p = fn->b; p; p = p->next) {
         scope_declare(ctx, &params, p);
     }
     for (jsp_node *p = fn->b; p; p = p->next) {
         scope_binding(ctx, &params, p);
     }
-    scope_frame body = {NULL, 0, 0, &params};
+    scope_frame body = {.up = &params};
     if (!(fn->flags & JSP_NF_EXPR_BODY) && fn->c) {
-        scope_collect_vars(ctx, &body, fn->c->a);
-        scope_collect_lexical(ctx, &body, fn->c->a);
+        body.lazy_vars = fn->c->a;
+        body.lazy_lexical = fn->c->a;
     }
     if (fn->flags & JSP_NF_EXPR_BODY) {
         scope_expr(ctx, &body, fn->c);
     } else if (fn->c) {
         scope_stmts(ctx, &body, fn->c->a);
     }
+    ctx->fn_depth -= !arrow;
 }
 
 static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
@@ -259,11 +334,22 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
         case JSP_N_CALL:
         case JSP_N_NEW:
             scope_expr_list(ctx, f, n->b);
+            if (n->kind == JSP_N_CALL && n->a != NULL && n->a->kind == JSP_N_IDENT) {
+                scope_reference(ctx, f, n->a, JSP_REF_CALLEE);
+                return;
+            }
+            n = n->a;
+            continue;
+        case JSP_N_TAGGED_TEMPLATE:
+            scope_expr(ctx, f, n->b);
+            if (n->a != NULL && n->a->kind == JSP_N_IDENT) {
+                scope_reference(ctx, f, n->a, JSP_REF_CALLEE);
+                return;
+            }
             n = n->a;
             continue;
         case JSP_N_BINARY:
         case JSP_N_LOGICAL:
-        case JSP_N_TAGGED_TEMPLATE:
             scope_expr(ctx, f, n->b);
             n = n->a;
             continue;
@@ -280,7 +366,12 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
     }
     switch (n->kind) {
     case JSP_N_IDENT:
-        scope_reference(ctx, f, n);
+        scope_reference(ctx, f, n, 0);
+        break;
+    case JSP_N_META_PROPERTY:
+        if (n->op == JSP_META_IMPORT_META && (ctx->what & JSP_REF_IMPORT_META)) {
+            scope_report(ctx, n, JSP_REF_IMPORT_META);
+        }
         break;
     case JSP_N_TEMPLATE:
         scope_expr_list(ctx, f, n->b);
@@ -306,6 +397,18 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
             }
             if (p->flags & JSP_NF_METHOD) {
                 scope_function(ctx, f, p->b);
+            } else if ((p->flags & JSP_NF_SHORTHAND) && p->b != NULL) {
+                /* `{ a }`, or `{ a = 1 }` in an assignment pattern */
+                jsp_node *v = p->b;
+                if (v->kind == JSP_N_IDENT) {
+                    scope_reference(ctx, f, v, JSP_REF_SHORTHAND);
+                } else if (v->kind == JSP_N_ASSIGN_PATTERN && v->a != NULL &&
+                           v->a->kind == JSP_N_IDENT) {
+                    scope_reference(ctx, f, v->a, JSP_REF_SHORTHAND);
+                    scope_expr(ctx, f, v->b);
+                } else {
+                    scope_expr(ctx, f, v);
+                }
             } else {
                 scope_expr(ctx, f, p->b);
             }
@@ -326,11 +429,17 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
     case JSP_N_CHAIN:
         scope_expr(ctx, f, n->a);
         break;
+    case JSP_N_IMPORT_CALL:
+        if (ctx->what & JSP_REF_IMPORT_CALL) {
+            scope_report(ctx, n, JSP_REF_IMPORT_CALL);
+        }
+        scope_expr(ctx, f, n->a);
+        scope_expr(ctx, f, n->b);
+        break;
     case JSP_N_BINARY:
     case JSP_N_LOGICAL:
     case JSP_N_ASSIGN:
     case JSP_N_ASSIGN_PATTERN:
-    case JSP_N_IMPORT_CALL:
         scope_expr(ctx, f, n->a);
         scope_expr(ctx, f, n->b);
         break;
@@ -356,8 +465,7 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
 }
 
 static void scope_block(scope_ctx *ctx, scope_frame *f, jsp_node *list) {
-    scope_frame inner = {NULL, 0, 0, f};
-    scope_collect_lexical(ctx, &inner, list);
+    scope_frame inner = {.up = f, .lazy_lexical = list};
     scope_stmts(ctx, &inner, list);
 }
 
@@ -395,7 +503,7 @@ static void scope_stmt(scope_ctx *ctx, scope_frame *f, jsp_node *s) {
     case JSP_N_FOR:
     case JSP_N_FOR_IN:
     case JSP_N_FOR_OF: {
-        scope_frame head = {NULL, 0, 0, f};
+        scope_frame head = {.up = f};
         if (s->a && s->a->kind == JSP_N_VAR_DECL) {
             if (s->a->op != JSP_KW_VAR) {
                 scope_declare(ctx, &head, s->a);
@@ -417,10 +525,7 @@ static void scope_stmt(scope_ctx *ctx, scope_frame *f, jsp_node *s) {
         break;
     case JSP_N_SWITCH: {
         scope_expr(ctx, f, s->a);
-        scope_frame inner = {NULL, 0, 0, f};
-        for (jsp_node *c = s->b; c; c = c->next) {
-            scope_collect_lexical(ctx, &inner, c->b);
-        }
+        scope_frame inner = {.up = f, .lazy_cases = s->b};
         for (jsp_node *c = s->b; c; c = c->next) {
             scope_expr(ctx, &inner, c->a);
             scope_stmts(ctx, &inner, c->b);
@@ -430,7 +535,7 @@ static void scope_stmt(scope_ctx *ctx, scope_frame *f, jsp_node *s) {
     case JSP_N_TRY:
         scope_stmt(ctx, f, s->a);
         if (s->b) {
-            scope_frame param = {NULL, 0, 0, f};
+            scope_frame param = {.up = f};
             if (s->b->a) {
                 scope_declare(ctx, &param, s->b->a);
                 scope_binding(ctx, &param, s->b->a);
@@ -447,7 +552,9 @@ static void scope_stmt(scope_ctx *ctx, scope_frame *f, jsp_node *s) {
             scope_stmt(ctx, f, s->a);
         } else if (s->c == NULL) {
             for (jsp_node *sp = s->b; sp; sp = sp->next) {
-                scope_reference(ctx, f, sp->a);
+                if (sp->a->kind == JSP_N_IDENT) {
+                    scope_reference(ctx, f, sp->a, SCOPE_NO_REPORT);
+                }
             }
         }
         break;
@@ -469,13 +576,14 @@ static void scope_stmts(scope_ctx *ctx, scope_frame *f, jsp_node *s) {
     }
 }
 
-size_t jsp_resolve_imports(jsp_ast *ast) {
+size_t jsp_scan_module(jsp_ast *ast, unsigned what, jsp_ref_fn fn, void *ud) {
     if (ast == NULL || !ast->ok) {
         return 0;
     }
-    scope_ctx ctx = {.arena = &ast->arena};
+    scope_ctx ctx = {.arena = &ast->arena, .what = what, .fn = fn, .ud = ud};
     size_t n = 0;
-    for (jsp_node *s = ast->program->a; s; s = s->next) {
+    int module = (ast->program->flags & JSP_NF_MODULE) != 0;
+    for (jsp_node *s = ast->program->a; module && s; s = s->next) {
         if (s->kind == JSP_N_IMPORT) {
             for (jsp_node *sp = s->a; sp; sp = sp->next) {
                 sp->c = s->b; /* the module specifier (no cycle back to the IMPORT) */
@@ -483,21 +591,30 @@ size_t jsp_resolve_imports(jsp_ast *ast) {
             }
         }
     }
-    if (n == 0) {
-        return 0;
-    }
-    ctx.imports = jsp_arena_alloc(&ast->arena, n * sizeof(*ctx.imports));
-    if (ctx.imports == NULL) {
-        return 0;
-    }
-    for (jsp_node *s = ast->program->a; s; s = s->next) {
-        if (s->kind == JSP_N_IMPORT) {
-            for (jsp_node *sp = s->a; sp; sp = sp->next) {
-                ctx.imports[ctx.import_count++] = sp;
+    if (n != 0) {
+        ctx.imports = jsp_arena_alloc(&ast->arena, n * sizeof(*ctx.imports));
+        if (ctx.imports == NULL) {
+            return 0;
+        }
+        for (jsp_node *s = ast->program->a; s; s = s->next) {
+            if (s->kind == JSP_N_IMPORT) {
+                for (jsp_node *sp = s->a; sp; sp = sp->next) {
+                    ctx.imports[ctx.import_count++] = sp;
+                    if (sp->b->len != 0) {
+                        unsigned h = scope_hash(sp->b->str, sp->b->len);
+                        ctx.import_bloom[h >> 6] |= (uint64_t)1 << (h & 63);
+                    }
+                }
             }
         }
+    } else if ((what & ~(unsigned)JSP_REF_IMPORT) == 0) {
+        return 0; /* no imports and nothing else to find */
     }
     /* the module scope itself cannot shadow imports (that is a redeclaration error) */
     scope_stmts(&ctx, NULL, ast->program->a);
     return ctx.marked;
+}
+
+size_t jsp_resolve_imports(jsp_ast *ast) {
+    return jsp_scan_module(ast, JSP_REF_IMPORT, NULL, NULL);
 }

@@ -152,10 +152,12 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(buffer)                                                                                      \
     V(builtins)                                                                                    \
     V(cares_wrap)                                                                                  \
+    V(cjs_lexer)                                                                                   \
     V(contextify)                                                                                  \
     V(crypto)                                                                                      \
     V(fs)                                                                                          \
     V(messaging)                                                                                   \
+    V(module_wrap)                                                                                 \
     V(modules)                                                                                     \
     V(os)                                                                                          \
     V(process)                                                                                     \
@@ -165,8 +167,10 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(stream_wrap)                                                                                 \
     V(timers)                                                                                      \
     V(tty)                                                                                         \
+    V(udp_wrap)                                                                                    \
     V(uv)                                                                                          \
-    V(util)
+    V(util)                                                                                        \
+    V(zlib)
 
 #define RT_DECLARE_BINDING(name) void rt_binding_##name##_init(rt_env_t *env, JSObjectRef target);
 RT_BINDINGS(RT_DECLARE_BINDING)

@@ -1,5 +1,5 @@
 /* fuzz-parser.c: libFuzzer target for src/parser: any input parses or fails cleanly,
- * as a script, a module and a CommonJS body. Build with `make fuzz`; run with
+ * as a script, a module, a CommonJS body and a strict script. Build with `make fuzz`; run with
  * `build/fuzz-parser -max_len=4096 corpus/`. */
 #include "parser/parser.h"
 
@@ -28,8 +28,8 @@ static size_t fuzz_walk(const jsp_node *n, int depth) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *src = (const char *)data;
-    const unsigned flags[] = {0, 0, JSP_PARSE_FUNCTION};
-    for (int i = 0; i < 3; i++) {
+    const unsigned flags[] = {0, 0, JSP_PARSE_FUNCTION, JSP_PARSE_STRICT};
+    for (int i = 0; i < 4; i++) {
         jsp_ast *ast = jsp_parse(src, size, i == 1 ? JSP_GOAL_MODULE : JSP_GOAL_SCRIPT, flags[i]);
         if (ast == NULL) {
             continue;

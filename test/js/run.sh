@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test/js/test-*.js (and sequential/) with the given runtime, one
+# Runs every test/js/test-*.js and test-*.mjs (and sequential/) with the given runtime, one
 # process per file with a timeout; exit 0 is a pass. Prints "N passed, N failed".
 set -u
 RUNTIME="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
@@ -11,7 +11,7 @@ run_one() {
   ( cd "$DIR" && timeout -k 2 "$TIMEOUT" "$RUNTIME" "$f" ) </dev/null >"/tmp/cairn-js-test.$$.out" 2>&1
 }
 shopt -s nullglob
-for f in "$DIR"/test-*.js "$DIR"/sequential/test-*.js; do
+for f in "$DIR"/test-*.js "$DIR"/test-*.mjs "$DIR"/sequential/test-*.js; do
   if run_one "$f"; then
     pass=$((pass + 1))
   else

@@ -23,6 +23,30 @@
     V(parser_deep_nesting_is_an_error)                                                             \
     V(parser_resolve_imports)                                                                      \
     V(parser_top_level_redeclarations)                                                             \
+    V(parser_redeclarations_in_scopes)                                                             \
+    V(parser_early_errors_misc)                                                                    \
+    V(transform_prologue_and_hashbang)                                                             \
+    V(transform_import_forms)                                                                      \
+    V(transform_export_declarations)                                                               \
+    V(transform_export_default)                                                                    \
+    V(transform_reexports)                                                                         \
+    V(transform_reference_contexts)                                                                \
+    V(transform_arguments_meta_dynamic_import)                                                     \
+    V(transform_prefix_collision)                                                                  \
+    V(transform_keeps_lines_and_columns)                                                           \
+    V(transform_syntax_errors)                                                                     \
+    V(transform_commonjs_mode)                                                                     \
+    V(transform_truncated_inputs)                                                                  \
+    V(parser_cjs_exports_members)                                                                  \
+    V(parser_cjs_exports_define_property)                                                          \
+    V(parser_cjs_exports_literal_and_reexports)                                                    \
+    V(parser_cjs_exports_esmodule)                                                                 \
+    V(parser_cjs_exports_transpiler_reexports)                                                     \
+    V(parser_cjs_exports_false_positives)                                                          \
+    V(parser_cjs_exports_unicode)                                                                  \
+    V(parser_cjs_exports_errors)                                                                   \
+    V(parser_cjs_exports_robustness)                                                               \
+    V(parser_cjs_exports_speed)                                                                    \
     V(utf8_ascii)                                                                                  \
     V(utf8_multibyte)                                                                              \
     V(utf8_invalid_sequences)                                                                      \

@@ -541,3 +541,90 @@ TEST(parser_deep_nesting_is_an_error) {
     CHECK(!ast->ok);
     jsp_ast_free(ast);
 }
+
+TEST(parser_redeclarations_in_scopes) {
+    const char *bad[] = {
+        "{ let a; var a; }", "{ var a; let a; }", "{ let a; { var a; } }", "{ { var a; } let a; }",
+        "function f(a) { let a; }", "(a) => { const a = 1; }", "({a}) => { let a; }",
+        "switch (1) { case 1: let a; case 2: let a; }", "switch (1) { default: function a() {} case 2: let a }",
+        "try {} catch (a) { let a; }", "try {} catch (a) { function a() {} }",
+        "try {} catch ([a]) { var a; }", "try {} catch (a) { for (var a of b); }",
+        "try {} catch ([a, a]) {}", "for (let a;;) { var a; }", "for (const a of b) { var a; }",
+        "for (let a, a;;);", "for (let [a, a] of b);", "{ function a() {} function* a() {} }",
+        "{ async function a() {} function a() {} }", "{ class a {} function a() {} }",
+        "'use strict'; { function a() {} function a() {} }", "function f() { let a; const a = 1; }",
+        "class C { static { var a; let a; } }", "let a; function a() {}",
+        "(a, a) => 1", "(a, ...a) => 1", "function f(a, [a]) {}", "function f(a, a) { 'use strict' }",
+        "'use strict'; function f(a, a) {}", "({ m(a, a) {} })", "function f(a = 1, a) {}",
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        REJECT(bad[i], JSP_GOAL_SCRIPT);
+    }
+    const char *ok[] = {
+        "var a; var a;", "function f(a) { var a; function a() {} }", "function a() {} var a;",
+        "{ let a; } { let a; }", "let a; { let a; }", "try {} catch (a) { var a; }",
+        "try {} catch (a) { for (var a in b); }", "try {} catch (a) { let b; } let a;",
+        "{ function a() {} function a() {} }", "for (let a;;) { let a; }",
+        "for (let a of b) { let a; }", "function f(a, a) {}", "(function a() { let a; })",
+        "class C { m() { var a; } static { let a; } }", "function f() { var a; { var a; } }",
+        "label: function f() {}", "if (1) function f() {}", "var f; if (1) function f() {}",
+        "x => { var x; }",
+    };
+    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+        ACCEPT(ok[i], JSP_GOAL_SCRIPT);
+    }
+    REJECT("function a() {} function a() {}", JSP_GOAL_MODULE);
+    REJECT("var a; function a() {}", JSP_GOAL_MODULE);
+    ACCEPT("export { x }; if (1) { var x; }", JSP_GOAL_MODULE);
+    REJECT("export { x }; { let x; }", JSP_GOAL_MODULE);
+    jsp_ast *ast = parse("function f() {\n  var b;\n  { let b; var b; }\n}", JSP_GOAL_SCRIPT);
+    CHECK(!ast->ok && ast->error.line == 3 && ast->error.col == 16);
+    CHECK(strcmp(ast->error.message, "Identifier 'b' has already been declared") == 0);
+    jsp_ast_free(ast);
+}
+
+TEST(parser_early_errors_misc) {
+    const char *bad[] = {
+        /* "use strict" in a body applies to its name and parameters */
+        "function static() { 'use strict'; }", "(function package() { 'use strict'; })",
+        "function a(yield) { 'use strict'; }", "package => { 'use strict' }",
+        "!{ a(let) { 'use strict'; } }", "function a(eval) { 'use strict'; }",
+        "function f() { '\\1'; 'use strict'; }", "'\\08'; 'use strict';",
+        /* yield / await expressions in arrow parameters */
+        "function* g() { (a = yield) => 1; }", "function* g() { ({ [yield]: a }) => 1; }",
+        "async function f() { (a = await 1) => 1; }", "async (a = await) => 1",
+        "async ({ await }) => 1", "function* g() { async (a = yield) => 1; }",
+        /* labelled functions */
+        "l: function* g() {}", "if (1) l: function f() {}", "while (1) l: function f() {}",
+        "for (;;) l: m: function f() {}", "'use strict'; l: function f() {}",
+        "if (1) function* g() {}", "with (a) l: function f() {}",
+        /* arrows are not operands */
+        "typeof () => {}", "a + b => 1", "!x => 1", "void async () => 1",
+        /* super and import.meta after new */
+        "class A extends B { constructor() { new super(); } }", "'use strict'; f() = 1",
+        "f() &&= 1", "/(/", "/a{2,1}/", "/\\u{110000}/u", "/{*/u", "/(?<a>.)(?<a>.)/",
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        REJECT(bad[i], JSP_GOAL_SCRIPT);
+    }
+    const char *ok[] = {
+        "function* g() { (yield); (a = function* () { yield; }) => 1; }",
+        "async (a = x.await) => 1", "async(await)", "(a = async () => await 1) => 1",
+        "f() = 1", "f()++", "for (f() in x);", "a ? b => 1 : c => 2", "x => y => z",
+        "class A extends B { constructor() { new super.x(); new super[1](); } }",
+        "function f() { '\\1'; }", "'\\8'", "/{*/", "/(?<a>.)|(?<a>.)/", "/[\\q{abc}]/v",
+        "/(?i:a)/",
+    };
+    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+        ACCEPT(ok[i], JSP_GOAL_SCRIPT);
+    }
+    ACCEPT("new import.meta.x()", JSP_GOAL_MODULE);
+    jsp_ast *ast = parse("new import.meta.x()", JSP_GOAL_MODULE);
+    const jsp_node *e = first_expr(ast);
+    CHECK(e && e->kind == JSP_N_NEW && e->b == NULL && e->a->kind == JSP_N_MEMBER);
+    jsp_ast_free(ast);
+    ast = parse("x = /a)/", JSP_GOAL_SCRIPT);
+    CHECK(!ast->ok && ast->error.col == 7);
+    CHECK(strncmp(ast->error.message, "Invalid regular expression: /a)/: ", 34) == 0);
+    jsp_ast_free(ast);
+}

@@ -94,6 +94,9 @@ function evalCode(source, name, print) {
       value: names[k], writable: true, enumerable: false, configurable: true,
     });
   }
+  // import() in -e / stdin code: the transform's CommonJS mode (docs/esm.md
+  // 1.4) rewrites it to a call of a global bound to the working directory.
+  if (source.includes('import(')) source = rewriteDynamicImport(source, name);
   let result;
   try {
     result = builtins.evalScript(source, name);
@@ -107,7 +110,27 @@ function evalCode(source, name, print) {
   }
 }
 
+let options_;
+function rewriteDynamicImport(source, name) {
+  const esm = require('internal/modules/esm/loader');
+  let r;
+  try {
+    r = esm.transform(source, 1);
+  } catch {
+    return source;
+  }
+  if (r.error !== undefined) return source;
+  const filename = path.join(process.cwd(), name);
+  Object.defineProperty(globalThis, `${r.prefix ?? '__cairn_'}import`, {
+    __proto__: null,
+    value: (specifier, options) => esm.importFromCJS(specifier, options, filename),
+    writable: true, enumerable: false, configurable: true,
+  });
+  return r.code;
+}
+
 function run(options) {
+  options_ = options;
   if (options.version) {
     process.stdout.write(`${process.version}\n`);
     return;
@@ -133,9 +156,17 @@ function run(options) {
     setArgv(options, args);
     preload();
     const code = options.print !== undefined ? options.print : options.eval;
-    if (options.inputType === 'module') failModuleInput('[eval1]');
+    const print = options.print !== undefined;
+    if (isModuleInput(options, code)) {
+      if (print) {
+        const { codes: { ERR_EVAL_ESM_CANNOT_PRINT } } = require('internal/errors');
+        throw new ERR_EVAL_ESM_CANNOT_PRINT();
+      }
+      runModuleInput(options, code);
+      return;
+    }
     addBuiltinLibsToGlobal();
-    evalCode(code, '[eval]', options.print !== undefined);
+    withImports(options, () => evalCode(code, '[eval]', print));
     return;
   }
 
@@ -152,8 +183,11 @@ function run(options) {
       builtins.checkSyntax(source, '[stdin]');
       return;
     }
-    if (options.inputType === 'module') failModuleInput('[stdin]');
-    evalCode(source, '[stdin]', false);
+    if (isModuleInput(options, source)) {
+      runModuleInput(options, source);
+      return;
+    }
+    withImports(options, () => evalCode(source, '[stdin]', false));
     return;
   }
 
@@ -173,26 +207,70 @@ function run(options) {
     return;
   }
   preload();
-  if ((mainPath.endsWith('.mjs') && internalBinding('modules').stat(mainPath) === 0) ||
-      isModuleTypeJs(mainPath)) {
-    const err = new Error(`cairn cannot run ES module ${mainPath} yet: ES modules ` +
-      'are not supported in this version');
-    err.code = 'ERR_REQUIRE_ESM';
-    throw err;
+  const resolved = resolveMainPath(Module, mainPath);
+  const esmMain = resolved !== undefined && shouldUseESMLoader(resolved, options);
+  if (esmMain || hasImports(options)) {
+    require('internal/modules/esm/loader').runMain(esmMain ? resolved : mainPath,
+      esmMain, options.import);
+    return;
   }
   Module.runMain(mainPath);
 }
 
-function isModuleTypeJs(file) {
-  if (!file.endsWith('.js')) return false;
+// The main file as node finds it: the CommonJS lookup (exact name, then
+// .js/.json/.node, then a directory's package main or index).
+function resolveMainPath(Module, mainPath) {
+  if (options_.preserveSymlinksMain) return mainPath;
+  try {
+    return Module._findPath(mainPath, null, true) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hasImports(options) {
+  return Array.isArray(options.import) && options.import.length > 0;
+}
+
+// node's shouldUseESMLoader for the resolved main file: .mjs, or a file
+// whose package scope (or --experimental-default-type) says module.
+function shouldUseESMLoader(file, options) {
+  if (options.defaultType === 'module') return true;
+  if (file.endsWith('.mjs')) return true;
+  if (file.endsWith('.cjs')) return false;
   const pj = require('internal/modules/package_json_reader').findScope(path.dirname(file));
   return pj?.type === 'module';
 }
 
-function failModuleInput(name) {
-  const err = new Error(`cairn cannot evaluate ${name} as an ES module yet`);
-  err.code = 'ERR_UNKNOWN_MODULE_FORMAT';
-  throw err;
+// --input-type=module, --experimental-default-type=module, or (with neither
+// given) code that only parses as an ES module.
+function isModuleInput(options, code) {
+  if (options.inputType === 'module') return true;
+  if (options.inputType === 'commonjs') return false;
+  if (options.defaultType === 'module') return true;
+  if (options.defaultType === 'commonjs') return false;
+  if (!/\b(?:import|export|await)\b/.test(code)) return false;
+  try {
+    builtins.checkSyntax(code, '[eval]');
+    return false;
+  } catch {
+    // not a script; maybe a module
+  }
+  return require('internal/modules/esm/loader').looksLikeModule(code, '[eval]');
+}
+
+function runModuleInput(options, code) {
+  const esm = require('internal/modules/esm/loader');
+  withImports(options, () => esm.runMainSource(code, '[eval1]'));
+}
+
+// Runs fn after the --import modules, if any.
+function withImports(options, fn) {
+  if (!hasImports(options)) {
+    fn();
+    return;
+  }
+  require('internal/modules/esm/loader').runMain(undefined, false, options.import, fn);
 }
 
 module.exports = { run };

@@ -73,17 +73,33 @@ function locationHeader(err) {
   return `${url}:${line}\n${src}\n${pad}^\n\n`;
 }
 
+// Errors V8 would decorate with an "arrow" (the ES module loader's link
+// errors): the source line and caret, printed with no blank line after.
+const arrowMessages = new WeakMap();
+function setArrowMessage(err, text) {
+  arrowMessages.set(err, text);
+}
+
 function printUncaught(err, fromPromise) {
   let out;
   const isError = err !== null && typeof err === 'object' &&
     (err instanceof Error || typeof err.stack === 'string');
   if (isError) {
-    out = `${locationHeader(err)}${inspectValue(err)}\n`;
+    const arrow = arrowMessages.get(err);
+    out = `${arrow ?? locationHeader(err)}${inspectValue(err)}\n`;
   } else {
     out = `${inspectValue(err)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
     if (fromPromise) out = `${inspectValue(err)}\n`;
   }
   writeErr(`${out}\n${kNodeVersionLine}\n`);
+}
+
+// Run when the process ends because nothing is left to do (not process.exit()),
+// before 'exit': the ES module loader's unsettled top-level await check.
+const naturalExitHooks = [];
+function emitNaturalExit() {
+  for (let i = 0; i < naturalExitHooks.length; i++) naturalExitHooks[i]();
+  return emitExitOnce(undefined);
 }
 
 let exitEmitted = false;
@@ -165,6 +181,9 @@ function fatalException(err, fromPromise = false) {
 
 module.exports = {
   emitExitOnce,
+  emitNaturalExit,
+  naturalExitHooks,
+  setArrowMessage,
   fatalException,
   printUncaught,
   registerSource,

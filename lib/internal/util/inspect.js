@@ -376,7 +376,8 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   }
 
   const context = value;
-  const proxy = getProxyDetails(value, !!ctx.showProxy);
+  // Module namespaces are proxies inside cairn; node shows them as namespaces.
+  const proxy = isModuleNamespaceObject(value) ? undefined : getProxyDetails(value, !!ctx.showProxy);
   if (proxy !== undefined) {
     if (proxy === null || proxy[0] === null) {
       return ctx.stylize('<Revoked Proxy>', 'special');

@@ -273,7 +273,9 @@ if (T !== undefined) {
     isSharedArrayBuffer(value) {
       return tagOf(value) === T.sharedArrayBuffer && (!sharedTagged || !notShared(value));
     },
-    isProxy: is(T.proxy),
+    isProxy(value) {
+      return tagOf(value) === T.proxy && !moduleNamespaces.has(value);
+    },
     isModuleNamespaceObject,
     isAnyArrayBuffer(value) {
       const t = tagOf(value);

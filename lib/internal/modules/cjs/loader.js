@@ -15,6 +15,11 @@ const pkg = {
   packageExportsResolve(...a) { return lazyPkg().packageExportsResolve(...a); },
   packageImportsResolve(...a) { return lazyPkg().packageImportsResolve(...a); },
 };
+let esmLoader;
+function lazyESM() {
+  esmLoader ??= require('internal/modules/esm/loader');
+  return esmLoader;
+}
 function lazyPkg() {
   pkgModule ??= require('internal/modules/package_json');
   return pkgModule;
@@ -23,7 +28,6 @@ const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_REQUIRE_ESM,
     ERR_UNKNOWN_BUILTIN_MODULE,
   },
 } = require('internal/errors');
@@ -557,11 +561,26 @@ Module.prototype.load = function load(filename) {
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   const extension = findLongestRegisteredExtension(filename);
   if (filename.endsWith('.mjs') && !Module._extensions['.mjs']) {
-    throw new ERR_REQUIRE_ESM(filename, true);
+    loadESMFromCJS(this, filename, undefined);
+    this.loaded = true;
+    return;
   }
   Module._extensions[extension](this, filename);
   this.loaded = true;
 };
+
+// require() of an ES module (node 22): its namespace, evaluated synchronously;
+// the main module runs through the ES module loader instead.
+function loadESMFromCJS(module, filename, source) {
+  const esm = lazyESM();
+  if (module[kIsMainSymbol]) {
+    esm.runMainFromCJS(filename, source);
+    return;
+  }
+  const parent = moduleParentCache.get(module);
+  const rec = esm.requireESM(filename, parent?.filename, source);
+  setOwnProperty(module, 'exports', esm.requireNamespace(rec));
+}
 
 Module.prototype.require = function require(id) {
   validateString(id, 'id');
@@ -586,12 +605,37 @@ function wrapSafe(filename, content) {
     if (patched) {
       return builtins.evalScript(Module.wrap(content), filename);
     }
+    if (content.includes('import(')) {
+      const withImport = transformDynamicImport(content, filename);
+      if (withImport !== undefined) return withImport;
+    }
     wrapperOffsets.set(filename, wrapper[0].length);
     return builtins.compileFunction(content, filename, wrapper[0]);
   } catch (err) {
     hideEngineLocation(err);
     throw err;
   }
+}
+
+// CommonJS code that calls import() gets it as a sixth wrapper parameter bound
+// to the file's URL (docs/esm.md 1.4); the returned function takes the usual five.
+function transformDynamicImport(content, filename) {
+  const esm = lazyESM();
+  let r;
+  try {
+    r = esm.transform(content, 1);
+  } catch {
+    return undefined;
+  }
+  if (r.error !== undefined) return undefined;
+  const name = `${r.prefix ?? '__cairn_'}import`;
+  const head = `(function (exports, require, module, __filename, __dirname, ${name}) { `;
+  wrapperOffsets.set(filename, head.length);
+  const fn = builtins.compileFunction(r.code, filename, head);
+  const importFn = (specifier, options) => esm.importFromCJS(specifier, options, filename);
+  return function(exports, require, module, __filename, __dirname) {
+    return Reflect.apply(fn, this, [exports, require, module, __filename, __dirname, importFn]);
+  };
 }
 
 // The engine puts enumerable line/column/sourceURL on SyntaxErrors; node's
@@ -628,8 +672,21 @@ function makeRequireFunction(mod) {
   return require;
 }
 
-Module.prototype._compile = function _compile(content, filename) {
-  const compiledWrapper = wrapSafe(filename, stripHashbang(content));
+Module.prototype._compile = function _compile(content, filename, format) {
+  let compiledWrapper;
+  try {
+    compiledWrapper = wrapSafe(filename, stripHashbang(content));
+  } catch (err) {
+    // node 22's syntax detection: a typeless file that is not valid CommonJS
+    // but is a valid ES module is loaded as one.
+    if (format === undefined && err instanceof SyntaxError && !filename.endsWith('.cjs') &&
+        lazyESM().looksLikeModule(content, filename)) {
+      if (this[kIsMainSymbol]) warnTypelessMain(filename);
+      loadESMFromCJS(this, filename, content);
+      return;
+    }
+    throw err;
+  }
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
@@ -646,19 +703,31 @@ Module.prototype._compile = function _compile(content, filename) {
   return result;
 };
 
-function isEsmPackageScope(filename) {
-  const pj = pkg.findScope(path.dirname(filename));
-  return pj?.type === 'module';
-}
-
 Module._extensions['.js'] = function js(module, filename) {
   const content = modules.readFileUtf8(filename);
-  if (filename.endsWith('.js') && isEsmPackageScope(filename)) {
-    const parent = moduleParentCache.get(module);
-    throw new ERR_REQUIRE_ESM(filename, true, parent?.filename);
+  let format;
+  if (filename.endsWith('.cjs')) {
+    format = 'commonjs';
+  } else if (filename.endsWith('.js')) {
+    const type = pkg.findScope(path.dirname(filename))?.type;
+    if (type === 'module') {
+      loadESMFromCJS(module, filename, content);
+      return;
+    }
+    if (type === 'commonjs') format = 'commonjs';
   }
-  module._compile(content, filename);
+  module._compile(content, filename, format);
 };
+
+function warnTypelessMain(filename) {
+  const scope = pkg.findScope(path.dirname(filename));
+  if (scope === undefined || filename.includes('/node_modules/')) return;
+  const url = require('internal/modules/esm/resolve').pathToFileURL(filename);
+  process.emitWarning(`Module type of ${url} is not specified and it doesn't parse as CommonJS.\n` +
+    'Reparsing as ES module because module syntax was detected. This incurs a performance ' +
+    `overhead.\nTo eliminate this warning, add "type": "module" to ${scope.pjsonPath}.`,
+  { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
+}
 
 Module._extensions['.json'] = function json(module, filename) {
   const content = modules.readFileUtf8(filename);
@@ -724,7 +793,10 @@ Module._preloadModules = function(requests) {
 };
 
 Module._stat = function _stat(filename) { return stat(filename); };
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  // only the ES module loader's builtin namespaces need it; never load it here
+  if (BuiltinModule.isLoaded('internal/modules/esm/loader')) lazyESM().syncBuiltinESMExports();
+};
 Module.findSourceMap = function findSourceMap() { return undefined; };
 Module.register = function register() {};
 Module.enableCompileCache = function enableCompileCache() { return { status: 3 }; };

@@ -1,0 +1,1506 @@
+'use strict';
+// The ES module loader: module records, linking and evaluation of graphs of
+// modules rewritten by the parser's transform (docs/esm.md), the module cache
+// keyed by URL, namespaces, import(), import.meta and CommonJS interop.
+//
+// A source module is a generator function (docs/esm.md 1.1): calling it with
+// its context object and the binding objects of its dependencies and running
+// the first next() instantiates it (local export getters in place, hoisted
+// functions created); the second next() runs its body. Evaluation follows the
+// spec's Evaluate()/InnerModuleEvaluation (Tarjan SCCs for cycles) and its
+// async evaluation order for top-level await.
+
+const path = require('path');
+const builtins = internalBinding('builtins');
+const modules = internalBinding('modules');
+const { BuiltinModule } = require('internal/bootstrap/realm');
+const {
+  resolve, formatOf, dataURLSource, pathToFileURL, fileURLToPath,
+} = require('internal/modules/esm/resolve');
+const {
+  codes: {
+    ERR_IMPORT_ATTRIBUTE_MISSING,
+    ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE,
+    ERR_IMPORT_ATTRIBUTE_UNSUPPORTED,
+    ERR_REQUIRE_ASYNC_MODULE,
+    ERR_REQUIRE_CYCLE_MODULE,
+    ERR_UNKNOWN_BUILTIN_MODULE,
+  },
+} = require('internal/errors');
+
+// ---- record states ----
+const kNew = 0; // created, source not read
+const kUnlinked = 1; // parsed, dependencies known
+const kLinked = 2;
+const kEvaluating = 3;
+const kEvaluatingAsync = 4;
+const kEvaluated = 5;
+
+const records = new Map(); // url -> ModuleRecord
+
+let asyncEvaluationCounter = 1;
+
+// A module record. Null-prototype, so setters user code puts on
+// Object.prototype never run.
+function newRecord(url, format) {
+  return {
+    __proto__: null,
+    url,
+    format, // 'module' | 'commonjs' | 'json' | 'builtin'
+    status: kNew,
+    filename: undefined,
+    source: undefined, // read ahead by format detection
+    isMain: false,
+    // Dependencies, in the order of the transform's requests.
+    requests: null,
+    deps: null,
+    // The binding object the rewritten code reads (docs/esm.md 1.2).
+    bindings: { __proto__: null },
+    namespace: undefined,
+    requireNamespace: undefined,
+    // Source modules.
+    code: undefined,
+    direct: false, // compiled as a plain function (not in a cycle)
+    exportNames: null, // every name it exports, sorted
+    fn: undefined,
+    ctx: undefined,
+    gen: undefined,
+    hasTLA: false,
+    localGetters: null,
+    localExports: null,
+    indirect: null,
+    stars: null,
+    imports: null,
+    // Everything else: the names bindings provides and their values.
+    names: null,
+    values: null,
+    exportsObject: undefined,
+    // Evaluation (the spec's fields).
+    dfsIndex: -1,
+    dfsAncestorIndex: -1,
+    cycleRoot: undefined,
+    asyncEvaluation: 0, // 0: false; > 0: the order it became async; -1: done
+    pendingAsyncDeps: 0,
+    asyncParents: null,
+    capability: undefined,
+    hasError: false,
+    error: undefined,
+    loadError: undefined,
+    linkError: undefined,
+  };
+}
+
+function isCyclic(rec) {
+  return rec.format === 'module';
+}
+
+// ---- the transform and compiling ----
+
+let transformFn;
+function transform(source, flags) {
+  if (transformFn === undefined) {
+    let binding;
+    try {
+      binding = internalBinding('module_wrap');
+    } catch {
+      binding = undefined;
+    }
+    transformFn = typeof binding?.transform === 'function' ? binding.transform : null;
+  }
+  if (transformFn === null) {
+    const err = new Error('cairn was built without the ES module transform');
+    err.code = 'ERR_NOT_IMPLEMENTED';
+    throw err;
+  }
+  return transformFn(source, flags);
+}
+
+function hideEngineLocation(err) {
+  require('internal/modules/cjs/loader').hideEngineLocation(err);
+}
+
+// A SyntaxError from the transform names the file and line like node's.
+function transformSyntaxError(r, url) {
+  const err = new SyntaxError(r.error);
+  Object.defineProperties(err, {
+    sourceURL: { __proto__: null, value: url, writable: true, configurable: true },
+    line: { __proto__: null, value: r.line, writable: true, configurable: true },
+    column: { __proto__: null, value: r.column, writable: true, configurable: true },
+  });
+  return err;
+}
+
+let wrapperOffsets;
+// Parses a source module with the transform; the code is compiled at link time.
+function compileSource(rec, source) {
+  if (source.charCodeAt(0) === 0xFEFF) source = source.slice(1);
+  const r = transform(source, 0);
+  if (r.error !== undefined) throw transformSyntaxError(r, rec.url);
+  rec.code = r.code;
+  rec.hasTLA = !!r.async;
+  rec.requests = r.requests;
+  rec.imports = r.imports;
+  rec.localExports = r.exports;
+  rec.indirect = r.indirect;
+  rec.stars = r.stars;
+  rec.source = source;
+}
+
+// A module outside any import cycle needs no separate instantiation: its
+// code runs as a plain (or async) function that registers its getters and
+// then runs the body, which spares the engine's generator machinery. The
+// transform's prologue ends with ");yield;" (docs/esm.md 1.1); both edits
+// keep every column.
+function plainFunctionCode(code) {
+  const head = code.startsWith('(async function* (') ? 16 :
+    code.startsWith('(function* (') ? 10 : -1;
+  if (head === -1) return undefined;
+  const end = code.indexOf(');yield;');
+  if (end === -1) return undefined;
+  // a quoted export name could contain anything: keep the generator then
+  const quote = code.indexOf('"', code.indexOf('.l({', head));
+  if (quote !== -1 && quote < end) return undefined;
+  return `${code.slice(0, head - 1)} ${code.slice(head, end)});      ;${code.slice(end + 8)}`;
+}
+
+function compileRecord(rec, inCycle) {
+  let code = rec.code;
+  rec.code = undefined;
+  if (!inCycle) {
+    const plain = plainFunctionCode(code);
+    if (plain !== undefined) {
+      code = plain;
+      rec.direct = true;
+    }
+  }
+  let fn;
+  try {
+    fn = builtins.evalScript(code, rec.url);
+  } catch (err) {
+    hideEngineLocation(err);
+    throw err;
+  }
+  // The prologue shares the first line: columns there are shifted by it.
+  const codeEnd = code.indexOf('\n');
+  const source = rec.source;
+  const srcEnd = source.indexOf('\n');
+  const offset = (codeEnd === -1 ? code.length : codeEnd) -
+    (srcEnd === -1 ? source.length : srcEnd);
+  if (offset > 0) {
+    wrapperOffsets ??= require('internal/error_stack').wrapperOffsets;
+    wrapperOffsets.set(rec.url, offset);
+  }
+  rec.fn = fn;
+}
+
+// ---- records: creation and loading ----
+
+function readSource(rec) {
+  if (rec.source !== undefined) return rec.source;
+  if (rec.url.startsWith('data:')) return dataURLSource(rec.url);
+  return modules.readFileUtf8(rec.filename);
+}
+
+// node's syntax detection for typeless .js files: CommonJS unless it does not
+// compile as CommonJS and does compile as an ES module.
+const pendingSources = new Map();
+function detectModule(filename) {
+  const source = modules.readFileUtf8(filename);
+  pendingSources.set(filename, source);
+  return looksLikeModule(source, filename);
+}
+
+function looksLikeModule(source, filename) {
+  if (!/\b(?:import|export|await)\b/.test(source)) return false;
+  try {
+    const body = source.charCodeAt(0) === 35 && source.charCodeAt(1) === 33 ?
+      '//' + source.slice(2) : source;
+    builtins.checkSyntax(`(function (exports, require, module, __filename, __dirname) { ${body}\n})`,
+      filename);
+    return false;
+  } catch {
+    // not CommonJS: an ES module if it parses as one
+  }
+  try {
+    return transform(source, 0).error === undefined;
+  } catch {
+    return false;
+  }
+}
+
+function urlPath(url) {
+  let i = url.indexOf('?');
+  const j = url.indexOf('#');
+  if (i === -1 || (j !== -1 && j < i)) i = j;
+  return fileURLToPath(i === -1 ? url : url.slice(0, i));
+}
+
+function getRecord(url) {
+  let rec = records.get(url);
+  if (rec !== undefined) return rec;
+  const format = formatOf(url, detectModule);
+  rec = newRecord(url, format);
+  if (url.startsWith('file:')) {
+    rec.filename = urlPath(url);
+    const pending = pendingSources.get(rec.filename);
+    if (pending !== undefined) {
+      rec.source = pending;
+      pendingSources.delete(rec.filename);
+    }
+  }
+  records.set(url, rec);
+  return rec;
+}
+
+// node's validateAttributes: JSON needs `type: 'json'`; nothing else takes a type.
+function validateAttributes(rec, attributes) {
+  let type;
+  if (attributes != null) {
+    const keys = Object.keys(attributes);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== 'type') {
+        throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED(keys[i], attributes[keys[i]], rec.url);
+      }
+    }
+    type = attributes.type;
+  }
+  if (rec.format === 'json') {
+    if (type === 'json') return;
+    if (type === undefined) throw new ERR_IMPORT_ATTRIBUTE_MISSING(rec.url, 'type', 'json');
+  } else if (type === undefined) {
+    return;
+  }
+  if (type !== 'json') throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED('type', type, rec.url);
+  throw new ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE(rec.url, type);
+}
+
+function loadRecord(rec) {
+  switch (rec.format) {
+    case 'module': {
+      const source = readSource(rec);
+      compileSource(rec, source);
+      const reqs = rec.requests;
+      const deps = new Array(reqs.length);
+      for (let i = 0; i < reqs.length; i++) {
+        const dep = getRecord(resolve(reqs[i].specifier, rec.url));
+        validateAttributes(dep, reqs[i].attributes);
+        deps[i] = dep;
+      }
+      rec.deps = deps;
+      break;
+    }
+    case 'commonjs':
+      loadCommonJS(rec);
+      break;
+    case 'json':
+      loadJSON(rec);
+      break;
+    case 'builtin':
+      loadBuiltinRecord(rec);
+      break;
+  }
+  rec.status = kUnlinked;
+}
+
+// Reads and parses every module reachable from root that is still new.
+function fetchGraph(root) {
+  const stack = [root];
+  while (stack.length > 0) {
+    const rec = stack.pop();
+    if (rec.loadError !== undefined) throw rec.loadError;
+    if (rec.status !== kNew) continue;
+    try {
+      loadRecord(rec);
+    } catch (err) {
+      rec.loadError = err;
+      throw err;
+    }
+    const deps = rec.deps;
+    if (deps !== null) {
+      for (let i = deps.length - 1; i >= 0; i--) {
+        if (deps[i].status === kNew || deps[i].loadError !== undefined) stack.push(deps[i]);
+      }
+    }
+  }
+}
+
+// ---- CommonJS, JSON and builtin records ----
+
+let cjsParse;
+function cjsLex(source) {
+  if (cjsParse === undefined) {
+    let binding;
+    try {
+      binding = internalBinding('cjs_lexer');
+    } catch {
+      binding = undefined;
+    }
+    cjsParse = typeof binding?.parse === 'function' ? binding.parse : null;
+  }
+  if (cjsParse === null) return { exports: [], reexports: [] };
+  try {
+    return cjsParse(source);
+  } catch {
+    return { exports: [], reexports: [] };
+  }
+}
+
+// filename -> Set of export names (node's cjsPreparseModuleExports), with
+// re-exported modules' names merged in.
+const cjsNamesCache = new Map();
+function cjsExportNames(filename, source, seen) {
+  const cached = cjsNamesCache.get(filename);
+  if (cached !== undefined) return cached;
+  const names = new Set();
+  names.add('default');
+  cjsNamesCache.set(filename, names);
+  if (source === undefined) {
+    try {
+      source = modules.readFileUtf8(filename);
+    } catch {
+      return names;
+    }
+  }
+  const { exports, reexports } = cjsLex(source);
+  for (let i = 0; i < exports.length; i++) names.add(exports[i]);
+  if (reexports.length > 0) {
+    const { Module } = require('internal/modules/cjs/loader');
+    const fake = new Module(filename);
+    fake.filename = filename;
+    fake.paths = Module._nodeModulePaths(path.dirname(filename));
+    for (let i = 0; i < reexports.length; i++) {
+      let resolved;
+      try {
+        resolved = Module._resolveFilename(reexports[i], fake, false);
+      } catch {
+        continue;
+      }
+      if (BuiltinModule.canBeRequiredWithoutScheme(resolved) || resolved.startsWith('node:')) {
+        continue;
+      }
+      if (!resolved.endsWith('.js') && !resolved.endsWith('.cjs')) continue;
+      const sub = cjsExportNames(resolved, undefined, seen);
+      for (const n of sub) names.add(n);
+    }
+  }
+  return names;
+}
+
+function defineValueGetters(rec, names, values) {
+  const b = rec.bindings;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    Object.defineProperty(b, name, {
+      __proto__: null, get() { return values[name]; }, enumerable: true, configurable: false,
+    });
+  }
+}
+
+function loadCommonJS(rec) {
+  const filename = rec.filename;
+  let source = rec.source;
+  if (source === undefined && filename !== undefined) {
+    const { Module } = require('internal/modules/cjs/loader');
+    const cached = Module._cache[filename];
+    if (cached === undefined || !cached.loaded) source = modules.readFileUtf8(filename);
+  }
+  rec.source = undefined;
+  const names = filename !== undefined ? cjsExportNames(filename, source) : new Set(['default']);
+  rec.names = [...names];
+  rec.values = { __proto__: null, default: undefined };
+  defineValueGetters(rec, rec.names, rec.values);
+  rec.deps = [];
+}
+
+function loadJSON(rec) {
+  let source;
+  if (rec.filename !== undefined) {
+    const { Module } = require('internal/modules/cjs/loader');
+    const cached = Module._cache[rec.filename];
+    if (cached?.loaded) {
+      rec.values = { __proto__: null, default: cached.exports };
+      rec.names = ['default'];
+      defineValueGetters(rec, rec.names, rec.values);
+      rec.deps = [];
+      return;
+    }
+  }
+  source = readSource(rec);
+  rec.source = undefined;
+  let value;
+  try {
+    value = JSON.parse(source.charCodeAt(0) === 0xFEFF ? source.slice(1) : source);
+  } catch (err) {
+    err.message = `${rec.filename ?? rec.url}: ${err.message}`;
+    throw err;
+  }
+  if (rec.filename !== undefined) {
+    const { Module } = require('internal/modules/cjs/loader');
+    const m = new Module(rec.filename);
+    m.filename = rec.filename;
+    m.exports = value;
+    m.loaded = true;
+    Module._cache[rec.filename] = m;
+  }
+  rec.values = { __proto__: null, default: value };
+  rec.names = ['default'];
+  defineValueGetters(rec, rec.names, rec.values);
+  rec.deps = [];
+}
+
+const builtinRecords = [];
+function loadBuiltinRecord(rec) {
+  const id = rec.url.slice(5);
+  if (!BuiltinModule.canBeRequiredByUsers(id)) throw new ERR_UNKNOWN_BUILTIN_MODULE(rec.url);
+  const exports = BuiltinModule.require(id);
+  const names = ['default'];
+  const values = { __proto__: null, default: exports };
+  if ((typeof exports === 'object' && exports !== null) || typeof exports === 'function') {
+    const keys = Object.keys(exports);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 'default') continue;
+      names.push(keys[i]);
+      try {
+        values[keys[i]] = exports[keys[i]];
+      } catch {
+        // a lazy export that cannot load stays undefined
+      }
+    }
+  }
+  rec.names = names;
+  rec.values = values;
+  rec.exportsObject = exports;
+  defineValueGetters(rec, names, values);
+  rec.deps = [];
+  builtinRecords.push(rec);
+}
+
+// module.syncBuiltinESMExports(): named exports of builtins take the values
+// their module objects have now.
+function syncBuiltinESMExports() {
+  for (let i = 0; i < builtinRecords.length; i++) {
+    const rec = builtinRecords[i];
+    const exports = rec.exportsObject;
+    for (let j = 1; j < rec.names.length; j++) {
+      const name = rec.names[j];
+      try {
+        if (Object.hasOwn(exports, name)) rec.values[name] = exports[name];
+      } catch {
+        // keep the old value
+      }
+    }
+  }
+}
+
+// Runs a CommonJS module for an import and snapshots its named exports.
+function evaluateCommonJS(rec) {
+  const { Module } = require('internal/modules/cjs/loader');
+  let exports;
+  const cached = Module._cache[rec.filename];
+  if (cached !== undefined) {
+    exports = cached.exports;
+  } else {
+    exports = Module._load(rec.filename, undefined, rec.isMain);
+  }
+  const values = rec.values;
+  const names = rec.names;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name === 'default') continue;
+    if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function') ||
+        !Object.hasOwn(exports, name)) {
+      continue;
+    }
+    try {
+      values[name] = exports[name];
+    } catch {
+      // a throwing getter leaves the export undefined, as in node
+    }
+  }
+  values.default = exports;
+}
+
+// ---- the context object each source module gets as its first parameter ----
+
+const kRecord = Symbol('kRecord');
+
+class ModuleContext {
+  constructor(rec) {
+    this[kRecord] = rec;
+  }
+
+  // Called once before the module's first yield with its local export getters.
+  l(getters, defaultFn) {
+    const rec = this[kRecord];
+    if (typeof defaultFn === 'function') {
+      Object.defineProperty(defaultFn, 'name', {
+        __proto__: null, value: 'default', writable: false, enumerable: false, configurable: true,
+      });
+    }
+    rec.localGetters = getters;
+    const b = rec.bindings;
+    const names = Object.keys(getters);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      if (Object.hasOwn(b, name)) continue;
+      Object.defineProperty(b, name, {
+        __proto__: null, get: getters[name], enumerable: true, configurable: false,
+      });
+    }
+  }
+
+  get meta() {
+    const rec = this[kRecord];
+    const meta = createImportMeta(rec);
+    Object.defineProperty(this, 'meta', { __proto__: null, value: meta });
+    return meta;
+  }
+
+  import(specifier, options) {
+    return dynamicImport(specifier, options, this[kRecord].url);
+  }
+
+  get arguments() {
+    throw new ReferenceError('arguments is not defined');
+  }
+}
+
+function createImportMeta(rec) {
+  const meta = { __proto__: null };
+  const url = rec.url;
+  if (rec.filename !== undefined) {
+    meta.dirname = path.dirname(rec.filename);
+    meta.filename = rec.filename;
+  }
+  meta.main = rec.isMain;
+  meta.resolve = function resolve(specifier) {
+    return importMetaResolve(`${specifier}`, url);
+  };
+  meta.url = url;
+  return meta;
+}
+
+function importMetaResolve(specifier, parentURL) {
+  try {
+    return resolve(specifier, parentURL);
+  } catch (err) {
+    if ((err?.code === 'ERR_UNSUPPORTED_DIR_IMPORT' || err?.code === 'ERR_MODULE_NOT_FOUND') &&
+        typeof err.url === 'string') {
+      return err.url;
+    }
+    throw err;
+  }
+}
+
+// ---- namespaces ----
+
+function namespaceHandler(bindings) {
+  return {
+    __proto__: null,
+    get(target, key) {
+      if (typeof key === 'string') return bindings[key];
+      return target[key];
+    },
+    set() {
+      return false;
+    },
+    has(target, key) {
+      return key in target;
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key !== 'string') return Reflect.getOwnPropertyDescriptor(target, key);
+      if (!Object.hasOwn(target, key)) return undefined;
+      return {
+        __proto__: null, value: bindings[key], writable: true, enumerable: true, configurable: false,
+      };
+    },
+    defineProperty(target, key, desc) {
+      if (typeof key !== 'string') return Reflect.defineProperty(target, key, desc);
+      if (!Object.hasOwn(target, key)) return false;
+      if (desc.configurable === true || desc.enumerable === false || desc.writable === false ||
+          'get' in desc || 'set' in desc) {
+        return false;
+      }
+      if ('value' in desc) return Object.is(desc.value, bindings[key]);
+      return true;
+    },
+    deleteProperty(target, key) {
+      if (typeof key !== 'string') return Reflect.deleteProperty(target, key);
+      return !Object.hasOwn(target, key);
+    },
+  };
+}
+
+function makeNamespace(bindings, names) {
+  const target = { __proto__: null };
+  for (let i = 0; i < names.length; i++) {
+    Object.defineProperty(target, names[i], {
+      __proto__: null, value: undefined, writable: true, enumerable: true, configurable: false,
+    });
+  }
+  Object.defineProperty(target, Symbol.toStringTag, {
+    __proto__: null, value: 'Module', writable: false, enumerable: false, configurable: false,
+  });
+  Object.preventExtensions(target);
+  const ns = new Proxy(target, namespaceHandler(bindings));
+  require('internal/util/types').markAsModuleNamespace(ns);
+  return ns;
+}
+
+// The names a linked record provides, sorted.
+function providedNames(rec) {
+  if (rec.exportNames === null) rec.exportNames = rec.names.slice().sort();
+  return rec.exportNames;
+}
+
+function getNamespace(rec) {
+  if (rec.namespace === undefined) rec.namespace = makeNamespace(rec.bindings, providedNames(rec));
+  return rec.namespace;
+}
+
+// ---- linking ----
+
+const kAmbiguous = Symbol('ambiguous');
+const kNamespace = Symbol('namespace');
+
+function exportedNames(rec, starSet) {
+  if (!isCyclic(rec)) return rec.names;
+  if (starSet.has(rec)) return [];
+  starSet.add(rec);
+  const names = [];
+  const local = rec.localExports;
+  for (let i = 0; i < local.length; i++) names.push(local[i]);
+  const indirect = rec.indirect;
+  for (let i = 0; i < indirect.length; i++) names.push(indirect[i].name);
+  const stars = rec.stars;
+  for (let i = 0; i < stars.length; i++) {
+    const starNames = exportedNames(rec.deps[stars[i]], starSet);
+    for (let j = 0; j < starNames.length; j++) {
+      const n = starNames[j];
+      if (n !== 'default' && !names.includes(n)) names.push(n);
+    }
+  }
+  return names;
+}
+
+// ResolveExport: { rec, name } (name kNamespace for a namespace), null, or kAmbiguous.
+function resolveExport(rec, name, resolveSet) {
+  if (!isCyclic(rec)) return rec.names.includes(name) ? { rec, name } : null;
+  for (let i = 0; i < resolveSet.length; i += 2) {
+    if (resolveSet[i] === rec && resolveSet[i + 1] === name) return null;
+  }
+  resolveSet.push(rec, name);
+  if (rec.localExports.includes(name)) return { rec, name };
+  const indirect = rec.indirect;
+  for (let i = 0; i < indirect.length; i++) {
+    const e = indirect[i];
+    if (e.name !== name) continue;
+    const imported = rec.deps[e.request];
+    if (e.importName === '*') return { rec: imported, name: kNamespace };
+    return resolveExport(imported, e.importName, resolveSet);
+  }
+  if (name === 'default') return null;
+  let starResolution = null;
+  const stars = rec.stars;
+  for (let i = 0; i < stars.length; i++) {
+    const resolution = resolveExport(rec.deps[stars[i]], name, resolveSet);
+    if (resolution === kAmbiguous) return kAmbiguous;
+    if (resolution !== null) {
+      if (starResolution === null) {
+        starResolution = resolution;
+      } else if (resolution.rec !== starResolution.rec || resolution.name !== starResolution.name) {
+        return kAmbiguous;
+      }
+    }
+  }
+  return starResolution;
+}
+
+function getterOf(resolution) {
+  const target = resolution.rec;
+  const name = resolution.name;
+  if (name === kNamespace) return () => getNamespace(target);
+  if (isCyclic(target) && target.localGetters !== null) return target.localGetters[name];
+  if (!isCyclic(target)) return Object.getOwnPropertyDescriptor(target.bindings, name).get;
+  // a local export of a module that registers its getters when it runs
+  const b = target.bindings;
+  return () => b[name];
+}
+
+// Instantiates one source module in a cycle: runs its wrapper up to the first yield.
+function instantiate(rec) {
+  const ctx = rec.ctx;
+  const deps = rec.deps;
+  const args = new Array(deps.length + 1);
+  args[0] = ctx;
+  for (let i = 0; i < deps.length; i++) args[i + 1] = deps[i].bindings;
+  const gen = Reflect.apply(rec.fn, undefined, args);
+  rec.gen = gen;
+  rec.fn = undefined;
+  const first = gen.next();
+  if (rec.localGetters === null) rec.localGetters = { __proto__: null };
+  // An async generator's first yield awaits: its body can start synchronously
+  // (as the spec wants) only once that has settled.
+  if (rec.hasTLA) return first.then(undefined, () => {});
+  return undefined;
+}
+
+// Marks the records of `list` that are in an import cycle (Tarjan's SCCs,
+// iteratively: graphs can be deep).
+function markCycles(list) {
+  const inList = new Set();
+  for (let i = 0; i < list.length; i++) inList.add(list[i]);
+  const index = new Map();
+  const low = new Map();
+  const onStack = new Set();
+  const stack = [];
+  const cyclic = new Set();
+  let counter = 0;
+  for (let r = 0; r < list.length; r++) {
+    if (index.has(list[r])) continue;
+    const work = [[list[r], 0]];
+    index.set(list[r], counter);
+    low.set(list[r], counter++);
+    stack.push(list[r]);
+    onStack.add(list[r]);
+    while (work.length > 0) {
+      const top = work[work.length - 1];
+      const v = top[0];
+      const deps = v.deps;
+      if (top[1] < deps.length) {
+        const w = deps[top[1]++];
+        if (!inList.has(w)) continue;
+        if (w === v) {
+          cyclic.add(v);
+        } else if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push([w, 0]);
+        } else if (onStack.has(w)) {
+          if (index.get(w) < low.get(v)) low.set(v, index.get(w));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const u = work[work.length - 1][0];
+        if (low.get(v) < low.get(u)) low.set(u, low.get(v));
+      }
+      if (low.get(v) === index.get(v)) {
+        let w;
+        let size = 0;
+        const members = [];
+        do {
+          w = stack.pop();
+          onStack.delete(w);
+          members.push(w);
+          size++;
+        } while (w !== v);
+        if (size > 1) for (let i = 0; i < members.length; i++) cyclic.add(members[i]);
+      }
+    }
+  }
+  return cyclic;
+}
+
+// Unlinked records reachable from root, dependencies first.
+function unlinkedPostOrder(root) {
+  const out = [];
+  const seen = new Set();
+  const visit = (rec) => {
+    seen.add(rec);
+    const deps = rec.deps;
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i];
+      if (!seen.has(d) && (d.status === kUnlinked || d.linkError !== undefined)) visit(d);
+    }
+    out.push(rec);
+  };
+  if (root.status === kUnlinked || root.linkError !== undefined) visit(root);
+  return out;
+}
+
+// Links the graph of root. Returns the promises to wait for before
+// evaluating (instantiation of modules with top-level await), or null.
+function link(root) {
+  const list = unlinkedPostOrder(root);
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].linkError !== undefined) throw list[i].linkError;
+  }
+  // 1. compile; instantiate the modules in cycles (local getters and hoisted
+  // functions must exist before any of them runs)
+  let pending = null;
+  let cycles;
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i];
+    if (!isCyclic(rec) || rec.ctx !== undefined) continue;
+    cycles ??= markCycles(list);
+    try {
+      compileRecord(rec, cycles.has(rec));
+    } catch (err) {
+      rec.linkError = err;
+      throw err;
+    }
+    rec.ctx = new ModuleContext(rec);
+  }
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i];
+    if (isCyclic(rec) && !rec.direct && rec.gen === undefined && rec.fn !== undefined) {
+      const p = instantiate(rec);
+      if (p !== undefined) (pending ??= []).push(p);
+    }
+  }
+  // 2. the names each module provides; getters for indirect and star exports
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i];
+    if (!isCyclic(rec) || rec.exportNames !== null) continue;
+    const names = exportedNames(rec, new Set());
+    const provided = [];
+    const b = rec.bindings;
+    const local = rec.localExports;
+    for (let j = 0; j < names.length; j++) {
+      const name = names[j];
+      if (local.includes(name)) {
+        provided.push(name);
+        continue;
+      }
+      const resolution = resolveExport(rec, name, []);
+      if (resolution === null || resolution === kAmbiguous) continue;
+      provided.push(name);
+      if (Object.hasOwn(b, name)) continue;
+      Object.defineProperty(b, name, {
+        __proto__: null, get: getterOf(resolution), enumerable: true, configurable: false,
+      });
+    }
+    rec.exportNames = provided.sort();
+  }
+  // 3. every import names an export its module provides
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i];
+    if (!isCyclic(rec)) continue;
+    try {
+      checkImports(rec);
+    } catch (err) {
+      rec.linkError = err;
+      throw err;
+    }
+  }
+  // 4. namespace imports
+  for (let i = 0; i < list.length; i++) {
+    const rec = list[i];
+    if (!isCyclic(rec)) {
+      rec.status = kLinked;
+      continue;
+    }
+    const imports = rec.imports;
+    for (let j = 0; j < imports.length; j++) {
+      const imp = imports[j];
+      if (imp.name !== '*') continue;
+      const key = `ns${imp.request}`;
+      if (Object.hasOwn(rec.ctx, key)) continue;
+      Object.defineProperty(rec.ctx, key, {
+        __proto__: null, value: getNamespace(rec.deps[imp.request]),
+      });
+    }
+    rec.status = kLinked;
+  }
+  return pending;
+}
+
+function provides(rec, name) {
+  return providedNames(rec).includes(name);
+}
+
+// Runs fn once the promises link() returned have settled.
+function afterInstantiation(pending, fn) {
+  if (pending === null) return fn();
+  // (no Promise.all: user code may have broken array iteration)
+  let p = pending[0];
+  for (let i = 1; i < pending.length; i++) {
+    const next = pending[i];
+    p = p.then(() => next);
+  }
+  return p.then(fn);
+}
+
+function checkImports(rec) {
+  const imports = rec.imports;
+  for (let i = 0; i < imports.length; i++) {
+    const { request, name } = imports[i];
+    if (name === '*') continue;
+    const dep = rec.deps[request];
+    if (provides(dep, name)) continue;
+    throw missingExportError(rec, request, name, resolveExport(dep, name, []) === kAmbiguous);
+  }
+  const indirect = rec.indirect;
+  for (let i = 0; i < indirect.length; i++) {
+    const e = indirect[i];
+    if (e.importName === '*') continue;
+    const dep = rec.deps[e.request];
+    const resolution = resolveExport(dep, e.importName, []);
+    if (resolution === null || resolution === kAmbiguous) {
+      throw missingExportError(rec, e.request, e.importName, resolution === kAmbiguous);
+    }
+  }
+}
+
+// Errors that V8 reports at an import: node prints them under the source line
+// with a caret at the name, and no blank line before the message.
+function setArrow(err, rec, specifier, name) {
+  const loc = findImportLocation(rec.source, specifier, name);
+  if (loc === undefined) return;
+  require('internal/process/execution').setArrowMessage(err,
+    `${rec.url}:${loc.line}\n${loc.text}\n${' '.repeat(loc.column)}${'^'.repeat(loc.length)}\n`);
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+// Where `name` is imported from `specifier`: the line and column of the name
+// in the import or export declaration (a best effort from the source text).
+function findImportLocation(source, specifier, name) {
+  if (typeof source !== 'string') return undefined;
+  const specRe = new RegExp(`from\\s*(['"])${escapeRegExp(specifier)}\\1`, 'g');
+  let m;
+  while ((m = specRe.exec(source)) !== null) {
+    const end = m.index;
+    const start = Math.max(source.lastIndexOf('import', end), source.lastIndexOf('export', end));
+    if (start === -1) continue;
+    const decl = source.slice(start, end);
+    const isExport = source.startsWith('export', start);
+    const q = escapeRegExp(name);
+    const nameRe = name === 'default' && !isExport ?
+      /(?:^|[\s{,])(?:import)\s+([\w$]+)/ :
+      new RegExp(`(?:[\\s{,])((?:${q}|'${q}'|"${q}")(?:\\s+as\\s+[\\w$]+)?)(?=[\\s,}]|$)`);
+    const nm = nameRe.exec(decl);
+    let pos = start;
+    let length = 1;
+    if (nm !== null) {
+      pos = start + nm.index + nm[0].length - nm[1].length;
+      if (name !== 'default' || isExport) {
+        length = isExport ? nm[1].length : nm[1].search(/\s|$/);
+      }
+    }
+    const lineStart = source.lastIndexOf('\n', pos - 1) + 1;
+    let lineEnd = source.indexOf('\n', pos);
+    if (lineEnd === -1) lineEnd = source.length;
+    let line = 1;
+    for (let i = source.indexOf('\n'); i !== -1 && i < lineStart; i = source.indexOf('\n', i + 1)) {
+      line++;
+    }
+    return {
+      line, column: pos - lineStart, length,
+      text: source.slice(lineStart, lineEnd).replace(/\r$/, ''),
+    };
+  }
+  return undefined;
+}
+
+function missingExportError(rec, request, name, ambiguous) {
+  const specifier = rec.requests[request].specifier;
+  const dep = rec.deps[request];
+  let err;
+  if (ambiguous) {
+    err = new SyntaxError(`The requested module '${specifier}' contains conflicting star ` +
+      `exports for name '${name}'`);
+  } else if (dep.format === 'commonjs') {
+    const hint = name === 'default' ? '' : '';
+    void hint;
+    err = new SyntaxError(`Named export '${name}' not found. The requested module ` +
+      `'${specifier}' is a CommonJS module, which may not support all module.exports as ` +
+      'named exports.\nCommonJS modules can always be imported via the default export, for ' +
+      `example using:\n\nimport pkg from '${specifier}';\nconst { ${name} } = pkg;\n`);
+  } else {
+    err = new SyntaxError(`The requested module '${specifier}' does not provide an export ` +
+      `named '${name}'`);
+  }
+  setArrow(err, rec, specifier, name);
+  return err;
+}
+
+// ---- evaluation (ECMA-262 16.2.1.5.3) ----
+
+function newCapability() {
+  let resolveFn;
+  let rejectFn;
+  const promise = new Promise((res, rej) => {
+    resolveFn = res;
+    rejectFn = rej;
+  });
+  // Callers look at the promise or at the record; never an unhandled rejection.
+  promise.then(undefined, () => {});
+  return { promise, resolve: resolveFn, reject: rejectFn };
+}
+
+// Evaluates rec and its dependencies; returns a promise settled when done.
+function evaluate(rec) {
+  if ((rec.status === kEvaluatingAsync || rec.status === kEvaluated) &&
+      rec.cycleRoot !== undefined) {
+    rec = rec.cycleRoot;
+  }
+  if (rec.capability !== undefined) return rec.capability.promise;
+  const capability = newCapability();
+  rec.capability = capability;
+  const stack = [];
+  try {
+    innerModuleEvaluation(rec, stack, 0);
+  } catch (err) {
+    for (let i = 0; i < stack.length; i++) {
+      const m = stack[i];
+      m.status = kEvaluated;
+      m.hasError = true;
+      m.error = err;
+    }
+    if (!rec.hasError) {
+      // a non-cyclic module that threw
+      rec.hasError = true;
+      rec.error = err;
+    }
+    capability.reject(err);
+    return capability.promise;
+  }
+  if (rec.asyncEvaluation === 0) capability.resolve(undefined);
+  return capability.promise;
+}
+
+function innerModuleEvaluation(rec, stack, index) {
+  if (!isCyclic(rec)) {
+    if (rec.status === kEvaluated) {
+      if (rec.hasError) throw rec.error;
+      return index;
+    }
+    rec.status = kEvaluated;
+    try {
+      if (rec.format === 'commonjs') evaluateCommonJS(rec);
+    } catch (err) {
+      rec.hasError = true;
+      rec.error = err;
+      throw err;
+    }
+    return index;
+  }
+  if (rec.status === kEvaluatingAsync || rec.status === kEvaluated) {
+    if (rec.hasError) throw rec.error;
+    return index;
+  }
+  if (rec.status === kEvaluating) return index;
+  rec.status = kEvaluating;
+  rec.dfsIndex = index;
+  rec.dfsAncestorIndex = index;
+  rec.pendingAsyncDeps = 0;
+  index++;
+  stack.push(rec);
+  const deps = rec.deps;
+  for (let i = 0; i < deps.length; i++) {
+    let required = deps[i];
+    index = innerModuleEvaluation(required, stack, index);
+    if (isCyclic(required)) {
+      if (required.status === kEvaluating) {
+        if (required.dfsAncestorIndex < rec.dfsAncestorIndex) {
+          rec.dfsAncestorIndex = required.dfsAncestorIndex;
+        }
+      } else {
+        required = required.cycleRoot;
+        if (required.hasError) throw required.error;
+      }
+      if (required.asyncEvaluation !== 0) {
+        rec.pendingAsyncDeps++;
+        (required.asyncParents ??= []).push(rec);
+      }
+    }
+  }
+  if (rec.pendingAsyncDeps > 0 || rec.hasTLA) {
+    rec.asyncEvaluation = asyncEvaluationCounter++;
+    if (rec.pendingAsyncDeps === 0) executeAsyncModule(rec);
+  } else {
+    executeModule(rec);
+  }
+  if (rec.dfsAncestorIndex === rec.dfsIndex) {
+    for (;;) {
+      const m = stack.pop();
+      m.status = m.asyncEvaluation === 0 ? kEvaluated : kEvaluatingAsync;
+      m.cycleRoot = rec;
+      if (m === rec) break;
+    }
+  }
+  return index;
+}
+
+// Runs the body of a linked module; returns a promise for an async one.
+function runBody(rec) {
+  if (!rec.direct) {
+    const gen = rec.gen;
+    rec.gen = undefined;
+    return gen.next();
+  }
+  const deps = rec.deps;
+  const args = new Array(deps.length + 1);
+  args[0] = rec.ctx;
+  for (let i = 0; i < deps.length; i++) args[i + 1] = deps[i].bindings;
+  const fn = rec.fn;
+  rec.fn = undefined;
+  return Reflect.apply(fn, undefined, args);
+}
+
+function executeModule(rec) {
+  runBody(rec);
+}
+
+function executeAsyncModule(rec) {
+  let p;
+  try {
+    p = runBody(rec);
+  } catch (err) {
+    asyncModuleExecutionRejected(rec, err);
+    return;
+  }
+  p.then(() => asyncModuleExecutionFulfilled(rec),
+         (err) => asyncModuleExecutionRejected(rec, err));
+}
+
+function gatherAvailableAncestors(rec, execList) {
+  const parents = rec.asyncParents;
+  if (parents === null) return;
+  for (let i = 0; i < parents.length; i++) {
+    const m = parents[i];
+    if (execList.includes(m) || m.cycleRoot.hasError) continue;
+    m.pendingAsyncDeps--;
+    if (m.pendingAsyncDeps === 0) {
+      execList.push(m);
+      if (!m.hasTLA) gatherAvailableAncestors(m, execList);
+    }
+  }
+}
+
+function asyncModuleExecutionFulfilled(rec) {
+  if (rec.status === kEvaluated) return;
+  rec.asyncEvaluation = -1;
+  rec.status = kEvaluated;
+  if (rec.capability !== undefined) rec.capability.resolve(undefined);
+  const execList = [];
+  gatherAvailableAncestors(rec, execList);
+  execList.sort((a, b) => a.asyncEvaluation - b.asyncEvaluation);
+  for (let i = 0; i < execList.length; i++) {
+    const m = execList[i];
+    if (m.status === kEvaluated) continue;
+    if (m.hasTLA) {
+      executeAsyncModule(m);
+      continue;
+    }
+    try {
+      executeModule(m);
+    } catch (err) {
+      asyncModuleExecutionRejected(m, err);
+      continue;
+    }
+    m.asyncEvaluation = -1;
+    m.status = kEvaluated;
+    if (m.capability !== undefined) m.capability.resolve(undefined);
+  }
+}
+
+function asyncModuleExecutionRejected(rec, err) {
+  if (rec.status === kEvaluated) return;
+  rec.hasError = true;
+  rec.error = err;
+  rec.status = kEvaluated;
+  const parents = rec.asyncParents;
+  if (parents !== null) {
+    for (let i = 0; i < parents.length; i++) asyncModuleExecutionRejected(parents[i], err);
+  }
+  if (rec.capability !== undefined) rec.capability.reject(err);
+}
+
+// ---- entry points ----
+
+function validateImportOptions(options) {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('The second argument to import() must be an object');
+  }
+  const attrs = options.with ?? options.assert;
+  if (attrs === undefined) return undefined;
+  if (typeof attrs !== 'object' || attrs === null) {
+    throw new TypeError('The \'assert\' option must be an object');
+  }
+  const out = { __proto__: null };
+  const keys = Object.keys(attrs);
+  for (let i = 0; i < keys.length; i++) {
+    const v = attrs[keys[i]];
+    if (typeof v !== 'string') throw new TypeError('Import assertion value must be a string');
+    out[keys[i]] = v;
+  }
+  return out;
+}
+
+// import(specifier, options) from the module (or CommonJS file) at parentURL.
+function dynamicImport(specifier, options, parentURL) {
+  let attributes;
+  try {
+    specifier = `${specifier}`;
+    attributes = validateImportOptions(options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  // node reads and links asynchronously: the module runs a few microtask turns later.
+  return Promise.resolve().then(undefined).then(undefined).then(undefined).then(() => {
+    const rec = getRecord(resolve(specifier, parentURL));
+    validateAttributes(rec, attributes);
+    fetchGraph(rec);
+    return afterInstantiation(link(rec), () => evaluate(rec).then(() => getNamespace(rec)));
+  });
+}
+
+// The module record for require() of an ES module: evaluated synchronously.
+function requireESM(filename, parentFilename, source) {
+  const url = pathToFileURL(filename);
+  let rec = records.get(url);
+  if (rec === undefined) {
+    rec = newRecord(url, 'module');
+    rec.filename = filename;
+    rec.source = source;
+    records.set(url, rec);
+  }
+  fetchGraph(rec);
+  link(rec);
+  if (rec.status === kEvaluating || (rec.status === kEvaluatingAsync && rec.asyncEvaluation > 0)) {
+    if (rec.status === kEvaluating) {
+      throw new ERR_REQUIRE_CYCLE_MODULE(`Cannot require() ES Module ${filename} in a cycle.` +
+        (parentFilename ? ` (from ${parentFilename})` : '') + ' A cycle involving require(esm) ' +
+        'is not allowed to maintain invariants mandated by the ECMAScript specification. Try ' +
+        'making at least part of the dependency in the graph lazily loaded.');
+    }
+  }
+  if (rec.status === kLinked && graphHasTLA(rec)) {
+    throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+  }
+  evaluate(rec);
+  if (rec.hasError) throw rec.error;
+  const root = rec.cycleRoot ?? rec;
+  if (root.hasError) throw root.error;
+  if (rec.status !== kEvaluated) throw new ERR_REQUIRE_ASYNC_MODULE(filename, parentFilename);
+  return rec;
+}
+
+function graphHasTLA(root) {
+  const seen = new Set();
+  const stack = [root];
+  while (stack.length > 0) {
+    const rec = stack.pop();
+    if (seen.has(rec)) continue;
+    seen.add(rec);
+    if (!isCyclic(rec) || rec.status !== kLinked) continue;
+    if (rec.hasTLA) return true;
+    for (let i = 0; i < rec.deps.length; i++) stack.push(rec.deps[i]);
+  }
+  return false;
+}
+
+// What require() of an ES module returns: its namespace; with a default
+// export, a namespace that also has __esModule: true (node 22).
+function requireNamespace(rec) {
+  if (rec.requireNamespace !== undefined) return rec.requireNamespace;
+  const b = rec.bindings;
+  const names = providedNames(rec);
+  if (names.includes('module.exports')) {
+    rec.requireNamespace = b['module.exports'];
+  } else if (names.includes('default') && !names.includes('__esModule')) {
+    const extended = { __proto__: null };
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      Object.defineProperty(extended, name, {
+        __proto__: null, get() { return b[name]; }, enumerable: true,
+      });
+    }
+    Object.defineProperty(extended, '__esModule', {
+      __proto__: null, get() { return true; }, enumerable: true,
+    });
+    rec.requireNamespace = makeNamespace(extended, ['__esModule'].concat(names).sort());
+  } else {
+    rec.requireNamespace = getNamespace(rec);
+  }
+  return rec.requireNamespace;
+}
+
+// ---- the main entry ----
+
+let mainRecord;
+let mainSettled = true;
+
+function onExitWithPendingMain() {
+  if (mainSettled || mainRecord === undefined) return;
+  if (process.exitCode !== undefined && process.exitCode !== null) return;
+  const where = unsettledLocation(mainRecord);
+  if (where !== undefined) {
+    try {
+      internalBinding('tty').writeString(2,
+        `Warning: Detected unsettled top-level await at ${where}\n\n\n`);
+    } catch {
+      // stderr is gone
+    }
+  }
+  process.exitCode = 13;
+}
+
+// "url:line\nsource line\n   ^" of the await a pending module is stuck at:
+// the first top-level await of a pending module whose dependencies are done.
+function unsettledLocation(root) {
+  const seen = new Set();
+  let found;
+  const visit = (rec) => {
+    if (found !== undefined || seen.has(rec) || !isCyclic(rec)) return;
+    seen.add(rec);
+    for (let i = 0; i < rec.deps.length; i++) visit(rec.deps[i]);
+    if (found === undefined && rec.status === kEvaluatingAsync && rec.hasTLA &&
+        rec.pendingAsyncDeps === 0) {
+      found = rec;
+    }
+  };
+  visit(root);
+  if (found === undefined) return undefined;
+  const source = found.source ?? '';
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const col = lines[i].search(/\bawait\b/);
+    if (col !== -1) {
+      const text = lines[i].replace(/\r$/, '');
+      return `${found.url}:${i + 1}\n${text}\n${' '.repeat(col)}^\n`;
+    }
+  }
+  return `${found.url}:1`;
+}
+
+function reportMainError(err) {
+  require('internal/process/execution').fatalException(err, true);
+}
+
+// Imports the --import modules, in order, then runs the main module: an ES
+// module, or (with isESM false) the CommonJS entry through the CJS loader.
+function runMain(mainPath, isESM, preloads, after) {
+  const hasPreloads = Array.isArray(preloads) && preloads.length > 0;
+  if (!hasPreloads && isESM) {
+    runMainModule(mainPath);
+    return;
+  }
+  let p = Promise.resolve();
+  if (hasPreloads) {
+    const parentURL = pathToFileURL(`${process.cwd()}/`);
+    for (let i = 0; i < preloads.length; i++) {
+      p = p.then(() => dynamicImport(preloads[i], undefined, parentURL));
+    }
+  }
+  p.then(() => {
+    if (after !== undefined) {
+      after();
+      return;
+    }
+    if (mainPath === undefined) return;
+    if (isESM) {
+      runMainModule(mainPath);
+    } else {
+      require('internal/modules/cjs/loader').Module.runMain(mainPath);
+    }
+  }).then(undefined, reportMainError);
+}
+
+function runMainModule(mainPath) {
+  let rec;
+  let pending;
+  const url = pathToFileURL(mainPath);
+  try {
+    rec = getRecord(url);
+    rec.isMain = true;
+    if (rec.format !== 'module') {
+      // a CommonJS main reached through the ES module path
+      require('internal/modules/cjs/loader').Module.runMain(mainPath);
+      return;
+    }
+    fetchGraph(rec);
+    pending = link(rec);
+  } catch (err) {
+    reportMainError(err);
+    return;
+  }
+  runEvaluatedMain(rec, pending);
+}
+
+let exitHookAdded = false;
+function runEvaluatedMain(rec, pending) {
+  mainRecord = rec;
+  mainSettled = false;
+  if (!exitHookAdded) {
+    exitHookAdded = true;
+    require('internal/process/execution').naturalExitHooks.push(onExitWithPendingMain);
+  }
+  afterInstantiation(pending, () => evaluate(rec)).then(() => {
+    mainSettled = true;
+  }, (err) => {
+    mainSettled = true;
+    reportMainError(err);
+  });
+}
+
+// A main module given as source text (--input-type=module with -e or stdin).
+function runMainSource(source, name) {
+  const url = pathToFileURL(`${process.cwd()}/${name}`);
+  let rec;
+  let pending;
+  try {
+    rec = newRecord(url, 'module');
+    rec.isMain = true;
+    records.set(url, rec);
+    require('internal/process/execution').registerSource(url, source);
+    rec.source = source;
+    fetchGraph(rec);
+    pending = link(rec);
+  } catch (err) {
+    reportMainError(err);
+    return;
+  }
+  runEvaluatedMain(rec, pending);
+}
+
+// The main CommonJS module turned out to be an ES module (syntax detection or
+// a .js file of a "type": "module" package reached through require paths).
+function runMainFromCJS(filename, source) {
+  const url = pathToFileURL(filename);
+  let rec = records.get(url);
+  if (rec === undefined) {
+    rec = newRecord(url, 'module');
+    rec.filename = filename;
+    rec.source = source;
+    records.set(url, rec);
+  }
+  rec.isMain = true;
+  let pending;
+  try {
+    fetchGraph(rec);
+    pending = link(rec);
+  } catch (err) {
+    reportMainError(err);
+    return;
+  }
+  runEvaluatedMain(rec, pending);
+}
+
+function importFromCJS(specifier, options, filename) {
+  return dynamicImport(specifier, options, pathToFileURL(filename));
+}
+
+module.exports = {
+  dynamicImport,
+  importFromCJS,
+  requireESM,
+  requireNamespace,
+  getNamespace,
+  runMain,
+  runMainSource,
+  runMainFromCJS,
+  evaluate,
+  syncBuiltinESMExports,
+  looksLikeModule,
+  transform,
+};
