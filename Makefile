@@ -72,6 +72,20 @@ $(BUILD)/tools/transform-check: tools/transform-check.c $(wildcard src/parser/*.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(SAN) -Isrc -o $@ tools/transform-check.c $(wildcard src/parser/*.c)
 
+# `make ts-strip`: $(BUILD)/tools/ts-strip prints a TypeScript file with its types erased.
+.PHONY: ts-strip
+ts-strip: $(BUILD)/tools/ts-strip
+$(BUILD)/tools/ts-strip: tools/ts-strip.c $(wildcard src/parser/*.c src/parser/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -Isrc -o $@ tools/ts-strip.c $(wildcard src/parser/*.c)
+
+# `make http-parser-bench`: $(BUILD)/tools/http-parser-bench times src/http on a GET request.
+.PHONY: http-parser-bench
+http-parser-bench: $(BUILD)/tools/http-parser-bench
+$(BUILD)/tools/http-parser-bench: tools/http-parser-bench.c $(wildcard src/http/*.c src/http/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) -Isrc -o $@ tools/http-parser-bench.c $(wildcard src/http/*.c)
+
 # `make cjs-exports-check`: $(BUILD)/tools/cjs-exports-check prints the CommonJS named exports
 # src/parser/cjs_exports.c finds in each file given, as JSON (--time N: MB/s).
 .PHONY: cjs-exports-check

@@ -1,17 +1,17 @@
 'use strict';
 // node:crypto on OpenSSL 3: randomness, hashes, HMAC, key derivation,
 // secret keys and Web Crypto (getRandomValues, randomUUID, subtle.digest).
-// Ciphers, signatures and asymmetric keys are not implemented yet: their
-// entry points throw ERR_METHOD_NOT_IMPLEMENTED.
+// ciphers, asymmetric keys, signatures, key agreement and X509 certificates.
 
 const {
   codes: {
+    ERR_CRYPTO_ENGINE_UNKNOWN,
     ERR_CRYPTO_FIPS_UNAVAILABLE,
     ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH,
     ERR_INVALID_ARG_TYPE,
-    ERR_METHOD_NOT_IMPLEMENTED,
   },
 } = require('internal/errors');
+const { validateNumber, validateString } = require('internal/validators');
 const {
   binding,
   clearDigestIds,
@@ -84,6 +84,14 @@ function timingSafeEqual(buf1, buf2) {
   return binding.timingSafeEqual(viewBytes(buf1), viewBytes(buf2));
 }
 
+function setEngine(id, flags) {
+  validateString(id, 'id');
+  if (flags !== undefined) validateNumber(flags, 'flags');
+  flags = flags === undefined ? 0xFFFF : flags >>> 0;
+  if (flags === 0) flags = 0xFFFF;
+  if (!binding.setEngine(id, flags)) throw new ERR_CRYPTO_ENGINE_UNKNOWN(id);
+}
+
 function getFips() {
   return binding.getFips();
 }
@@ -105,15 +113,6 @@ function lazyWebCrypto() {
 
 function getRandomValues(array) {
   return lazyWebCrypto().crypto.getRandomValues(array);
-}
-
-function notImplemented(name) {
-  // A named function, so stack traces and inspect() show what was called.
-  return {
-    [name]() {
-      throw new ERR_METHOD_NOT_IMPLEMENTED(`crypto.${name}`);
-    },
-  }[name];
 }
 
 const constants = Object.create(null);
@@ -146,41 +145,149 @@ Object.assign(constants, binding.constants);
   });
 }
 
+// The rest of the API lives in files loaded on first use; the wrappers keep
+// node's parameter counts (function.length).
+let cipherMod, keygenMod, sigMod, dhMod, x509Mod, keysMod;
+function lazyCipher() {
+  if (cipherMod === undefined) cipherMod = require('internal/crypto/cipher');
+  return cipherMod;
+}
+function lazyKeygen() {
+  if (keygenMod === undefined) keygenMod = require('internal/crypto/keygen');
+  return keygenMod;
+}
+function lazySig() {
+  if (sigMod === undefined) sigMod = require('internal/crypto/sig');
+  return sigMod;
+}
+function lazyDh() {
+  if (dhMod === undefined) dhMod = require('internal/crypto/diffiehellman');
+  return dhMod;
+}
+function lazyX509() {
+  if (x509Mod === undefined) x509Mod = require('internal/crypto/x509');
+  return x509Mod;
+}
+function lazyKeys() {
+  if (keysMod === undefined) keysMod = require('internal/crypto/keys');
+  return keysMod;
+}
+/* eslint-disable no-unused-vars */
+function createCipheriv(cipher, key, iv, options) {
+  return Reflect.apply(lazyCipher().createCipheriv, this, arguments);
+}
+function createDecipheriv(cipher, key, iv, options) {
+  return Reflect.apply(lazyCipher().createDecipheriv, this, arguments);
+}
+function getCipherInfo(nameOrNid, options) {
+  return Reflect.apply(lazyCipher().getCipherInfo, this, arguments);
+}
+function publicEncrypt(key, buffer) {
+  return Reflect.apply(lazyCipher().publicEncrypt, this, arguments);
+}
+function privateDecrypt(key, buffer) {
+  return Reflect.apply(lazyCipher().privateDecrypt, this, arguments);
+}
+function privateEncrypt(key, buffer) {
+  return Reflect.apply(lazyCipher().privateEncrypt, this, arguments);
+}
+function publicDecrypt(key, buffer) {
+  return Reflect.apply(lazyCipher().publicDecrypt, this, arguments);
+}
+function createPublicKey(key) {
+  return Reflect.apply(lazyKeys().createPublicKey, this, arguments);
+}
+function createPrivateKey(key) {
+  return Reflect.apply(lazyKeys().createPrivateKey, this, arguments);
+}
+function generateKeyPair(type, options, callback) {
+  return Reflect.apply(lazyKeygen().generateKeyPair, this, arguments);
+}
+function generateKeyPairSync(type, options) {
+  return Reflect.apply(lazyKeygen().generateKeyPairSync, this, arguments);
+}
+function generateKey(type, options, callback) {
+  return Reflect.apply(lazyKeygen().generateKey, this, arguments);
+}
+function generateKeySync(type, options) {
+  return Reflect.apply(lazyKeygen().generateKeySync, this, arguments);
+}
+function generatePrime(size, options, callback) {
+  return Reflect.apply(lazyKeygen().generatePrime, this, arguments);
+}
+function generatePrimeSync(size, options) {
+  return Reflect.apply(lazyKeygen().generatePrimeSync, this, arguments);
+}
+function checkPrime(candidate, options, callback) {
+  return Reflect.apply(lazyKeygen().checkPrime, this, arguments);
+}
+function checkPrimeSync(candidate, options) {
+  return Reflect.apply(lazyKeygen().checkPrimeSync, this, arguments);
+}
+function createSign(algorithm, options) {
+  return Reflect.apply(lazySig().createSign, this, arguments);
+}
+function createVerify(algorithm, options) {
+  return Reflect.apply(lazySig().createVerify, this, arguments);
+}
+function sign(algorithm, data, key, callback) {
+  return Reflect.apply(lazySig().signOneShot, this, arguments);
+}
+function verify(algorithm, data, key, signature, callback) {
+  return Reflect.apply(lazySig().verifyOneShot, this, arguments);
+}
+function createDiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
+  return Reflect.apply(lazyDh().createDiffieHellman, this, arguments);
+}
+function createDiffieHellmanGroup(name) {
+  return Reflect.apply(lazyDh().createDiffieHellmanGroup, this, arguments);
+}
+function getDiffieHellman(name) {
+  return Reflect.apply(lazyDh().createDiffieHellmanGroup, this, arguments);
+}
+function createECDH(curve) {
+  return Reflect.apply(lazyDh().createECDH, this, arguments);
+}
+function diffieHellman(options) {
+  return Reflect.apply(lazyDh().diffieHellman, this, arguments);
+}
+/* eslint-enable no-unused-vars */
+
 module.exports = {
-  checkPrime: notImplemented('checkPrime'),
-  checkPrimeSync: notImplemented('checkPrimeSync'),
-  createCipheriv: notImplemented('createCipheriv'),
-  createDecipheriv: notImplemented('createDecipheriv'),
-  createDiffieHellman: notImplemented('createDiffieHellman'),
-  createDiffieHellmanGroup: notImplemented('createDiffieHellmanGroup'),
-  createECDH: notImplemented('createECDH'),
+  checkPrime,
+  checkPrimeSync,
+  createCipheriv,
+  createDecipheriv,
+  createDiffieHellman,
+  createDiffieHellmanGroup,
+  createECDH,
   createHash,
   createHmac,
-  createPrivateKey: notImplemented('createPrivateKey'),
-  createPublicKey: notImplemented('createPublicKey'),
+  createPrivateKey,
+  createPublicKey,
   createSecretKey,
-  createSign: notImplemented('createSign'),
-  createVerify: notImplemented('createVerify'),
-  diffieHellman: notImplemented('diffieHellman'),
-  generatePrime: notImplemented('generatePrime'),
-  generatePrimeSync: notImplemented('generatePrimeSync'),
+  createSign,
+  createVerify,
+  diffieHellman,
+  generatePrime,
+  generatePrimeSync,
   getCiphers,
-  getCipherInfo: notImplemented('getCipherInfo'),
+  getCipherInfo,
   getCurves,
-  getDiffieHellman: notImplemented('getDiffieHellman'),
+  getDiffieHellman,
   getHashes,
   hkdf,
   hkdfSync,
   pbkdf2,
   pbkdf2Sync,
-  generateKeyPair: notImplemented('generateKeyPair'),
-  generateKeyPairSync: notImplemented('generateKeyPairSync'),
-  generateKey: notImplemented('generateKey'),
-  generateKeySync: notImplemented('generateKeySync'),
-  privateDecrypt: notImplemented('privateDecrypt'),
-  privateEncrypt: notImplemented('privateEncrypt'),
-  publicDecrypt: notImplemented('publicDecrypt'),
-  publicEncrypt: notImplemented('publicEncrypt'),
+  generateKeyPair,
+  generateKeyPairSync,
+  generateKey,
+  generateKeySync,
+  privateDecrypt,
+  privateEncrypt,
+  publicDecrypt,
+  publicEncrypt,
   randomBytes,
   randomFill,
   randomFillSync,
@@ -188,30 +295,61 @@ module.exports = {
   randomUUID,
   scrypt,
   scryptSync,
-  sign: notImplemented('sign'),
-  setEngine: notImplemented('setEngine'),
+  sign,
+  setEngine,
   timingSafeEqual,
   getFips,
   setFips,
-  verify: notImplemented('verify'),
+  verify,
   hash,
-  Certificate: notImplemented('Certificate'),
-  Cipher: notImplemented('Cipher'),
-  Cipheriv: notImplemented('Cipheriv'),
-  Decipher: notImplemented('Decipher'),
-  Decipheriv: notImplemented('Decipheriv'),
-  DiffieHellman: notImplemented('DiffieHellman'),
-  DiffieHellmanGroup: notImplemented('DiffieHellmanGroup'),
-  ECDH: notImplemented('ECDH'),
+  Certificate: undefined,
+  // Placeholders keep node's key order; defineLazyClass() fills them in.
+  Cipher: undefined,
+  Cipheriv: undefined,
+  Decipher: undefined,
+  Decipheriv: undefined,
+  DiffieHellman: undefined,
+  DiffieHellmanGroup: undefined,
+  ECDH: undefined,
   Hash,
   Hmac,
   KeyObject,
-  Sign: notImplemented('Sign'),
-  Verify: notImplemented('Verify'),
-  X509Certificate: notImplemented('X509Certificate'),
+  Sign: undefined,
+  Verify: undefined,
+  X509Certificate: undefined,
   secureHeapUsed,
   constants,
 };
+
+// Classes from the lazily loaded files: data properties once read.
+function defineLazyClass(name, load) {
+  Object.defineProperty(module.exports, name, {
+    __proto__: null,
+    get() {
+      const value = load();
+      Object.defineProperty(module.exports, name, {
+        __proto__: null, value, enumerable: true, configurable: true, writable: true,
+      });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(module.exports, name, {
+        __proto__: null, value, enumerable: true, configurable: true, writable: true,
+      });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+defineLazyClass('Certificate', () => require('internal/crypto/certificate'));
+defineLazyClass('Cipheriv', () => lazyCipher().Cipheriv);
+defineLazyClass('Decipheriv', () => lazyCipher().Decipheriv);
+defineLazyClass('DiffieHellman', () => lazyDh().DiffieHellman);
+defineLazyClass('DiffieHellmanGroup', () => lazyDh().DiffieHellmanGroup);
+defineLazyClass('ECDH', () => lazyDh().ECDH);
+defineLazyClass('Sign', () => lazySig().Sign);
+defineLazyClass('Verify', () => lazySig().Verify);
+defineLazyClass('X509Certificate', () => lazyX509().X509Certificate);
 
 function defineGetter(name, get) {
   Object.defineProperty(module.exports, name, {

@@ -188,10 +188,7 @@ function openAsBlob(path, options = kEmptyObject) {
   validateObject(options, 'options');
   const type = options.type || '';
   path = getValidatedPath(path);
-  return Promise.resolve().then(() => {
-    const { Blob } = require('buffer');
-    return new Blob([readFileSync(path)], { type });
-  });
+  return Promise.resolve(require('internal/blob').createFileBackedBlob(path, type));
 }
 
 function close(fd, callback = defaultCloseCallback) {

@@ -1797,12 +1797,12 @@ class URL {
   }
 
   static createObjectURL(obj) {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_METHOD_NOT_IMPLEMENTED('URL.createObjectURL()');
+    return require('internal/blob').createObjectURL(obj);
   }
 
   static revokeObjectURL(url) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    require('internal/blob').revokeObjectURL(url);
   }
 }
 

@@ -1,7 +1,7 @@
 /* crypto.c: the `crypto` internal binding on OpenSSL 3 (random bytes, message digests, HMAC,
  * PBKDF2/HKDF/scrypt and timing-safe comparison), used by lib/crypto.js and
  * the files of lib/internal/crypto. */
-#include "rt/rt.h"
+#include "crypto.h"
 
 #include <limits.h>
 #include <openssl/core_names.h>
@@ -22,14 +22,6 @@
 #include <string.h>
 
 /* ---- OpenSSL errors ---- */
-
-/* Up to this many queued OpenSSL errors are reported (node's opensslErrorStack). */
-#define CRYPTO_MAX_ERRORS 8
-
-typedef struct {
-    unsigned long codes[CRYPTO_MAX_ERRORS];
-    size_t count;
-} crypto_errors_t;
 
 /* Empties this thread's OpenSSL error queue into errs (earliest first). */
 static void crypto_errors_capture(crypto_errors_t *errs) {
@@ -1475,7 +1467,110 @@ static void crypto_define_constants(JSContextRef ctx, JSObjectRef target) {
     rt_set(ctx, target, "constants", c);
 }
 
+/* ---- helpers for the other crypto_*.c files (crypto.h) ---- */
+
+void rt__crypto_errors_capture(crypto_errors_t *errs) {
+    crypto_errors_capture(errs);
+}
+
+JSObjectRef rt__crypto_error_from(JSContextRef ctx, const crypto_errors_t *errs,
+                                  const char *fallback, bool decorate) {
+    return crypto_error_from(ctx, errs, fallback, decorate);
+}
+
+JSValueRef rt__crypto_throw_openssl(JSContextRef ctx, JSValueRef *exc, const char *fallback) {
+    return crypto_throw_openssl(ctx, exc, fallback);
+}
+
+bool rt__crypto_arg_bytes(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i,
+                          const uint8_t **data, size_t *len, char **owned, JSValueRef *exc) {
+    return crypto_arg_bytes(ctx, argc, argv, i, data, len, owned, NULL, exc);
+}
+
+const EVP_MD *rt__crypto_md_get(const char *name) {
+    return crypto_md_get(name);
+}
+
+JSValueRef rt__crypto_new_u8(JSContextRef ctx, const uint8_t *data, size_t len,
+                             JSValueRef *exc) {
+    return crypto_new_u8(ctx, data, len, exc);
+}
+
+bool rt__crypto_is_function(JSContextRef ctx, JSValueRef v) {
+    return crypto_is_function(ctx, v);
+}
+
+static void crypto_gjob_work_cb(uv_work_t *w) {
+    rt_crypto_job_t *j = w->data;
+    ERR_clear_error();
+    j->ok = j->run(j);
+    if (!j->ok) {
+        crypto_errors_capture(&j->errs);
+    }
+    ERR_clear_error();
+}
+
+static void crypto_gjob_after_cb(uv_work_t *w, int status) {
+    rt_crypto_job_t *j = w->data;
+    rt_env_t *env = j->env;
+    JSContextRef ctx = env->ctx;
+    JSValueRef args[2] = {JSValueMakeNull(ctx), JSValueMakeUndefined(ctx)};
+    if (status < 0) {
+        args[0] = rt_uv_error(ctx, status, "crypto", NULL, NULL);
+    } else if (!j->ok) {
+        args[0] = crypto_error_from(ctx, &j->errs, j->failure, j->decorate);
+    } else {
+        JSValueRef exc = NULL;
+        JSValueRef v = j->finish(ctx, j, &exc);
+        if (v) {
+            args[1] = v;
+        } else {
+            args[0] = exc ? exc : JSValueMakeUndefined(ctx);
+        }
+    }
+    JSObjectRef cb = j->cb;
+    j->destroy(j);
+    rt_make_callback(env, cb, NULL, 2, args);
+    JSValueUnprotect(ctx, cb);
+}
+
+JSValueRef rt__crypto_job_submit(JSContextRef ctx, rt_crypto_job_t *j, JSValueRef cb,
+                                 JSValueRef *exc) {
+    if (crypto_is_function(ctx, cb)) {
+        rt_env_t *env = rt_env_get();
+        j->env = env;
+        j->cb = (JSObjectRef)cb;
+        j->work.data = j;
+        int r = uv_queue_work(env->loop, &j->work, crypto_gjob_work_cb, crypto_gjob_after_cb);
+        if (r < 0) {
+            j->destroy(j);
+            return rt_throw_uv(ctx, exc, r, "uv_queue_work", NULL, NULL);
+        }
+        JSValueProtect(ctx, j->cb);
+        return JSValueMakeUndefined(ctx);
+    }
+    ERR_clear_error();
+    j->ok = j->run(j);
+    JSValueRef ret;
+    if (!j->ok) {
+        crypto_errors_t errs;
+        crypto_errors_capture(&errs);
+        *exc = crypto_error_from(ctx, &errs, j->failure, j->decorate);
+        ret = NULL;
+    } else {
+        ret = j->finish(ctx, j, exc);
+    }
+    ERR_clear_error();
+    j->destroy(j);
+    return ret;
+}
+
 void rt_binding_crypto_init(rt_env_t *env, JSObjectRef target) {
     rt_define_functions(env, target, crypto_functions);
     crypto_define_constants(env->ctx, target);
+    rt__crypto_keys_init(env, target);
+    rt__crypto_cipher_init(env, target);
+    rt__crypto_sign_init(env, target);
+    rt__crypto_dh_init(env, target);
+    rt__crypto_x509_init(env, target);
 }

@@ -29,7 +29,7 @@
     V(OBJECT)             /* a: PROPERTY / SPREAD */                                              \
     V(PROPERTY)           /* a: key; b: value; op: JSP_PROP_*; flags: COMPUTED/SHORTHAND/METHOD */ \
     V(FUNCTION)           /* a: id; b: params; c: body (BLOCK); flags: ASYNC/GENERATOR/ARROW/EXPR_BODY/DECL */ \
-    V(CLASS)              /* a: id; b: superclass; c: members; flags: DECL */                     \
+    V(CLASS)              /* a: id; b: superclass; c: members; flags: DECL; num: offset of `{` */ \
     V(METHOD)             /* a: key; b: FUNCTION; op: JSP_PROP_*; flags: STATIC/COMPUTED */       \
     V(FIELD)              /* a: key; b: initializer; flags: STATIC/COMPUTED */                    \
     V(STATIC_BLOCK)       /* a: statements */                                                     \
@@ -82,7 +82,12 @@
     V(EXPORT_NAMED)       /* a: declaration or NULL; b: specifiers; c: source or NULL; d: attributes */ \
     V(EXPORT_SPECIFIER)   /* a: local (IDENT, or STRING when re-exporting); b: exported (IDENT/STRING) */ \
     V(EXPORT_DEFAULT)     /* a: declaration (FUNCTION/CLASS with DECL) or expression */           \
-    V(EXPORT_ALL)         /* a: exported name or NULL; c: source; d: attributes */
+    V(EXPORT_ALL)         /* a: exported name or NULL; c: source; d: attributes */           \
+    V(TS_ENUM)            /* TypeScript only: a: id; b: TS_ENUM_MEMBERs; flags: TS_EXPORT; num: offset of `{` */ \
+    V(TS_ENUM_MEMBER)     /* a: name (IDENT / STRING); b: initializer or NULL */                  \
+    V(TS_NAMESPACE)       /* a: id; b: body statements, or one TS_NAMESPACE for `A.B`; flags: TS_EXPORT / TS_INSTANTIATED; num: offset of `{` */ \
+    V(TS_IMPORT_EQUALS)   /* a: id; b: STRING of require() or an entity expression; flags: TS_EXPORT */ \
+    V(TS_EXPORT_ASSIGN)   /* a: expression (`export = x`) */
 
 typedef enum jsp_node_kind {
 #define JSP_NODE_ENUM(name) JSP_N_##name,
@@ -113,6 +118,9 @@ enum {
     JSP_NF_USES_ARGUMENTS = 1 << 18, /* PROGRAM: a free `arguments` at top level / in arrows */
     JSP_NF_IMPORT_REF = 1 << 19, /* IDENT: refers to an import binding (jsp_resolve_imports);
                                     d is the IMPORT_* specifier, whose c is the source */
+    JSP_NF_TS_PARAM_PROP = 1 << 20, /* TypeScript: a constructor parameter property */
+    JSP_NF_TS_EXPORT = 1 << 21,     /* TypeScript: an exported enum / namespace / import alias */
+    JSP_NF_TS_INSTANTIATED = 1 << 22, /* TS_NAMESPACE: holds values (not only types) */
 };
 
 /* PROPERTY / METHOD kinds */

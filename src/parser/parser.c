@@ -124,6 +124,14 @@ typedef struct parser {
                                 current cover grammar: never in arrow parameters */
     uint32_t await_ident_at; /* offset + 1 of the first `await` identifier reference: not in
                                 async arrow parameters */
+    /* TypeScript (JSP_PARSE_TS) */
+    int ts;
+    int ts_ambient;          /* inside `declare`: nothing is declared, bodies are optional */
+    int ts_ns_depth;         /* namespace bodies entered */
+    unsigned char ts_sig;    /* the next parser_function_rest() may lack a body (overloads) */
+    unsigned char ts_ctor;   /* the next parser_function_rest() is a constructor's */
+    unsigned char ts_no_cond; /* in a conditional type's `extends` type */
+    int ts_trying;            /* speculating: errors need no message or position */
 } parser;
 
 typedef struct parser_list {
@@ -147,6 +155,9 @@ static void parser_fail_at(parser *p, uint32_t offset, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 3, 4)));
 
 static void parser_fail_at(parser *p, uint32_t offset, const char *fmt, ...) {
+    if (p->ts_trying) {
+        longjmp(p->jb, 1);
+    }
     jsp_error *e = &p->ast->error;
     va_list ap;
     va_start(ap, fmt);
@@ -431,7 +442,7 @@ static void parser_redeclared(parser *p, const jsp_node *id) {
  * failing on the redeclarations the spec forbids. */
 static void parser_declare(parser *p, const jsp_node *id, int kind) {
     parser_scope *sc = p->scope;
-    if (sc == NULL || id == NULL || id->kind != JSP_N_IDENT) {
+    if (sc == NULL || id == NULL || id->kind != JSP_N_IDENT || p->ts_ambient) {
         return;
     }
     uint32_t h = parser_hash(id->str, id->len);
@@ -516,6 +527,786 @@ static jsp_node *parser_to_pattern(parser *p, jsp_node *n, int binding);
 static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
                                       unsigned extra_ctx);
 static jsp_node *parser_arrow_body(parser *p, jsp_node *fn, jsp_node *params, unsigned nflags);
+static jsp_node *parser_var_decl(parser *p, jsp_keyword kind, int no_in, int in_for);
+static jsp_node *parser_declaration_or_statement(parser *p);
+static jsp_node *parser_module_source(parser *p, jsp_node **attrs);
+static jsp_node *parser_module_export_name(parser *p);
+static jsp_node *parser_ts_cover_item(parser *p, int *param);
+static jsp_node *parser_ts_statement(parser *p);
+static jsp_node *parser_ts_export(parser *p, jsp_node *ex);
+static jsp_node *parser_ts_empty(parser *p, uint32_t start);
+static int parser_ts_type_specifier(parser *p);
+
+/* ---- TypeScript: types are parsed only to be erased ---- */
+
+static int parser_binary_prec(parser *p, int no_in);
+static int parser_starts_expression(parser *p);
+
+static void parser_ts_edit(parser *p, uint32_t start, uint32_t end, uint32_t kind) {
+    jsp_ast *ast = p->ast;
+    if (start >= end) {
+        return;
+    }
+    if (ast->ts_nedits == ast->ts_cap) {
+        size_t cap = ast->ts_cap ? ast->ts_cap * 2 : 64;
+        jsp_ts_edit *e = realloc(ast->ts_edits, cap * sizeof(*e));
+        if (e == NULL) {
+            parser_fail_at(p, start, "Out of memory");
+        }
+        ast->ts_edits = e;
+        ast->ts_cap = cap;
+    }
+    ast->ts_edits[ast->ts_nedits++] = (jsp_ts_edit){start, end, kind};
+}
+
+static void parser_ts_erase(parser *p, uint32_t start, uint32_t end) {
+    parser_ts_edit(p, start, end, JSP_TS_ERASE);
+}
+
+/* A whole statement or class member: erased, with a `;` kept when what follows could
+ * otherwise continue the statement before it. */
+static void parser_ts_erase_stmt(parser *p, uint32_t start, uint32_t end) {
+    parser_ts_edit(p, start, end, JSP_TS_STMT);
+}
+
+static int parser_ts_tok_is(const jsp_token *t, const char *s, size_t n) {
+    return t->type == JSP_T_NAME && t->len == n && !(t->flags & JSP_TF_ESCAPED) &&
+           memcmp(t->str, s, n) == 0;
+}
+#define TS_IS(lit) parser_ts_tok_is(&p->lx.tok, lit, sizeof(lit) - 1)
+#define TS_TOK_IS(t, lit) parser_ts_token_is(t, lit, sizeof(lit) - 1)
+
+static int parser_ts_token_is(jsp_token t, const char *s, size_t n) {
+    return parser_ts_tok_is(&t, s, n);
+}
+
+/* Speculative parsing: fn runs from the current token; when it fails (returns 0 or any
+ * parse error), the lexer and the edits are put back as they were. */
+typedef int (*parser_ts_fn)(parser *p, void *ud);
+
+static int parser_ts_run(parser *p, parser_ts_fn fn, void *ud) {
+    if (setjmp(p->jb) != 0) {
+        return 0;
+    }
+    return fn(p, ud);
+}
+
+static int parser_ts_try(parser *p, parser_ts_fn fn, void *ud) {
+    jsp_lexer lx = p->lx;
+    uint32_t prev_end = p->prev_end, prev_await = p->prev_await;
+    size_t nedits = p->ast->ts_nedits;
+    int depth = p->depth;
+    unsigned char no_cond = p->ts_no_cond;
+    jmp_buf saved;
+    memcpy(&saved, &p->jb, sizeof(jmp_buf));
+    p->ts_trying++;
+    int ok = parser_ts_run(p, fn, ud);
+    p->ts_trying--;
+    memcpy(&p->jb, &saved, sizeof(jmp_buf));
+    if (!ok) {
+        p->lx = lx;
+        p->prev_end = prev_end;
+        p->prev_await = prev_await;
+        p->ast->ts_nedits = nedits;
+        p->depth = depth;
+        p->ts_no_cond = no_cond;
+    }
+    return ok;
+}
+
+/* Consumes one `>`, splitting `>>`, `>=` and the like. */
+static void parser_ts_expect_gt(parser *p) {
+    switch (TOK.type) {
+    case JSP_T_GT:
+        parser_next(p);
+        return;
+    case JSP_T_SAR:
+    case JSP_T_SHR:
+    case JSP_T_GE:
+    case JSP_T_SAR_ASSIGN:
+    case JSP_T_SHR_ASSIGN:
+        p->prev_end = TOK.start + 1;
+        p->prev_await = 0;
+        p->lx.pos = TOK.start + 1;
+        jsp_lex_next(&p->lx);
+        p->lx.tok.flags &= ~(unsigned)JSP_TF_NEWLINE_BEFORE;
+        parser_check_lex(p);
+        return;
+    default:
+        parser_unexpected(p);
+    }
+}
+
+/* Skips a balanced (), [] or {} group starting at the current token, templates included. */
+static void parser_ts_skip_balanced(parser *p) {
+    char stack[256];
+    size_t depth = 0;
+    do {
+        switch (TOK.type) {
+        case JSP_T_LPAREN:
+        case JSP_T_LBRACKET:
+        case JSP_T_LBRACE:
+        case JSP_T_TEMPLATE_HEAD:
+            if (depth == sizeof(stack)) {
+                parser_fail_at(p, TOK.start, "Maximum call stack size exceeded");
+            }
+            stack[depth++] = TOK.type == JSP_T_LPAREN     ? ')'
+                             : TOK.type == JSP_T_LBRACKET ? ']'
+                             : TOK.type == JSP_T_LBRACE   ? '}'
+                                                          : 't';
+            break;
+        case JSP_T_RPAREN:
+        case JSP_T_RBRACKET:
+            if (depth == 0 || stack[depth - 1] != (TOK.type == JSP_T_RPAREN ? ')' : ']')) {
+                parser_unexpected(p);
+            }
+            depth--;
+            break;
+        case JSP_T_RBRACE:
+            if (depth == 0) {
+                parser_unexpected(p);
+            }
+            if (stack[depth - 1] == 't') {
+                jsp_lex_template_continue(&p->lx);
+                parser_check_lex(p);
+                if (TOK.type == JSP_T_TEMPLATE_TAIL) {
+                    depth--;
+                }
+                break;
+            }
+            depth--;
+            break;
+        case JSP_T_EOF:
+            parser_unexpected(p);
+        default:
+            break;
+        }
+        parser_next(p);
+    } while (depth > 0);
+}
+
+static void parser_ts_type(parser *p);
+static void parser_ts_union(parser *p);
+static void parser_ts_type_params(parser *p);
+static void parser_ts_type_args(parser *p);
+
+/* NAME or any keyword used as one. */
+static void parser_ts_name(parser *p) {
+    if (TOK.type != JSP_T_NAME) {
+        parser_unexpected(p);
+    }
+    parser_next(p);
+}
+
+static int parser_ts_starts_type(const jsp_token *t) {
+    switch (t->type) {
+    case JSP_T_NAME:
+    case JSP_T_LPAREN:
+    case JSP_T_LBRACKET:
+    case JSP_T_LBRACE:
+    case JSP_T_STRING:
+    case JSP_T_NUMBER:
+    case JSP_T_BIGINT:
+    case JSP_T_TEMPLATE:
+    case JSP_T_TEMPLATE_HEAD:
+    case JSP_T_MINUS:
+    case JSP_T_LT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The parameters of a signature: `(a?: T, ...b: U[], { c }: V)`. */
+static void parser_ts_sig_params(parser *p) {
+    parser_expect(p, JSP_T_LPAREN);
+    while (!parser_eat(p, JSP_T_RPAREN)) {
+        while (TOK.type == JSP_T_NAME &&
+               (TS_IS("public") || TS_IS("private") || TS_IS("protected") || TS_IS("readonly") ||
+                TS_IS("override"))) {
+            jsp_token nt = parser_peek(p);
+            if (nt.type != JSP_T_NAME && nt.type != JSP_T_LBRACE && nt.type != JSP_T_LBRACKET) {
+                break;
+            }
+            parser_next(p);
+        }
+        parser_eat(p, JSP_T_ELLIPSIS);
+        if (TOK.type == JSP_T_LBRACE || TOK.type == JSP_T_LBRACKET) {
+            parser_ts_skip_balanced(p);
+        } else {
+            parser_ts_name(p);
+        }
+        parser_eat(p, JSP_T_QUESTION);
+        if (parser_eat(p, JSP_T_COLON)) {
+            parser_ts_type(p);
+        }
+        if (parser_eat(p, JSP_T_ASSIGN)) {
+            parser_assign(p, 0, 0);
+        }
+        if (TOK.type != JSP_T_RPAREN) {
+            parser_expect(p, JSP_T_COMMA);
+        }
+    }
+}
+
+/* A return type: a type, or a predicate `x is T`, `asserts x`, `asserts x is T`. */
+static void parser_ts_return_type(parser *p) {
+    if (TOK.type == JSP_T_NAME) {
+        jsp_token nt = parser_peek(p);
+        if (TS_IS("asserts") && nt.type == JSP_T_NAME && !(nt.flags & JSP_TF_NEWLINE_BEFORE)) {
+            parser_next(p);
+            parser_next(p);
+            if (TS_IS("is") && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+                parser_next(p);
+                parser_ts_type(p);
+            }
+            return;
+        }
+        if (TS_TOK_IS(nt, "is") && !(nt.flags & JSP_TF_NEWLINE_BEFORE)) {
+            parser_next(p);
+            parser_next(p);
+            parser_ts_type(p);
+            return;
+        }
+    }
+    parser_ts_type(p);
+}
+
+/* `(params) => T`, `<T>(params) => T`, `new (params) => T`. */
+static void parser_ts_function_type(parser *p) {
+    if (TOK.type == JSP_T_LT) {
+        parser_ts_type_params(p);
+    }
+    parser_ts_sig_params(p);
+    parser_expect(p, JSP_T_ARROW);
+    parser_ts_return_type(p);
+}
+
+/* Is the `(` at the current token the start of a function type? */
+static int parser_ts_paren_is_function(parser *p) {
+    jsp_token nt = parser_peek(p);
+    if (nt.type == JSP_T_RPAREN || nt.type == JSP_T_ELLIPSIS) {
+        return 1;
+    }
+    if (nt.type == JSP_T_LBRACE || nt.type == JSP_T_LBRACKET) {
+        /* `({ a }: T) => U` versus `({ a: T })`: try the function type */
+        return -1;
+    }
+    if (nt.type != JSP_T_NAME) {
+        return 0;
+    }
+    jsp_token t2 = parser_peek2(p);
+    switch (t2.type) {
+    case JSP_T_COLON:
+    case JSP_T_COMMA:
+    case JSP_T_QUESTION:
+    case JSP_T_ASSIGN:
+        return 1;
+    case JSP_T_RPAREN:
+        return -1; /* `(A)` or `(a) => T` */
+    case JSP_T_NAME:
+        /* `(public a: T)` in a constructor type */
+        return TS_TOK_IS(nt, "public") || TS_TOK_IS(nt, "private") ||
+               TS_TOK_IS(nt, "protected") || TS_TOK_IS(nt, "readonly");
+    default:
+        return 0;
+    }
+}
+
+static int parser_ts_try_function_type(parser *p, void *ud) {
+    (void)ud;
+    parser_ts_function_type(p);
+    return 1;
+}
+
+/* `{ [K in T]: U }` after the `{`: the mapped type's head? */
+static int parser_ts_try_mapped_head(parser *p, void *ud) {
+    (void)ud;
+    if (TOK.type == JSP_T_PLUS || TOK.type == JSP_T_MINUS) {
+        parser_next(p);
+    }
+    if (TS_IS("readonly")) {
+        parser_next(p);
+    }
+    parser_expect(p, JSP_T_LBRACKET);
+    parser_ts_name(p);
+    return parser_is_kw(p, JSP_KW_IN);
+}
+
+/* A member of an object type or interface body. */
+static void parser_ts_type_member(parser *p) {
+    if (TOK.type == JSP_T_LPAREN || TOK.type == JSP_T_LT) {
+        if (TOK.type == JSP_T_LT) {
+            parser_ts_type_params(p);
+        }
+        parser_ts_sig_params(p);
+        if (parser_eat(p, JSP_T_COLON)) {
+            parser_ts_return_type(p);
+        }
+        return;
+    }
+    if (TOK.type == JSP_T_NAME) {
+        jsp_token nt = parser_peek(p);
+        if (TS_IS("new") && (nt.type == JSP_T_LPAREN || nt.type == JSP_T_LT)) {
+            parser_next(p);
+            parser_ts_type_member(p);
+            return;
+        }
+        int name_follows = nt.type == JSP_T_NAME || nt.type == JSP_T_STRING ||
+                           nt.type == JSP_T_NUMBER || nt.type == JSP_T_LBRACKET ||
+                           nt.type == JSP_T_PRIVATE;
+        if (name_follows && (TS_IS("readonly") || TS_IS("get") || TS_IS("set"))) {
+            parser_next(p);
+            if (TS_IS("readonly") || TS_IS("get") || TS_IS("set")) {
+                nt = parser_peek(p);
+                if (nt.type == JSP_T_NAME || nt.type == JSP_T_STRING || nt.type == JSP_T_NUMBER ||
+                    nt.type == JSP_T_LBRACKET) {
+                    parser_next(p);
+                }
+            }
+        }
+    }
+    if (TOK.type == JSP_T_LBRACKET) {
+        jsp_token nt = parser_peek(p);
+        if (nt.type == JSP_T_NAME && parser_peek2(p).type == JSP_T_COLON) {
+            /* index signature */
+            parser_next(p);
+            parser_next(p);
+            parser_next(p);
+            parser_ts_type(p);
+            parser_expect(p, JSP_T_RBRACKET);
+        } else {
+            parser_ts_skip_balanced(p); /* computed name */
+        }
+    } else if (TOK.type == JSP_T_NAME || TOK.type == JSP_T_STRING || TOK.type == JSP_T_NUMBER ||
+               TOK.type == JSP_T_BIGINT || TOK.type == JSP_T_PRIVATE) {
+        parser_next(p);
+    } else {
+        parser_unexpected(p);
+    }
+    parser_eat(p, JSP_T_QUESTION);
+    if (TOK.type == JSP_T_LPAREN || TOK.type == JSP_T_LT) {
+        if (TOK.type == JSP_T_LT) {
+            parser_ts_type_params(p);
+        }
+        parser_ts_sig_params(p);
+    }
+    if (parser_eat(p, JSP_T_COLON)) {
+        parser_ts_return_type(p);
+    }
+}
+
+/* `{ ... }`: an object type literal, interface body or mapped type. */
+static void parser_ts_object_type(parser *p) {
+    parser_expect(p, JSP_T_LBRACE);
+    if (parser_ts_try(p, parser_ts_try_mapped_head, NULL)) {
+        parser_next(p); /* in */
+        parser_ts_type(p);
+        if (parser_eat_kw(p, JSP_KW_AS)) {
+            parser_ts_type(p);
+        }
+        parser_expect(p, JSP_T_RBRACKET);
+        if (TOK.type == JSP_T_PLUS || TOK.type == JSP_T_MINUS) {
+            parser_next(p);
+        }
+        parser_eat(p, JSP_T_QUESTION);
+        if (parser_eat(p, JSP_T_COLON)) {
+            parser_ts_type(p);
+        }
+        if (!parser_eat(p, JSP_T_SEMI)) {
+            parser_eat(p, JSP_T_COMMA);
+        }
+        parser_expect(p, JSP_T_RBRACE);
+        return;
+    }
+    while (!parser_eat(p, JSP_T_RBRACE)) {
+        parser_ts_type_member(p);
+        if (!parser_eat(p, JSP_T_SEMI) && !parser_eat(p, JSP_T_COMMA) &&
+            TOK.type != JSP_T_RBRACE && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+            parser_unexpected(p);
+        }
+    }
+}
+
+/* `[A, b?: B, ...C[]]` */
+static void parser_ts_tuple(parser *p) {
+    parser_expect(p, JSP_T_LBRACKET);
+    while (!parser_eat(p, JSP_T_RBRACKET)) {
+        parser_eat(p, JSP_T_ELLIPSIS);
+        if (TOK.type == JSP_T_NAME) {
+            jsp_token nt = parser_peek(p);
+            if (nt.type == JSP_T_COLON ||
+                (nt.type == JSP_T_QUESTION && parser_peek2(p).type == JSP_T_COLON)) {
+                parser_next(p);
+                parser_eat(p, JSP_T_QUESTION);
+                parser_next(p);
+            }
+        }
+        parser_ts_type(p);
+        parser_eat(p, JSP_T_QUESTION);
+        if (TOK.type != JSP_T_RBRACKET) {
+            parser_expect(p, JSP_T_COMMA);
+        }
+    }
+}
+
+/* `A.B.C<T>` after typeof / in a type reference; `import('x').A<T>`. */
+static void parser_ts_type_reference(parser *p, int is_typeof) {
+    if (parser_is_kw(p, JSP_KW_IMPORT)) {
+        parser_next(p);
+        parser_expect(p, JSP_T_LPAREN);
+        if (TOK.type != JSP_T_STRING) {
+            parser_unexpected(p);
+        }
+        parser_next(p);
+        if (parser_eat(p, JSP_T_COMMA) && TOK.type != JSP_T_RPAREN) {
+            parser_ts_skip_balanced(p); /* import attributes */
+            parser_eat(p, JSP_T_COMMA);
+        }
+        parser_expect(p, JSP_T_RPAREN);
+    } else if (is_typeof && TOK.type == JSP_T_PRIVATE) {
+        parser_next(p);
+    } else {
+        parser_ts_name(p);
+    }
+    while (TOK.type == JSP_T_DOT) {
+        parser_next(p);
+        if (TOK.type == JSP_T_PRIVATE) {
+            parser_next(p);
+        } else {
+            parser_ts_name(p);
+        }
+    }
+    if (TOK.type == JSP_T_LT && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        parser_ts_type_args(p);
+    }
+}
+
+static void parser_ts_primary_type(parser *p) {
+    parser_enter(p);
+    switch (TOK.type) {
+    case JSP_T_LPAREN: {
+        int fn = parser_ts_paren_is_function(p);
+        if (fn == 1 || (fn == -1 && parser_ts_try(p, parser_ts_try_function_type, NULL))) {
+            if (fn == 1) {
+                parser_ts_function_type(p);
+            }
+            break;
+        }
+        parser_next(p);
+        parser_ts_type(p);
+        parser_expect(p, JSP_T_RPAREN);
+        break;
+    }
+    case JSP_T_LT:
+        parser_ts_function_type(p);
+        break;
+    case JSP_T_LBRACE:
+        parser_ts_object_type(p);
+        break;
+    case JSP_T_LBRACKET:
+        parser_ts_tuple(p);
+        break;
+    case JSP_T_STRING:
+    case JSP_T_NUMBER:
+    case JSP_T_BIGINT:
+    case JSP_T_TEMPLATE:
+    case JSP_T_STAR:
+    case JSP_T_QUESTION:
+        parser_next(p);
+        break;
+    case JSP_T_MINUS:
+        parser_next(p);
+        if (TOK.type != JSP_T_NUMBER && TOK.type != JSP_T_BIGINT) {
+            parser_unexpected(p);
+        }
+        parser_next(p);
+        break;
+    case JSP_T_TEMPLATE_HEAD:
+        for (;;) {
+            parser_next(p);
+            parser_ts_type(p);
+            if (TOK.type != JSP_T_RBRACE) {
+                parser_unexpected(p);
+            }
+            jsp_lex_template_continue(&p->lx);
+            parser_check_lex(p);
+            if (TOK.type == JSP_T_TEMPLATE_TAIL) {
+                parser_next(p);
+                break;
+            }
+        }
+        break;
+    case JSP_T_NAME:
+        if (TS_IS("typeof") && !(TOK.flags & JSP_TF_ESCAPED)) {
+            parser_next(p);
+            parser_ts_type_reference(p, 1);
+            break;
+        }
+        if (TS_IS("new") || (TS_IS("abstract") && parser_peek(p).type == JSP_T_NAME)) {
+            if (TS_IS("abstract")) {
+                parser_next(p);
+            }
+            parser_next(p);
+            parser_ts_function_type(p);
+            break;
+        }
+        if (TS_IS("asserts") || TS_IS("this")) {
+            jsp_token nt = parser_peek(p);
+            if (TS_TOK_IS(nt, "is") && !(nt.flags & JSP_TF_NEWLINE_BEFORE)) {
+                parser_next(p);
+                parser_next(p);
+                parser_ts_type(p);
+                break;
+            }
+        }
+        parser_ts_type_reference(p, 0);
+        break;
+    default:
+        parser_unexpected(p);
+    }
+    /* T[] and T[K], on the same line */
+    while (TOK.type == JSP_T_LBRACKET && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        parser_next(p);
+        if (!parser_eat(p, JSP_T_RBRACKET)) {
+            parser_ts_type(p);
+            parser_expect(p, JSP_T_RBRACKET);
+        }
+    }
+    p->depth--;
+}
+
+/* `infer X extends C` unless the `extends` starts the conditional's branches. */
+static int parser_ts_try_infer_constraint(parser *p, void *ud) {
+    (void)ud;
+    parser_next(p); /* extends */
+    parser_ts_type(p);
+    return TOK.type != JSP_T_QUESTION;
+}
+
+static void parser_ts_operator_type(parser *p) {
+    parser_enter(p);
+    if (TOK.type == JSP_T_NAME && (TS_IS("keyof") || TS_IS("unique") || TS_IS("readonly"))) {
+        jsp_token nt = parser_peek(p);
+        if (parser_ts_starts_type(&nt)) {
+            parser_next(p);
+            parser_ts_operator_type(p);
+            p->depth--;
+            return;
+        }
+    }
+    if (TS_IS("infer")) {
+        jsp_token nt = parser_peek(p);
+        if (nt.type == JSP_T_NAME) {
+            parser_next(p);
+            parser_next(p);
+            if (parser_is_kw(p, JSP_KW_EXTENDS)) {
+                if (p->ts_no_cond) {
+                    /* in a conditional's `extends` type the constraint is always one */
+                    parser_next(p);
+                    parser_ts_union(p);
+                } else {
+                    parser_ts_try(p, parser_ts_try_infer_constraint, NULL);
+                }
+            }
+            p->depth--;
+            return;
+        }
+    }
+    parser_ts_primary_type(p);
+    p->depth--;
+}
+
+static void parser_ts_intersection(parser *p) {
+    parser_eat(p, JSP_T_AMP);
+    parser_ts_operator_type(p);
+    while (parser_eat(p, JSP_T_AMP)) {
+        parser_ts_operator_type(p);
+    }
+}
+
+static void parser_ts_union(parser *p) {
+    parser_eat(p, JSP_T_PIPE);
+    parser_ts_intersection(p);
+    while (parser_eat(p, JSP_T_PIPE)) {
+        parser_ts_intersection(p);
+    }
+}
+
+static void parser_ts_type(parser *p) {
+    parser_enter(p);
+    unsigned char no_cond = p->ts_no_cond;
+    p->ts_no_cond = 0;
+    parser_ts_union(p);
+    if (parser_is_kw(p, JSP_KW_EXTENDS) && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        parser_next(p);
+        p->ts_no_cond = 1;
+        parser_ts_union(p);
+        p->ts_no_cond = 0;
+        parser_expect(p, JSP_T_QUESTION);
+        parser_ts_type(p);
+        parser_expect(p, JSP_T_COLON);
+        parser_ts_type(p);
+    }
+    p->ts_no_cond = no_cond;
+    p->depth--;
+}
+
+/* `<T extends U = V, const W>` in a declaration. */
+static void parser_ts_type_params(parser *p) {
+    parser_expect(p, JSP_T_LT);
+    while (TOK.type != JSP_T_GT) {
+        while ((TS_IS("const") || TS_IS("in") || TS_IS("out")) &&
+               parser_peek(p).type == JSP_T_NAME) {
+            parser_next(p);
+        }
+        parser_ts_name(p);
+        if (parser_eat_kw(p, JSP_KW_EXTENDS)) {
+            parser_ts_type(p);
+        }
+        if (parser_eat(p, JSP_T_ASSIGN)) {
+            parser_ts_type(p);
+        }
+        if (!parser_eat(p, JSP_T_COMMA)) {
+            break;
+        }
+    }
+    parser_ts_expect_gt(p);
+}
+
+/* `<A, B>` after a type name, a callee or a heritage expression. */
+static void parser_ts_type_args(parser *p) {
+    parser_expect(p, JSP_T_LT);
+    if (TOK.type != JSP_T_GT) {
+        parser_ts_type(p);
+        while (parser_eat(p, JSP_T_COMMA)) {
+            parser_ts_type(p);
+        }
+    }
+    parser_ts_expect_gt(p);
+}
+
+/* Parses and erases what starts at the current token with fn. */
+static void parser_ts_erased(parser *p, void (*fn)(parser *p)) {
+    uint32_t start = TOK.start;
+    fn(p);
+    parser_ts_erase(p, start, p->prev_end);
+}
+
+/* `: Type` at the current `:`, erased. */
+static void parser_ts_annotation(parser *p) {
+    uint32_t start = TOK.start;
+    parser_next(p);
+    parser_ts_type(p);
+    parser_ts_erase(p, start, p->prev_end);
+}
+
+static void parser_ts_return_annotation(parser *p) {
+    uint32_t start = TOK.start;
+    parser_next(p);
+    parser_ts_return_type(p);
+    parser_ts_erase(p, start, p->prev_end);
+}
+
+/* Type arguments in an expression (`f<T>(x)`, `new C<T>`, `f<T>`): taken only when
+ * what follows cannot continue a comparison, as TypeScript decides. */
+static int parser_ts_try_expr_type_args(parser *p, void *ud) {
+    (void)ud;
+    uint32_t start = TOK.start;
+    parser_ts_type_args(p);
+    parser_ts_erase(p, start, p->prev_end);
+    switch (TOK.type) {
+    case JSP_T_LPAREN:
+    case JSP_T_TEMPLATE:
+    case JSP_T_TEMPLATE_HEAD:
+        return 1;
+    case JSP_T_LT:
+    case JSP_T_GT:
+    case JSP_T_PLUS:
+    case JSP_T_MINUS:
+        return 0;
+    default:
+        return (TOK.flags & JSP_TF_NEWLINE_BEFORE) || parser_binary_prec(p, 0) ||
+               !parser_starts_expression(p);
+    }
+}
+
+/* An arrow function's return type at the `:` after its parameters: kept only when `=>`
+ * follows. A return type spanning lines moves the `=>` up to the colon's place. */
+static int parser_ts_try_arrow_return(parser *p, void *ud) {
+    (void)ud;
+    uint32_t colon = TOK.start;
+    parser_next(p);
+    parser_ts_return_type(p);
+    if (TOK.type != JSP_T_ARROW || (TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+        return 0;
+    }
+    int lines = 0;
+    for (uint32_t i = colon; i < TOK.start && !lines; i++) {
+        unsigned char c = (unsigned char)p->lx.src[i];
+        lines = c == '\n' || c == '\r' ||
+                (c == 0xE2 && (unsigned char)p->lx.src[i + 1] == 0x80 &&
+                 ((unsigned char)p->lx.src[i + 2] & 0xFE) == 0xA8);
+    }
+    if (lines) {
+        parser_ts_edit(p, colon, TOK.end, JSP_TS_ARROW);
+    } else {
+        parser_ts_erase(p, colon, p->prev_end);
+    }
+    return 1;
+}
+
+/* `<T>(` of a generic arrow function (or of a type assertion on a parenthesized
+ * expression, which erases the same way). */
+static int parser_ts_try_generic_arrow(parser *p, void *ud) {
+    (void)ud;
+    uint32_t start = TOK.start;
+    parser_ts_type_params(p);
+    parser_ts_erase(p, start, p->prev_end);
+    return TOK.type == JSP_T_LPAREN;
+}
+
+/* TypeScript modifiers of a class member (in_params 0) or a constructor parameter
+ * (in_params 1) are erased. Sets *flags: 1 for a parameter property modifier, 2 for
+ * `declare` or `abstract`, which erase the whole member. */
+static void parser_ts_modifiers(parser *p, int in_params, int *flags) {
+    while (TOK.type == JSP_T_NAME && !(TOK.flags & JSP_TF_ESCAPED)) {
+        int kind;
+        if (TS_IS("public") || TS_IS("private") || TS_IS("protected") || TS_IS("readonly") ||
+            TS_IS("override")) {
+            kind = 1;
+        } else if (!in_params && (TS_IS("declare") || TS_IS("abstract"))) {
+            kind = 2;
+        } else {
+            return;
+        }
+        jsp_token nt = parser_peek(p);
+        if (nt.flags & JSP_TF_NEWLINE_BEFORE) {
+            return;
+        }
+        switch (nt.type) {
+        case JSP_T_NAME:
+        case JSP_T_STRING:
+        case JSP_T_NUMBER:
+        case JSP_T_BIGINT:
+        case JSP_T_LBRACKET:
+        case JSP_T_LBRACE:
+        case JSP_T_PRIVATE:
+        case JSP_T_STAR:
+            break;
+        case JSP_T_ELLIPSIS:
+            if (in_params) {
+                break;
+            }
+            return;
+        default:
+            return;
+        }
+        *flags |= kind;
+        parser_ts_erase(p, TOK.start, nt.start);
+        parser_next(p);
+    }
+}
 
 /* ---- identifiers ---- */
 
@@ -544,7 +1335,8 @@ static void parser_check_identifier(parser *p, int binding) {
     if (kw == JSP_KW_AWAIT && ((p->ctx & (P_AWAIT | P_STATIC_BLOCK)) || p->module)) {
         parser_fail_at(p, t->start, "Unexpected reserved word");
     }
-    if (binding && (p->ctx & P_STRICT) && (kw == JSP_KW_EVAL || kw == JSP_KW_ARGUMENTS)) {
+    if (binding && (p->ctx & P_STRICT) && (kw == JSP_KW_EVAL || kw == JSP_KW_ARGUMENTS) &&
+        !p->ts_ambient) {
         parser_fail_at(p, t->start, "Unexpected eval or arguments in strict mode");
     }
     if (kw == JSP_KW_ARGUMENTS && (p->ctx & P_FIELD_INIT)) {
@@ -744,6 +1536,9 @@ static jsp_node *parser_property_key(parser *p, int *computed, int allow_private
 static jsp_node *parser_method(parser *p, unsigned nflags, unsigned extra_ctx) {
     jsp_node *fn = parser_node(p, JSP_N_FUNCTION);
     fn->flags = nflags | JSP_NF_METHOD;
+    if (p->ts && TOK.type == JSP_T_LT) {
+        parser_ts_erased(p, parser_ts_type_params);
+    }
     return parser_function_rest(p, fn, nflags | JSP_NF_METHOD, extra_ctx | P_SUPER_PROP);
 }
 
@@ -792,7 +1587,8 @@ static jsp_node *parser_object(parser *p) {
                 prop->flags |= JSP_NF_COMPUTED;
             }
             prop->op = (uint16_t)kind;
-            if (kind != JSP_PROP_INIT || fflags || TOK.type == JSP_T_LPAREN) {
+            if (kind != JSP_PROP_INIT || fflags || TOK.type == JSP_T_LPAREN ||
+                (p->ts && TOK.type == JSP_T_LT)) {
                 prop->flags |= JSP_NF_METHOD;
                 prop->b = parser_method(p, fflags, 0);
                 if (kind == JSP_PROP_GET && prop->b->b) {
@@ -1168,7 +1964,7 @@ static void parser_check_strict_name(const jsp_node *id, void *ud) {
  * reserved names, and repeated names are allowed only in sloppy functions with simple
  * parameter lists (`special` is set for arrows, methods and non-simple lists). */
 static void parser_check_params(parser *p, const jsp_node *params, int special) {
-    if (p->ctx & P_STRICT) {
+    if ((p->ctx & P_STRICT) && !p->ts_ambient) {
         for (const jsp_node *a = params; a; a = a->next) {
             jsp_for_each_bound_name(a, parser_check_strict_name, p);
         }
@@ -1190,6 +1986,8 @@ static void parser_declare_params(parser *p, const jsp_node *params) {
 static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
                                       unsigned extra_ctx) {
     parser_enter(p);
+    int ts_sig = p->ts_sig, ts_ctor = p->ts_ctor;
+    p->ts_sig = p->ts_ctor = 0;
     unsigned saved_ctx = p->ctx;
     parser_label *saved_labels = p->labels;
     uint32_t saved_cover = p->cover_init;
@@ -1210,10 +2008,32 @@ static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
     parser_expect(p, JSP_T_LPAREN);
     parser_list params = {0};
     while (!parser_eat(p, JSP_T_RPAREN)) {
+        int ts_prop = 0;
+        if (p->ts) {
+            if (parser_is_kw(p, JSP_KW_THIS)) {
+                jsp_tok_type nt = parser_peek(p).type;
+                if (nt == JSP_T_COLON || nt == JSP_T_COMMA || nt == JSP_T_RPAREN) {
+                    uint32_t start = TOK.start;
+                    parser_next(p);
+                    if (parser_eat(p, JSP_T_COLON)) {
+                        parser_ts_type(p);
+                    }
+                    parser_eat(p, JSP_T_COMMA);
+                    parser_ts_erase(p, start, p->prev_end);
+                    continue;
+                }
+            }
+            if (ts_ctor) {
+                parser_ts_modifiers(p, 1, &ts_prop);
+            }
+        }
         if (TOK.type == JSP_T_ELLIPSIS) {
             jsp_node *r = parser_node(p, JSP_N_REST);
             parser_next(p);
             r->a = parser_binding_target(p, JSP_KW_VAR);
+            if (p->ts && TOK.type == JSP_T_COLON) {
+                parser_ts_annotation(p);
+            }
             parser_push(&params, parser_finish(p, r));
             if (TOK.type != JSP_T_RPAREN) {
                 parser_fail_at(p, TOK.start, "Rest parameter must be last formal parameter");
@@ -1221,6 +2041,19 @@ static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
             continue;
         }
         jsp_node *el = parser_binding_target(p, JSP_KW_VAR);
+        if (p->ts) {
+            if (ts_prop) {
+                el->flags |= JSP_NF_TS_PARAM_PROP;
+                p->ast->ts_transforms = 1;
+            }
+            if (TOK.type == JSP_T_QUESTION) {
+                parser_ts_erase(p, TOK.start, TOK.end);
+                parser_next(p);
+            }
+            if (TOK.type == JSP_T_COLON) {
+                parser_ts_annotation(p);
+            }
+        }
         if (TOK.type == JSP_T_ASSIGN) {
             parser_next(p);
             jsp_node *ap = parser_node_at(p, JSP_N_ASSIGN_PATTERN, el);
@@ -1236,11 +2069,18 @@ static jsp_node *parser_function_rest(parser *p, jsp_node *fn, unsigned nflags,
     p->ctx &= ~P_PARAMS;
     fn->b = params.head;
     parser_declare_params(p, params.head);
-    jsp_node *body = parser_node(p, JSP_N_BLOCK);
-    parser_expect(p, JSP_T_LBRACE);
-    body->a = parser_body(p, JSP_T_RBRACE, fn, params.head);
-    parser_next(p);
-    fn->c = parser_finish(p, body);
+    if (p->ts && TOK.type == JSP_T_COLON) {
+        parser_ts_return_annotation(p);
+    }
+    if (p->ts && TOK.type != JSP_T_LBRACE && (ts_sig || p->ts_ambient)) {
+        fn->c = NULL; /* an overload signature, or an ambient or abstract method */
+    } else {
+        jsp_node *body = parser_node(p, JSP_N_BLOCK);
+        parser_expect(p, JSP_T_LBRACE);
+        body->a = parser_body(p, JSP_T_RBRACE, fn, params.head);
+        parser_next(p);
+        fn->c = parser_finish(p, body);
+    }
     if (p->ctx & P_STRICT) {
         fn->flags |= JSP_NF_STRICT;
     }
@@ -1300,11 +2140,28 @@ static jsp_node *parser_function(parser *p, unsigned nflags, int is_decl) {
         }
         fn->a = parser_identifier(p, 1);
         p->ctx = saved;
-        if (is_decl == PARSER_DECL || is_decl == PARSER_DECL_DEFAULT) {
+        if ((is_decl == PARSER_DECL || is_decl == PARSER_DECL_DEFAULT) && !p->ts) {
             parser_declare(p, fn->a, parser_function_decl_kind(p, nflags));
         }
     } else if (is_decl == PARSER_DECL || is_decl == PARSER_DECL_IF) {
         parser_unexpected(p);
+    }
+    if (p->ts) {
+        /* overload signatures have no body and declare nothing */
+        if (TOK.type == JSP_T_LT) {
+            parser_ts_erased(p, parser_ts_type_params);
+        }
+        int decl = is_decl == PARSER_DECL || is_decl == PARSER_DECL_DEFAULT;
+        p->ts_sig = (unsigned char)decl;
+        parser_function_rest(p, fn, nflags, 0);
+        if (decl && fn->c == NULL) {
+            parser_semicolon(p);
+            return parser_ts_empty(p, fn->start);
+        }
+        if (decl && fn->a) {
+            parser_declare(p, fn->a, parser_function_decl_kind(p, nflags));
+        }
+        return fn;
     }
     return parser_function_rest(p, fn, nflags, 0);
 }
@@ -1392,7 +2249,8 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
     parser_next(p); /* class */
     unsigned saved_ctx = p->ctx;
     p->ctx |= P_STRICT;
-    if (TOK.type == JSP_T_NAME && !parser_is_kw(p, JSP_KW_EXTENDS)) {
+    if (TOK.type == JSP_T_NAME && !parser_is_kw(p, JSP_KW_EXTENDS) &&
+        !(p->ts && TS_IS("implements"))) {
         cls->a = parser_identifier(p, 1);
         if (is_decl) {
             parser_declare(p, cls->a, PARSER_D_LEX);
@@ -1400,9 +2258,24 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
     } else if (is_decl && !name_optional) {
         parser_unexpected(p);
     }
+    if (p->ts && TOK.type == JSP_T_LT) {
+        parser_ts_erased(p, parser_ts_type_params);
+    }
     if (parser_eat_kw(p, JSP_KW_EXTENDS)) {
         cls->b = parser_lhs(p);
+        if (p->ts && TOK.type == JSP_T_LT) {
+            parser_ts_erased(p, parser_ts_type_args);
+        }
     }
+    if (p->ts && TS_IS("implements")) {
+        uint32_t start = TOK.start;
+        parser_next(p);
+        do {
+            parser_ts_type_reference(p, 0);
+        } while (parser_eat(p, JSP_T_COMMA));
+        parser_ts_erase(p, start, p->prev_end);
+    }
+    cls->num = TOK.start;
     parser_expect(p, JSP_T_LBRACE);
     parser_list members = {0};
     int has_ctor = 0;
@@ -1415,8 +2288,17 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
         jsp_node *m = parser_node(p, JSP_N_METHOD);
         unsigned fflags = 0;
         int kind = JSP_PROP_INIT;
+        uint32_t mstart = TOK.start;
+        int ts_mod = 0, saved_has_ctor = has_ctor;
+        if (p->ts) {
+            parser_ts_modifiers(p, 0, &ts_mod);
+        }
         if (parser_is_kw(p, JSP_KW_STATIC)) {
             jsp_token nt = parser_peek(p);
+            if (p->ts && (nt.type == JSP_T_COLON || nt.type == JSP_T_QUESTION ||
+                          nt.type == JSP_T_BANG || nt.type == JSP_T_LT)) {
+                nt.type = JSP_T_ASSIGN; /* a member named static */
+            }
             if (nt.type == JSP_T_LBRACE) {
                 parser_next(p);
                 m->kind = JSP_N_STATIC_BLOCK;
@@ -1446,10 +2328,33 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
                 m->flags |= JSP_NF_STATIC;
             }
         }
+        if (p->ts) {
+            parser_ts_modifiers(p, 0, &ts_mod);
+            if (TOK.type == JSP_T_LBRACKET && parser_peek(p).type == JSP_T_NAME &&
+                parser_peek2(p).type == JSP_T_COLON) {
+                /* an index signature */
+                parser_next(p);
+                parser_next(p);
+                parser_next(p);
+                parser_ts_type(p);
+                parser_expect(p, JSP_T_RBRACKET);
+                if (TOK.type == JSP_T_COLON) {
+                    parser_next(p);
+                    parser_ts_type(p);
+                }
+                parser_semicolon(p);
+                parser_ts_erase_stmt(p, mstart, p->prev_end);
+                continue;
+            }
+        }
         if (parser_is_kw(p, JSP_KW_ASYNC) || parser_is_kw(p, JSP_KW_GET) ||
             parser_is_kw(p, JSP_KW_SET)) {
             jsp_keyword kw = TOK.kw;
             jsp_token nt = parser_peek(p);
+            if (p->ts && (nt.type == JSP_T_COLON || nt.type == JSP_T_QUESTION ||
+                          nt.type == JSP_T_BANG || nt.type == JSP_T_LT)) {
+                nt.type = JSP_T_ASSIGN; /* a member named async / get / set */
+            }
             int modifier = nt.type != JSP_T_LPAREN && nt.type != JSP_T_ASSIGN &&
                            nt.type != JSP_T_SEMI && nt.type != JSP_T_RBRACE &&
                            !(kw == JSP_KW_ASYNC && (nt.flags & JSP_TF_NEWLINE_BEFORE)) &&
@@ -1485,7 +2390,12 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
                                                  : PARSER_PRIV_OTHER;
             parser_private_declare(p, m->a, pk | (is_static ? PARSER_PRIV_STATIC : 0));
         }
-        if (TOK.type == JSP_T_LPAREN || kind != JSP_PROP_INIT || fflags) {
+        if (p->ts && (TOK.type == JSP_T_QUESTION || TOK.type == JSP_T_BANG)) {
+            parser_ts_erase(p, TOK.start, TOK.end);
+            parser_next(p);
+        }
+        if (TOK.type == JSP_T_LPAREN || kind != JSP_PROP_INIT || fflags ||
+            (p->ts && TOK.type == JSP_T_LT)) {
             int is_ctor = !computed && !is_static && m->a->kind != JSP_N_PRIVATE_NAME &&
                           parser_str_is(m->a, "constructor");
             if (is_ctor) {
@@ -1508,7 +2418,15 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
             }
             m->op = (uint16_t)kind;
             unsigned extra = (is_ctor && cls->b) ? P_SUPER_CALL : 0;
+            p->ts_sig = (unsigned char)p->ts;
+            p->ts_ctor = (unsigned char)(p->ts && is_ctor);
             m->b = parser_method(p, fflags, extra);
+            if (p->ts && m->b->c == NULL) {
+                has_ctor = saved_has_ctor;
+                parser_semicolon(p);
+                parser_ts_erase_stmt(p, mstart, p->prev_end);
+                continue;
+            }
             if (kind == JSP_PROP_GET && m->b->b) {
                 parser_fail_at(p, m->b->b->start, "Getter must not have any formal parameters.");
             }
@@ -1523,6 +2441,9 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
                 parser_fail_at(p, m->a->start, "Classes may not have a field named '%.*s'",
                                (int)m->a->len, m->a->str);
             }
+            if (p->ts && TOK.type == JSP_T_COLON) {
+                parser_ts_annotation(p);
+            }
             if (parser_eat(p, JSP_T_ASSIGN)) {
                 unsigned c = p->ctx;
                 parser_label *saved_labels = p->labels;
@@ -1534,6 +2455,10 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
                 p->fn_depth--;
             }
             parser_semicolon(p);
+        }
+        if (ts_mod & 2) {
+            parser_ts_erase_stmt(p, mstart, p->prev_end); /* declare / abstract */
+            continue;
         }
         parser_push(&members, parser_finish(p, m));
     }
@@ -1548,6 +2473,7 @@ static jsp_node *parser_class(parser *p, int is_decl, int name_optional) {
 
 static jsp_node *parser_arguments(parser *p, int cover) {
     parser_list args = {0};
+    int ts_param = 0;
     parser_expect(p, JSP_T_LPAREN);
     parser_enter(p);
     while (!parser_eat(p, JSP_T_RPAREN)) {
@@ -1555,7 +2481,12 @@ static jsp_node *parser_arguments(parser *p, int cover) {
             jsp_node *s = parser_node(p, JSP_N_SPREAD);
             parser_next(p);
             s->a = parser_assign(p, 0, cover);
+            if (cover && p->ts && TOK.type == JSP_T_COLON) {
+                parser_ts_annotation(p);
+            }
             parser_push(&args, parser_finish(p, s));
+        } else if (cover && p->ts) {
+            parser_push(&args, parser_ts_cover_item(p, &ts_param));
         } else {
             parser_push(&args, parser_assign(p, 0, cover));
         }
@@ -1565,6 +2496,14 @@ static jsp_node *parser_arguments(parser *p, int cover) {
         }
     }
     p->depth--;
+    if (cover && p->ts) {
+        if (TOK.type == JSP_T_COLON) {
+            parser_ts_try(p, parser_ts_try_arrow_return, NULL);
+        }
+        if (ts_param && TOK.type != JSP_T_ARROW) {
+            parser_unexpected(p);
+        }
+    }
     return args.head;
 }
 
@@ -1588,6 +2527,7 @@ static jsp_node *parser_paren(parser *p) {
     uint32_t rest_at = 0;
     uint32_t saved_cover = p->cover_init;
     uint32_t saved_ya = p->yield_await_at;
+    int ts_param = 0;
     p->cover_init = 0;
     p->yield_await_at = 0;
     while (TOK.type != JSP_T_RPAREN) {
@@ -1596,6 +2536,9 @@ static jsp_node *parser_paren(parser *p) {
             rest_at = TOK.start + 1;
             parser_next(p);
             r->a = parser_binding_target(p, JSP_KW_VAR);
+            if (p->ts && TOK.type == JSP_T_COLON) {
+                parser_ts_annotation(p);
+            }
             if (TOK.type == JSP_T_ASSIGN) {
                 parser_fail_at(p, TOK.start, "Rest parameter may not have a default initializer");
             }
@@ -1605,7 +2548,7 @@ static jsp_node *parser_paren(parser *p) {
             }
             break;
         }
-        parser_push(&items, parser_assign(p, 0, 1));
+        parser_push(&items, p->ts ? parser_ts_cover_item(p, &ts_param) : parser_assign(p, 0, 1));
         if (TOK.type != JSP_T_RPAREN) {
             parser_expect(p, JSP_T_COMMA);
             if (TOK.type == JSP_T_RPAREN) {
@@ -1615,6 +2558,14 @@ static jsp_node *parser_paren(parser *p) {
     }
     uint32_t close = TOK.start;
     parser_next(p);
+    if (p->ts) {
+        if (TOK.type == JSP_T_COLON) {
+            parser_ts_try(p, parser_ts_try_arrow_return, NULL);
+        }
+        if (ts_param && TOK.type != JSP_T_ARROW) {
+            parser_unexpected(p);
+        }
+    }
     if (TOK.type == JSP_T_ARROW && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
         parser_check_arrow_params_cover(p);
         p->cover_init = saved_cover;
@@ -1693,9 +2644,13 @@ static jsp_node *parser_primary(parser *p) {
                 }
                 return parser_arrow_body(p, fn, param, JSP_NF_ASYNC);
             }
-            if (nt.type == JSP_T_LPAREN && !(nt.flags & JSP_TF_NEWLINE_BEFORE)) {
+            if ((nt.type == JSP_T_LPAREN || (p->ts && nt.type == JSP_T_LT)) &&
+                !(nt.flags & JSP_TF_NEWLINE_BEFORE)) {
                 /* async(...) => ... or a call of something named async */
                 jsp_node *callee = parser_identifier(p, 0);
+                if (nt.type == JSP_T_LT && !parser_ts_try(p, parser_ts_try_generic_arrow, NULL)) {
+                    return callee; /* `async < x`, or a call with type arguments */
+                }
                 uint32_t saved_cover = p->cover_init;
                 uint32_t saved_ya = p->yield_await_at, saved_aw = p->await_ident_at;
                 p->cover_init = 0;
@@ -1799,6 +2754,20 @@ static jsp_node *parser_primary(parser *p) {
         return parser_object(p);
     case JSP_T_LPAREN:
         return parser_paren(p);
+    case JSP_T_LT:
+        if (p->ts) {
+            /* a generic arrow function, or a type assertion `<T>x` */
+            if (parser_ts_try(p, parser_ts_try_generic_arrow, NULL)) {
+                return parser_paren(p);
+            }
+            uint32_t start = TOK.start;
+            parser_next(p);
+            parser_ts_type(p);
+            parser_ts_expect_gt(p);
+            parser_ts_erase(p, start, p->prev_end);
+            return parser_unary(p);
+        }
+        break;
     case JSP_T_PRIVATE: {
         /* `#x in obj` */
         n = parser_private_ref(p);
@@ -1894,6 +2863,10 @@ static jsp_node *parser_new(parser *p) {
             callee = parser_finish(p, t);
         } else if (TOK.type == JSP_T_QDOT) {
             parser_fail_at(p, TOK.start, "Invalid optional chain from new expression");
+        } else if (p->ts && TOK.type == JSP_T_LT) {
+            if (!parser_ts_try(p, parser_ts_try_expr_type_args, NULL)) {
+                break;
+            }
         } else {
             break;
         }
@@ -2026,6 +2999,13 @@ static jsp_node *parser_lhs(parser *p) {
             tt->a = e;
             tt->b = parser_template(p, 1);
             e = parser_finish(p, tt);
+        } else if (p->ts && t == JSP_T_BANG && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+            parser_ts_erase(p, TOK.start, TOK.end); /* non-null assertion */
+            parser_next(p);
+        } else if (p->ts && t == JSP_T_LT) {
+            if (!parser_ts_try(p, parser_ts_try_expr_type_args, NULL)) {
+                break;
+            }
         } else {
             break;
         }
@@ -2167,6 +3147,15 @@ static jsp_node *parser_binary(parser *p, int min_prec, int no_in) {
         return left;
     }
     for (;;) {
+        if (p->ts && TOK.type == JSP_T_NAME && min_prec <= 8 &&
+            !(TOK.flags & (JSP_TF_NEWLINE_BEFORE | JSP_TF_ESCAPED)) &&
+            (TS_IS("as") || TS_IS("satisfies"))) {
+            uint32_t start = TOK.start;
+            parser_next(p);
+            parser_ts_type(p);
+            parser_ts_erase(p, start, p->prev_end);
+            continue;
+        }
         int prec = parser_binary_prec(p, no_in);
         if (prec == 0 || prec < min_prec) {
             break;
@@ -2332,12 +3321,23 @@ static jsp_node *parser_var_decl(parser *p, jsp_keyword kind, int no_in, int in_
     do {
         jsp_node *dc = parser_node(p, JSP_N_DECLARATOR);
         dc->a = parser_binding_target(p, kind);
+        if (p->ts) {
+            if (TOK.type == JSP_T_BANG && !(TOK.flags & JSP_TF_NEWLINE_BEFORE)) {
+                parser_ts_erase(p, TOK.start, TOK.end); /* definite assignment */
+                parser_next(p);
+            }
+            if (TOK.type == JSP_T_COLON) {
+                parser_ts_annotation(p);
+            }
+        }
         parser_declare_pattern(p, dc->a,
                                kind != JSP_KW_VAR ? PARSER_D_LEX
                                : in_for && parser_is_kw(p, JSP_KW_OF) ? PARSER_D_VAR_FOROF
                                                                       : PARSER_D_VAR);
         if (parser_eat(p, JSP_T_ASSIGN)) {
             dc->b = parser_assign(p, no_in, 0);
+        } else if (p->ts_ambient) {
+            /* declare const x: T; */
         } else if (!in_for || !(parser_is_kw(p, JSP_KW_IN) || parser_is_kw(p, JSP_KW_OF))) {
             if (dc->a->kind != JSP_N_IDENT) {
                 parser_fail_at(p, TOK.start, "Missing initializer in destructuring declaration");
@@ -2746,6 +3746,9 @@ static jsp_node *parser_statement(parser *p) {
             parser_scope_push(p, &scope, PARSER_SC_CATCH);
             if (parser_eat(p, JSP_T_LPAREN)) {
                 c->a = parser_binding_target(p, JSP_KW_VAR);
+                if (p->ts && TOK.type == JSP_T_COLON) {
+                    parser_ts_annotation(p);
+                }
                 parser_declare_pattern(p, c->a, c->a->kind == JSP_N_IDENT ? PARSER_D_CATCH
                                                                           : PARSER_D_CATCH_PAT);
                 parser_expect(p, JSP_T_RPAREN);
@@ -2866,6 +3869,516 @@ static jsp_node *parser_declaration_or_statement(parser *p) {
         return d;
     }
     return parser_statement(p);
+}
+
+/* ---- TypeScript declarations ---- */
+
+enum {
+    TS_D_NONE,
+    TS_D_INTERFACE,
+    TS_D_TYPE,
+    TS_D_DECLARE,
+    TS_D_ABSTRACT,
+    TS_D_ENUM,
+    TS_D_CONST_ENUM,
+    TS_D_NAMESPACE,
+    TS_D_GLOBAL,
+};
+
+/* An erased declaration: an EMPTY node over [start, end of the last token). */
+static jsp_node *parser_ts_empty(parser *p, uint32_t start) {
+    jsp_node *n = parser_alloc(p, sizeof(*n));
+    n->kind = JSP_N_EMPTY;
+    n->start = start;
+    n->end = p->prev_end;
+    parser_ts_erase_stmt(p, start, p->prev_end);
+    return n;
+}
+
+/* Which TypeScript declaration starts at the current NAME token, if any. */
+static int parser_ts_decl_kind(parser *p) {
+    if (TOK.type != JSP_T_NAME || (TOK.flags & JSP_TF_ESCAPED) || TOK.len < 4 || TOK.len > 9) {
+        return TS_D_NONE;
+    }
+    switch (TOK.str[0]) {
+    case 'i':
+    case 't':
+    case 'd':
+    case 'a':
+    case 'e':
+    case 'c':
+    case 'n':
+    case 'm':
+    case 'g':
+        break;
+    default:
+        return TS_D_NONE;
+    }
+    if (TS_IS("enum")) {
+        return TS_D_ENUM;
+    }
+    if (!(TS_IS("interface") || TS_IS("type") || TS_IS("declare") || TS_IS("abstract") ||
+          TS_IS("const") || TS_IS("namespace") || TS_IS("module") || TS_IS("global"))) {
+        return TS_D_NONE;
+    }
+    jsp_token nt = parser_peek(p);
+    if (TS_IS("const")) {
+        return TS_TOK_IS(nt, "enum") ? TS_D_CONST_ENUM : TS_D_NONE;
+    }
+    if (nt.flags & JSP_TF_NEWLINE_BEFORE) {
+        return TS_D_NONE;
+    }
+    if (TS_IS("global")) {
+        return p->ts_ambient && nt.type == JSP_T_LBRACE ? TS_D_GLOBAL : TS_D_NONE;
+    }
+    if (TS_IS("module")) {
+        return nt.type == JSP_T_NAME || nt.type == JSP_T_STRING ? TS_D_NAMESPACE : TS_D_NONE;
+    }
+    if (nt.type != JSP_T_NAME) {
+        return TS_D_NONE;
+    }
+    if (TS_IS("interface")) {
+        return TS_D_INTERFACE;
+    }
+    if (TS_IS("type")) {
+        return TS_D_TYPE;
+    }
+    if (TS_IS("namespace")) {
+        return TS_D_NAMESPACE;
+    }
+    if (TS_IS("abstract")) {
+        return TS_TOK_IS(nt, "class") ? TS_D_ABSTRACT : TS_D_NONE;
+    }
+    /* declare */
+    static const char *const after_declare[] = {
+        "var",   "let",       "const",  "function", "class",     "enum",     "namespace",
+        "module", "global",   "abstract", "async",  "interface", "type",
+    };
+    for (size_t i = 0; i < sizeof(after_declare) / sizeof(after_declare[0]); i++) {
+        if (parser_ts_tok_is(&nt, after_declare[i], strlen(after_declare[i]))) {
+            return TS_D_DECLARE;
+        }
+    }
+    return TS_D_NONE;
+}
+
+/* `interface I<T> extends A, B<C> { ... }` at `interface`. */
+static void parser_ts_interface(parser *p) {
+    parser_next(p);
+    parser_ts_name(p);
+    if (TOK.type == JSP_T_LT) {
+        parser_ts_type_params(p);
+    }
+    if (parser_eat_kw(p, JSP_KW_EXTENDS)) {
+        do {
+            parser_ts_type_reference(p, 0);
+        } while (parser_eat(p, JSP_T_COMMA));
+    }
+    parser_ts_object_type(p);
+}
+
+/* `type A<T> = ...` at `type`. */
+static void parser_ts_type_alias(parser *p) {
+    parser_next(p);
+    parser_ts_name(p);
+    if (TOK.type == JSP_T_LT) {
+        parser_ts_type_params(p);
+    }
+    parser_expect(p, JSP_T_ASSIGN);
+    parser_ts_type(p);
+    parser_semicolon(p);
+}
+
+/* An ambient declaration with a body that nothing needs: skipped up to its `{...}`. */
+static void parser_ts_skip_to_body(parser *p) {
+    while (TOK.type != JSP_T_LBRACE) {
+        if (TOK.type == JSP_T_EOF || TOK.type == JSP_T_SEMI) {
+            parser_unexpected(p);
+        }
+        if (TOK.type == JSP_T_LPAREN || TOK.type == JSP_T_LBRACKET) {
+            parser_ts_skip_balanced(p);
+        } else {
+            parser_next(p);
+        }
+    }
+    parser_ts_skip_balanced(p);
+}
+
+static jsp_node *parser_ts_enum(parser *p, uint32_t start, int exported) {
+    if (TS_IS("const")) {
+        parser_next(p);
+    }
+    jsp_node *n = parser_node(p, JSP_N_TS_ENUM);
+    n->start = start;
+    p->ast->ts_transforms = 1;
+    parser_next(p); /* enum */
+    n->a = parser_identifier(p, 1);
+    if (exported) {
+        n->flags |= JSP_NF_TS_EXPORT;
+    }
+    n->num = TOK.start;
+    parser_expect(p, JSP_T_LBRACE);
+    parser_list members = {0};
+    while (!parser_eat(p, JSP_T_RBRACE)) {
+        jsp_node *m = parser_node(p, JSP_N_TS_ENUM_MEMBER);
+        if (TOK.type == JSP_T_STRING) {
+            m->a = parser_string(p);
+        } else if (TOK.type == JSP_T_LBRACKET && parser_peek(p).type == JSP_T_STRING) {
+            parser_next(p);
+            m->a = parser_string(p);
+            parser_expect(p, JSP_T_RBRACKET);
+        } else {
+            m->a = parser_identifier_name(p);
+        }
+        if (parser_eat(p, JSP_T_ASSIGN)) {
+            m->b = parser_assign(p, 0, 0);
+        }
+        parser_push(&members, parser_finish(p, m));
+        if (TOK.type != JSP_T_RBRACE) {
+            parser_expect(p, JSP_T_COMMA);
+        }
+    }
+    n->b = members.head;
+    return parser_finish(p, n);
+}
+
+/* After `namespace` / `module`: `A.B.C { body }`. The body is a function's (an IIFE's). */
+static jsp_node *parser_ts_namespace_rest(parser *p, uint32_t start, int exported) {
+    jsp_node *n = parser_node(p, JSP_N_TS_NAMESPACE);
+    n->start = start;
+    p->ast->ts_transforms = 1;
+    n->a = parser_identifier(p, 1);
+    if (exported) {
+        n->flags |= JSP_NF_TS_EXPORT;
+    }
+    if (parser_eat(p, JSP_T_DOT)) {
+        n->b = parser_ts_namespace_rest(p, TOK.start, 1);
+        n->flags |= n->b->flags & JSP_NF_TS_INSTANTIATED;
+        return parser_finish(p, n);
+    }
+    n->num = TOK.start;
+    parser_expect(p, JSP_T_LBRACE);
+    parser_enter(p);
+    unsigned saved_ctx = p->ctx;
+    parser_label *saved_labels = p->labels;
+    int saved_ns = p->ts_ns_depth;
+    parser_scope scope;
+    parser_scope_push(p, &scope, PARSER_SC_FUNCTION);
+    p->labels = NULL;
+    p->ctx = (p->ctx & P_STRICT) | P_NEW_TARGET;
+    p->fn_depth++;
+    p->ts_ns_depth = p->fn_depth;
+    parser_list body = {0};
+    while (!parser_eat(p, JSP_T_RBRACE)) {
+        jsp_node *s = parser_statement_list_item(p);
+        parser_push(&body, s);
+        if (s->kind != JSP_N_EMPTY &&
+            (s->kind != JSP_N_TS_NAMESPACE || (s->flags & JSP_NF_TS_INSTANTIATED))) {
+            n->flags |= JSP_NF_TS_INSTANTIATED;
+        }
+    }
+    parser_scope_pop(p);
+    p->fn_depth--;
+    p->ts_ns_depth = saved_ns;
+    p->ctx = saved_ctx;
+    p->labels = saved_labels;
+    p->depth--;
+    n->b = body.head;
+    return parser_finish(p, n);
+}
+
+/* `import a = require('b')` / `import a = A.B` from the name on. */
+static jsp_node *parser_ts_import_equals(parser *p, uint32_t start, int exported, int type_only) {
+    jsp_node *n = parser_node(p, JSP_N_TS_IMPORT_EQUALS);
+    n->start = start;
+    p->ast->ts_transforms = 1;
+    n->a = parser_identifier(p, 1);
+    if (exported) {
+        n->flags |= JSP_NF_TS_EXPORT;
+    }
+    parser_expect(p, JSP_T_ASSIGN);
+    if (TS_IS("require") && parser_peek(p).type == JSP_T_LPAREN) {
+        parser_next(p);
+        parser_next(p);
+        if (TOK.type != JSP_T_STRING) {
+            parser_unexpected(p);
+        }
+        n->b = parser_string(p);
+        parser_expect(p, JSP_T_RPAREN);
+    } else {
+        jsp_node *e = parser_identifier(p, 0);
+        while (TOK.type == JSP_T_DOT) {
+            parser_next(p);
+            jsp_node *m = parser_node_at(p, JSP_N_MEMBER, e);
+            m->a = e;
+            m->b = parser_identifier_name(p);
+            e = parser_finish(p, m);
+        }
+        n->b = e;
+    }
+    parser_semicolon(p);
+    if (type_only) {
+        return parser_ts_empty(p, start);
+    }
+    return parser_finish(p, n);
+}
+
+/* A TypeScript declaration of kind k (parser_ts_decl_kind()) starting at `start` (which
+ * may be an `export` before the current token). */
+static jsp_node *parser_ts_declaration(parser *p, int k, uint32_t start, int exported) {
+    switch (k) {
+    case TS_D_INTERFACE:
+        parser_ts_interface(p);
+        return parser_ts_empty(p, start);
+    case TS_D_TYPE:
+        parser_ts_type_alias(p);
+        return parser_ts_empty(p, start);
+    case TS_D_ABSTRACT:
+        parser_ts_erase(p, TOK.start, parser_peek(p).start);
+        parser_next(p);
+        return parser_class(p, 1, 0);
+    case TS_D_ENUM:
+    case TS_D_CONST_ENUM:
+        return parser_ts_enum(p, start, exported);
+    case TS_D_NAMESPACE:
+        parser_next(p);
+        if (TOK.type == JSP_T_STRING) {
+            parser_unexpected(p); /* `module 'x' {}` is ambient only */
+        }
+        return parser_ts_namespace_rest(p, start, exported);
+    default:
+        break;
+    }
+    /* declare ... */
+    parser_next(p);
+    p->ts_ambient++;
+    int inner = parser_ts_decl_kind(p);
+    if (inner == TS_D_INTERFACE) {
+        parser_ts_interface(p);
+    } else if (inner == TS_D_TYPE) {
+        parser_ts_type_alias(p);
+    } else if (inner == TS_D_NAMESPACE || inner == TS_D_GLOBAL) {
+        parser_next(p);
+        while (TOK.type == JSP_T_NAME || TOK.type == JSP_T_STRING || TOK.type == JSP_T_DOT) {
+            parser_next(p);
+        }
+        if (TOK.type == JSP_T_LBRACE) {
+            parser_ts_skip_balanced(p);
+        } else {
+            parser_semicolon(p);
+        }
+    } else if (inner == TS_D_ENUM || inner == TS_D_CONST_ENUM || inner == TS_D_ABSTRACT ||
+               parser_is_kw(p, JSP_KW_CLASS)) {
+        parser_ts_skip_to_body(p);
+    } else if (parser_is_kw(p, JSP_KW_VAR) || parser_is_kw(p, JSP_KW_LET) ||
+               parser_is_kw(p, JSP_KW_CONST)) {
+        parser_var_decl(p, TOK.kw, 0, 0);
+        parser_semicolon(p);
+    } else if (parser_is_kw(p, JSP_KW_FUNCTION)) {
+        parser_function(p, 0, PARSER_DECL);
+    } else if (parser_is_kw(p, JSP_KW_ASYNC)) {
+        parser_function(p, JSP_NF_ASYNC, PARSER_DECL);
+    } else {
+        parser_unexpected(p);
+    }
+    p->ts_ambient--;
+    return parser_ts_empty(p, start);
+}
+
+/* `export ...` directly in a namespace body: declarations only. */
+static jsp_node *parser_ts_namespace_export(parser *p) {
+    uint32_t start = TOK.start;
+    parser_next(p);
+    int k = parser_ts_decl_kind(p);
+    if (k) {
+        return parser_ts_declaration(p, k, start, 1);
+    }
+    if (parser_is_kw(p, JSP_KW_IMPORT)) {
+        parser_next(p);
+        return parser_ts_import_equals(p, start, 1, 0);
+    }
+    jsp_node *ex = parser_node(p, JSP_N_EXPORT_NAMED);
+    ex->start = start;
+    if (parser_is_kw(p, JSP_KW_VAR) || parser_is_kw(p, JSP_KW_CONST) ||
+        parser_is_kw(p, JSP_KW_LET)) {
+        ex->a = parser_var_decl(p, TOK.kw, 0, 0);
+        parser_semicolon(p);
+    } else if (parser_is_kw(p, JSP_KW_FUNCTION) || parser_is_kw(p, JSP_KW_ASYNC) ||
+               parser_is_kw(p, JSP_KW_CLASS)) {
+        ex->a = parser_declaration_or_statement(p);
+        if (ex->a->kind == JSP_N_EMPTY) {
+            return parser_ts_empty(p, start);
+        }
+    } else {
+        parser_unexpected(p);
+    }
+    return parser_finish(p, ex);
+}
+
+/* A TypeScript-only statement at the current NAME token, or NULL. */
+static jsp_node *parser_ts_statement(parser *p) {
+    uint32_t start = TOK.start;
+    if (parser_is_kw(p, JSP_KW_IMPORT)) {
+        jsp_token nt = parser_peek(p);
+        if (nt.type != JSP_T_NAME) {
+            return NULL;
+        }
+        jsp_token t2 = parser_peek2(p);
+        if (t2.type == JSP_T_ASSIGN) {
+            parser_next(p);
+            return parser_ts_import_equals(p, start, 0, 0);
+        }
+        if (TS_TOK_IS(nt, "type") &&
+            (t2.type == JSP_T_LBRACE || t2.type == JSP_T_STAR ||
+             (t2.type == JSP_T_NAME && !TS_TOK_IS(t2, "from")))) {
+            parser_next(p);
+            parser_next(p);
+            if (TOK.type == JSP_T_NAME && parser_peek(p).type == JSP_T_ASSIGN) {
+                return parser_ts_import_equals(p, start, 0, 1);
+            }
+            while (TOK.type != JSP_T_STRING) {
+                if (TOK.type == JSP_T_LBRACE) {
+                    parser_ts_skip_balanced(p);
+                } else if (TOK.type == JSP_T_EOF || TOK.type == JSP_T_SEMI) {
+                    parser_unexpected(p);
+                } else {
+                    parser_next(p);
+                }
+            }
+            jsp_node *attrs = NULL;
+            parser_module_source(p, &attrs);
+            parser_semicolon(p);
+            return parser_ts_empty(p, start);
+        }
+        return NULL;
+    }
+    if (parser_is_kw(p, JSP_KW_EXPORT)) {
+        if (p->ts_ns_depth && p->ts_ns_depth == p->fn_depth) {
+            return parser_ts_namespace_export(p);
+        }
+        jsp_token nt = parser_peek(p);
+        if (!p->module && (nt.type == JSP_T_ASSIGN || TS_TOK_IS(nt, "import"))) {
+            /* `export = x` and `export import a = require('b')` in CommonJS */
+            jsp_node *ex = parser_node(p, JSP_N_EXPORT_NAMED);
+            parser_next(p);
+            return parser_ts_export(p, ex);
+        }
+        return NULL;
+    }
+    int k = parser_ts_decl_kind(p);
+    return k ? parser_ts_declaration(p, k, start, 0) : NULL;
+}
+
+/* TypeScript forms after a module's `export`: NULL when it is a JavaScript one. */
+static jsp_node *parser_ts_export(parser *p, jsp_node *ex) {
+    if (TOK.type == JSP_T_ASSIGN) {
+        jsp_node *n = parser_node_at(p, JSP_N_TS_EXPORT_ASSIGN, ex);
+        p->ast->ts_transforms = 1;
+        parser_next(p);
+        n->a = parser_assign(p, 0, 0);
+        parser_semicolon(p);
+        return parser_finish(p, n);
+    }
+    if (parser_is_kw(p, JSP_KW_IMPORT)) {
+        parser_next(p);
+        int type_only = 0;
+        if (TS_IS("type") && parser_peek(p).type == JSP_T_NAME) {
+            parser_next(p);
+            type_only = 1;
+        }
+        return parser_ts_import_equals(p, ex->start, 1, type_only);
+    }
+    if (parser_is_kw(p, JSP_KW_AS) && TS_TOK_IS(parser_peek(p), "namespace")) {
+        parser_next(p);
+        parser_next(p);
+        parser_ts_name(p);
+        parser_semicolon(p);
+        return parser_ts_empty(p, ex->start);
+    }
+    if (TS_IS("type")) {
+        jsp_token nt = parser_peek(p);
+        if (nt.type == JSP_T_LBRACE || nt.type == JSP_T_STAR) {
+            parser_next(p);
+            if (TOK.type == JSP_T_LBRACE) {
+                parser_ts_skip_balanced(p);
+            } else {
+                parser_next(p);
+                if (parser_eat_kw(p, JSP_KW_AS)) {
+                    parser_module_export_name(p);
+                }
+            }
+            if (parser_eat_kw(p, JSP_KW_FROM)) {
+                jsp_node *attrs = NULL;
+                parser_module_source(p, &attrs);
+            }
+            parser_semicolon(p);
+            return parser_ts_empty(p, ex->start);
+        }
+    }
+    int k = parser_ts_decl_kind(p);
+    if (k == TS_D_NONE) {
+        return NULL;
+    }
+    jsp_node *d = parser_ts_declaration(p, k, ex->start, 1);
+    if (d->kind == JSP_N_CLASS) {
+        ex->a = d;
+        return NULL; /* an abstract class: the export goes on as a JavaScript one */
+    }
+    return d;
+}
+
+/* `type A` in an import or export specifier list: erased with the comma after it. */
+static int parser_ts_type_specifier(parser *p) {
+    if (!TS_IS("type")) {
+        return 0;
+    }
+    jsp_token nt = parser_peek(p);
+    if (!(nt.type == JSP_T_STRING || (nt.type == JSP_T_NAME && !TS_TOK_IS(nt, "as")) ||
+          (TS_TOK_IS(nt, "as") && TS_TOK_IS(parser_peek2(p), "as")))) {
+        return 0;
+    }
+    uint32_t start = TOK.start;
+    parser_next(p);
+    parser_next(p);
+    if (parser_eat_kw(p, JSP_KW_AS)) {
+        parser_next(p);
+    }
+    if (TOK.type != JSP_T_RBRACE) {
+        parser_expect(p, JSP_T_COMMA);
+    }
+    parser_ts_erase(p, start, p->prev_end);
+    return 1;
+}
+
+/* TypeScript: an item of a parenthesized list or of call arguments that may be an arrow
+ * function's parameter (`a?`, `a: T`, `a?: T = 1`); sets *param when it can only be one. */
+static jsp_node *parser_ts_cover_item(parser *p, int *param) {
+    jsp_node *e;
+    int optional = 0;
+    if (TOK.type == JSP_T_NAME && parser_peek(p).type == JSP_T_QUESTION) {
+        jsp_tok_type t2 = parser_peek2(p).type;
+        if (t2 == JSP_T_COLON || t2 == JSP_T_COMMA || t2 == JSP_T_RPAREN || t2 == JSP_T_ASSIGN) {
+            e = parser_identifier(p, 1);
+            parser_ts_erase(p, TOK.start, TOK.end);
+            parser_next(p);
+            *param = optional = 1;
+            goto annotation;
+        }
+    }
+    e = parser_assign(p, 0, 1);
+annotation:
+    if (TOK.type == JSP_T_COLON) {
+        parser_ts_annotation(p);
+        *param = optional = 1;
+    }
+    if (optional && TOK.type == JSP_T_ASSIGN) {
+        parser_next(p);
+        jsp_node *ap = parser_node_at(p, JSP_N_ASSIGN_PATTERN, e);
+        ap->a = e;
+        ap->b = parser_assign(p, 0, 0);
+        e = parser_finish(p, ap);
+    }
+    return e;
 }
 
 /* ---- modules ---- */
@@ -3008,6 +4521,9 @@ static jsp_node *parser_import(parser *p) {
     } else if (TOK.type == JSP_T_LBRACE) {
         parser_next(p);
         while (!parser_eat(p, JSP_T_RBRACE)) {
+            if (p->ts && parser_ts_type_specifier(p)) {
+                continue;
+            }
             jsp_node *sp = parser_import_binding(p, JSP_N_IMPORT_SPECIFIER);
             const jsp_token name_tok = TOK;
             sp->a = parser_module_export_name(p);
@@ -3047,6 +4563,15 @@ from:
 static jsp_node *parser_export(parser *p) {
     jsp_node *ex = parser_node(p, JSP_N_EXPORT_NAMED);
     parser_next(p);
+    if (p->ts) {
+        jsp_node *t = parser_ts_export(p, ex);
+        if (t) {
+            return t;
+        }
+        if (ex->a) {
+            goto bound; /* export abstract class */
+        }
+    }
     if (TOK.type == JSP_T_STAR) {
         ex->kind = JSP_N_EXPORT_ALL;
         parser_next(p);
@@ -3070,6 +4595,14 @@ static jsp_node *parser_export(parser *p) {
         }
         parser_add_export(p, &def);
         parser_next(p);
+        if (p->ts && TS_IS("interface") && parser_peek(p).type == JSP_T_NAME) {
+            parser_ts_interface(p);
+            return parser_ts_empty(p, ex->start);
+        }
+        if (p->ts && TS_IS("abstract") && TS_TOK_IS(parser_peek(p), "class")) {
+            parser_ts_erase(p, TOK.start, parser_peek(p).start);
+            parser_next(p);
+        }
         if (parser_is_kw(p, JSP_KW_FUNCTION)) {
             ex->a = parser_function(p, 0, 2);
         } else if (parser_is_kw(p, JSP_KW_CLASS)) {
@@ -3084,6 +4617,9 @@ static jsp_node *parser_export(parser *p) {
                 parser_semicolon(p);
             }
         }
+        if (p->ts && ex->a->kind == JSP_N_EMPTY) {
+            return parser_ts_empty(p, ex->start);
+        }
         return parser_finish(p, ex);
     }
     if (TOK.type == JSP_T_LBRACE) {
@@ -3091,6 +4627,9 @@ static jsp_node *parser_export(parser *p) {
         parser_list specs = {0};
         uint32_t bad_local = 0;
         while (!parser_eat(p, JSP_T_RBRACE)) {
+            if (p->ts && parser_ts_type_specifier(p)) {
+                continue;
+            }
             jsp_node *sp = parser_node(p, JSP_N_EXPORT_SPECIFIER);
             const jsp_token name_tok = TOK;
             sp->a = parser_module_export_name(p);
@@ -3141,9 +4680,13 @@ static jsp_node *parser_export(parser *p) {
             }
         }
         ex->a = parser_declaration_or_statement(p);
+        if (p->ts && ex->a->kind == JSP_N_EMPTY) {
+            return parser_ts_empty(p, ex->start);
+        }
     } else {
         parser_fail_at(p, ex->start, "Unexpected token 'export'");
     }
+bound:
     p->export_from_decl = ex->a->kind == JSP_N_VAR_DECL && ex->a->op == JSP_KW_VAR ? 1 : 2;
     parser_export_bound_names(p, ex->a);
     p->export_from_decl = 0;
@@ -3151,6 +4694,12 @@ static jsp_node *parser_export(parser *p) {
 }
 
 static jsp_node *parser_statement_list_item(parser *p) {
+    if (p->ts && TOK.type == JSP_T_NAME && !(TOK.flags & JSP_TF_ESCAPED)) {
+        jsp_node *s = parser_ts_statement(p);
+        if (s) {
+            return s;
+        }
+    }
     if (p->module && p->fn_depth == 0 && p->depth == 0) {
         if (parser_is_kw(p, JSP_KW_IMPORT)) {
             jsp_token nt = parser_peek(p);
@@ -3243,6 +4792,7 @@ jsp_ast *jsp_parse(const char *src, size_t len, jsp_goal goal, unsigned flags) {
     p->arena = &ast->arena;
     p->ast = ast;
     p->module = goal == JSP_GOAL_MODULE;
+    p->ts = (flags & JSP_PARSE_TS) != 0;
     uintptr_t base = (uintptr_t)__builtin_frame_address(0);
     p->stack_limit = base > PARSER_STACK_BUDGET ? base - PARSER_STACK_BUDGET : 0;
     if (len > UINT32_MAX - 2) {
@@ -3273,8 +4823,8 @@ jsp_ast *jsp_parse(const char *src, size_t len, jsp_goal goal, unsigned flags) {
         scope.module = (unsigned char)p->module;
         parser_next(p);
         p->program->a = parser_body(p, JSP_T_EOF, p->program, NULL);
-        if (p->module) {
-            parser_check_exports(p);
+        if (p->module && !p->ts) {
+            parser_check_exports(p); /* TypeScript: checked again once stripped */
         }
         parser_scope_pop(p);
         p->program->end = (uint32_t)len;
@@ -3293,6 +4843,7 @@ jsp_ast *jsp_parse(const char *src, size_t len, jsp_goal goal, unsigned flags) {
 void jsp_ast_free(jsp_ast *ast) {
     if (ast) {
         jsp_arena_free(&ast->arena);
+        free(ast->ts_edits);
         free(ast);
     }
 }

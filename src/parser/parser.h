@@ -21,7 +21,19 @@ enum {
     JSP_PARSE_STRICT = 1 << 0,   /* a script that starts in strict mode */
     JSP_PARSE_FUNCTION = 1 << 1, /* a script in a function body: return and new.target are
                                     allowed at top level (CommonJS wrappers) */
+    JSP_PARSE_TS = 1 << 2,       /* TypeScript: types are parsed and recorded in ts_edits */
 };
+
+/* TypeScript: a source range jsp_ts_strip() blanks out (JSP_TS_ERASE); a statement or class
+ * member blanked out, which keeps a `;` when the code after it could otherwise continue the
+ * code before it (JSP_TS_STMT); the return type of an arrow function spanning lines, whose
+ * `=>` moves up to where the `:` is (JSP_TS_ARROW: [colon, end of `=>`)). */
+enum { JSP_TS_ERASE, JSP_TS_STMT, JSP_TS_ARROW };
+typedef struct jsp_ts_edit {
+    uint32_t start;
+    uint32_t end;
+    uint32_t kind;
+} jsp_ts_edit;
 
 typedef struct jsp_error {
     char message[192]; /* like V8's, e.g. "Unexpected token '}'" */
@@ -37,6 +49,11 @@ typedef struct jsp_ast {
     jsp_node *program; /* NULL when !ok */
     int ok;
     jsp_error error;
+    jsp_ts_edit *ts_edits; /* JSP_PARSE_TS: malloc'd, in the order recorded */
+    size_t ts_nedits;
+    size_t ts_cap;
+    int ts_transforms; /* JSP_PARSE_TS: an enum, namespace, parameter property, `import =`
+                          or `export =` was seen (jsp_ts_strip() must walk the tree) */
 } jsp_ast;
 
 /* Never returns NULL except when out of memory. */

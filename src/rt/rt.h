@@ -167,6 +167,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(stream_wrap)                                                                                 \
     V(timers)                                                                                      \
     V(tty)                                                                                         \
+    V(typescript)                                                                                  \
     V(udp_wrap)                                                                                    \
     V(uv)                                                                                          \
     V(util)                                                                                        \

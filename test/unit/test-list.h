@@ -37,6 +37,18 @@
     V(transform_syntax_errors)                                                                     \
     V(transform_commonjs_mode)                                                                     \
     V(transform_truncated_inputs)                                                                  \
+    V(typescript_annotations)                                                                  \
+    V(typescript_types)                                                                        \
+    V(typescript_declarations)                                                                 \
+    V(typescript_classes)                                                                      \
+    V(typescript_expressions)                                                                  \
+    V(typescript_imports_and_exports)                                                          \
+    V(typescript_enums)                                                                        \
+    V(typescript_namespaces)                                                                   \
+    V(typescript_parameter_properties)                                                         \
+    V(typescript_keeps_shape)                                                                  \
+    V(typescript_errors)                                                                       \
+    V(typescript_plain_javascript_unchanged)                                                   \
     V(parser_cjs_exports_members)                                                                  \
     V(parser_cjs_exports_define_property)                                                          \
     V(parser_cjs_exports_literal_and_reexports)                                                    \

@@ -60,6 +60,28 @@ defineLazy('MessageChannel', 'internal/worker/io', 'MessageChannel');
 defineLazy('MessagePort', 'internal/worker/io', 'MessagePort');
 defineLazy('MessageEvent', 'internal/worker/io', 'MessageEvent');
 defineLazy('BroadcastChannel', 'internal/worker/io', 'BroadcastChannel');
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest', 'ReadableByteStreamController',
+  'ReadableStreamDefaultController']) {
+  defineLazy(name, 'internal/webstreams/readablestream', name);
+}
+for (const name of ['WritableStream', 'WritableStreamDefaultWriter',
+  'WritableStreamDefaultController']) {
+  defineLazy(name, 'internal/webstreams/writablestream', name);
+}
+defineLazy('TransformStream', 'internal/webstreams/transformstream', 'TransformStream');
+defineLazy('TransformStreamDefaultController', 'internal/webstreams/transformstream',
+           'TransformStreamDefaultController');
+defineLazy('ByteLengthQueuingStrategy', 'internal/webstreams/queuingstrategies',
+           'ByteLengthQueuingStrategy');
+defineLazy('CountQueuingStrategy', 'internal/webstreams/queuingstrategies',
+           'CountQueuingStrategy');
+defineLazy('TextEncoderStream', 'internal/webstreams/encoding', 'TextEncoderStream');
+defineLazy('TextDecoderStream', 'internal/webstreams/encoding', 'TextDecoderStream');
+defineLazy('CompressionStream', 'internal/webstreams/compression', 'CompressionStream');
+defineLazy('DecompressionStream', 'internal/webstreams/compression', 'DecompressionStream');
+defineLazy('Blob', 'internal/blob', 'Blob');
+defineLazy('File', 'internal/blob', 'File');
 defineLazy('structuredClone', 'internal/structured_clone', 'structuredClone', true);
 defineLazy('performance', 'perf_hooks', 'performance', true);
 defineLazy('navigator', 'internal/navigator', 'navigator', true);

@@ -18,7 +18,11 @@ function lazyBuffer() {
 
 let FastBufferCtor;
 function lazyFastBuffer() {
-  if (FastBufferCtor === undefined) FastBufferCtor = require('internal/buffer').FastBuffer;
+  if (FastBufferCtor === undefined) {
+    // lib/buffer.js puts Buffer's methods on FastBuffer.prototype.
+    lazyBuffer();
+    FastBufferCtor = require('internal/buffer').FastBuffer;
+  }
   return FastBufferCtor;
 }
 

@@ -1,7 +1,7 @@
 'use strict';
 // Web Crypto: the Crypto object (globalThis.crypto, crypto.webcrypto) with
-// getRandomValues/randomUUID, and SubtleCrypto with digest(). The other
-// SubtleCrypto operations reject with NotSupportedError for now.
+// getRandomValues/randomUUID, SubtleCrypto (digest here, the other
+// operations in internal/crypto/subtle, loaded on first use) and CryptoKey.
 
 const {
   codes: {
@@ -13,6 +13,7 @@ const {
   binding,
   isArrayBuffer,
   isArrayBufferView,
+  kKeyObject,
   lazyDOMException,
   viewBytes,
 } = require('internal/crypto/util');
@@ -100,28 +101,86 @@ async function digest(algorithm, data) {
   });
 }
 
-function notSupported(name) {
+let ops;
+function lazyOps() {
+  if (ops === undefined) ops = require('internal/crypto/subtle');
+  return ops;
+}
+
+const kOrdinals = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th'];
+
+function cryptoKeyArg(value, prefix, index) {
+  if (value === null || typeof value !== 'object' || value[kKeyObject] === undefined) {
+    throw codedTypeError('ERR_INVALID_ARG_TYPE',
+                         `${prefix}: ${kOrdinals[index]} argument is not of type CryptoKey.`);
+  }
+  return value;
+}
+
+function usagesArg(value, prefix, index) {
+  if (value === null || typeof value !== 'object' || typeof value[Symbol.iterator] !== 'function') {
+    throw codedTypeError('ERR_INVALID_ARG_TYPE',
+                         `${prefix}: ${kOrdinals[index]} argument can not be converted to sequence.`);
+  }
+  return [...value].map((u) => `${u}`);
+}
+
+function formatArg(value) {
+  return `${value}`;
+}
+
+// Each operation: its required argument count and how arguments convert.
+function defineOperation(name, required, convert) {
   return {
-    async [name]() {
+    async [name](...args) {
       if (this !== subtle) throw new ERR_INVALID_THIS('SubtleCrypto');
-      throw lazyDOMException('Unrecognized algorithm name', 'NotSupportedError');
+      const prefix = `Failed to execute '${name}' on 'SubtleCrypto'`;
+      requireArguments(args.length, required, prefix);
+      const converted = convert(args, prefix);
+      return Reflect.apply(lazyOps()[name], undefined, converted);
     },
   }[name];
 }
 
+const encrypt = defineOperation('encrypt', 3, ([alg, key, data], p) =>
+  [alg, cryptoKeyArg(key, p, 1), bufferSource(data, p, '3rd argument')]);
+const decrypt = defineOperation('decrypt', 3, ([alg, key, data], p) =>
+  [alg, cryptoKeyArg(key, p, 1), bufferSource(data, p, '3rd argument')]);
+const sign = defineOperation('sign', 3, ([alg, key, data], p) =>
+  [alg, cryptoKeyArg(key, p, 1), bufferSource(data, p, '3rd argument')]);
+const verify = defineOperation('verify', 4, ([alg, key, sig, data], p) =>
+  [alg, cryptoKeyArg(key, p, 1), bufferSource(sig, p, '3rd argument'),
+   bufferSource(data, p, '4th argument')]);
+const generateKey = defineOperation('generateKey', 3, ([alg, ext, usages], p) =>
+  [alg, !!ext, usagesArg(usages, p, 2)]);
+const deriveKey = defineOperation('deriveKey', 5, ([alg, key, dalg, ext, usages], p) =>
+  [alg, cryptoKeyArg(key, p, 1), dalg, !!ext, usagesArg(usages, p, 4)]);
+const deriveBits = defineOperation('deriveBits', 2, ([alg, key, length], p) =>
+  [alg, cryptoKeyArg(key, p, 1), length === undefined || length === null ? null : length >>> 0]);
+const importKey = defineOperation('importKey', 5, ([format, data, alg, ext, usages], p) =>
+  [formatArg(format), data, alg, !!ext, usagesArg(usages, p, 4)]);
+const exportKey = defineOperation('exportKey', 2, ([format, key], p) =>
+  [formatArg(format), cryptoKeyArg(key, p, 1)]);
+const wrapKey = defineOperation('wrapKey', 4, ([format, key, wrappingKey, alg], p) =>
+  [formatArg(format), cryptoKeyArg(key, p, 1), cryptoKeyArg(wrappingKey, p, 2), alg]);
+const unwrapKey = defineOperation(
+  'unwrapKey', 7, ([format, wrapped, key, alg, ualg, ext, usages], p) =>
+    [formatArg(format), bufferSource(wrapped, p, '2nd argument'), cryptoKeyArg(key, p, 2), alg,
+     ualg, !!ext, usagesArg(usages, p, 6)]);
+
 const subtleMethods = {
-  encrypt: notSupported('encrypt'),
-  decrypt: notSupported('decrypt'),
-  sign: notSupported('sign'),
-  verify: notSupported('verify'),
+  encrypt,
+  decrypt,
+  sign,
+  verify,
   digest,
-  generateKey: notSupported('generateKey'),
-  deriveKey: notSupported('deriveKey'),
-  deriveBits: notSupported('deriveBits'),
-  importKey: notSupported('importKey'),
-  exportKey: notSupported('exportKey'),
-  wrapKey: notSupported('wrapKey'),
-  unwrapKey: notSupported('unwrapKey'),
+  generateKey,
+  deriveKey,
+  deriveBits,
+  importKey,
+  exportKey,
+  wrapKey,
+  unwrapKey,
 };
 for (const name of Object.keys(subtleMethods)) {
   Object.defineProperty(SubtleCrypto.prototype, name, {
@@ -136,16 +195,73 @@ Object.defineProperty(SubtleCrypto.prototype, Symbol.toStringTag, {
 
 subtle = new SubtleCrypto(kConstruct);
 
-// ---- CryptoKey (keys come with the rest of SubtleCrypto) ----
+// ---- CryptoKey ----
+
+const kAlgorithm = Symbol('kAlgorithm');
+const kExtractable = Symbol('kExtractable');
+const kUsages = Symbol('kUsages');
+const kType = Symbol('kType');
 
 class CryptoKey {
   constructor() {
     throw new ERR_ILLEGAL_CONSTRUCTOR();
   }
+
+  get type() {
+    if (!isCryptoKey(this)) throw new ERR_INVALID_THIS('CryptoKey');
+    return this[kType];
+  }
+
+  get extractable() {
+    if (!isCryptoKey(this)) throw new ERR_INVALID_THIS('CryptoKey');
+    return this[kExtractable];
+  }
+
+  get algorithm() {
+    if (!isCryptoKey(this)) throw new ERR_INVALID_THIS('CryptoKey');
+    return this[kAlgorithm];
+  }
+
+  get usages() {
+    if (!isCryptoKey(this)) throw new ERR_INVALID_THIS('CryptoKey');
+    return this[kUsages];
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `CryptoKey ${inspect({
+      type: this.type,
+      extractable: this.extractable,
+      algorithm: this.algorithm,
+      usages: this.usages,
+    }, opts)}`;
+  }
+}
+for (const name of ['type', 'extractable', 'algorithm', 'usages']) {
+  const desc = Object.getOwnPropertyDescriptor(CryptoKey.prototype, name);
+  desc.enumerable = true;
+  Object.defineProperty(CryptoKey.prototype, name, desc);
 }
 Object.defineProperty(CryptoKey.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'CryptoKey', writable: false, enumerable: false, configurable: true,
 });
+
+function isCryptoKey(value) {
+  return value !== null && typeof value === 'object' && value[kKeyObject] !== undefined;
+}
+
+function createCryptoKey(keyObject, algorithm, extractable, usages) {
+  const key = Object.create(CryptoKey.prototype);
+  const hidden = (value) => ({ __proto__: null, value, enumerable: false, writable: false,
+                               configurable: false });
+  Object.defineProperty(key, kKeyObject, hidden(keyObject));
+  Object.defineProperty(key, kType, hidden(keyObject.type));
+  Object.defineProperty(key, kAlgorithm, hidden(algorithm));
+  Object.defineProperty(key, kExtractable, hidden(!!extractable));
+  Object.defineProperty(key, kUsages, hidden(usages));
+  return key;
+}
 
 // ---- Crypto ----
 
@@ -191,6 +307,7 @@ crypto = new Crypto(kConstruct);
 module.exports = {
   Crypto,
   CryptoKey,
+  createCryptoKey,
   SubtleCrypto,
   crypto,
 };

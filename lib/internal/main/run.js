@@ -236,8 +236,8 @@ function hasImports(options) {
 // whose package scope (or --experimental-default-type) says module.
 function shouldUseESMLoader(file, options) {
   if (options.defaultType === 'module') return true;
-  if (file.endsWith('.mjs')) return true;
-  if (file.endsWith('.cjs')) return false;
+  if (file.endsWith('.mjs') || file.endsWith('.mts')) return true;
+  if (file.endsWith('.cjs') || file.endsWith('.cts')) return false;
   const pj = require('internal/modules/package_json_reader').findScope(path.dirname(file));
   return pj?.type === 'module';
 }

@@ -704,9 +704,19 @@ Module.prototype._compile = function _compile(content, filename, format) {
 };
 
 Module._extensions['.js'] = function js(module, filename) {
-  const content = modules.readFileUtf8(filename);
+  let content = modules.readFileUtf8(filename);
   let format;
-  if (filename.endsWith('.cjs')) {
+  if (/\.[cm]?ts$/.test(filename)) {
+    // .ts / .cts / .mts: types stripped (internal/modules/typescript.js)
+    const ts = require('internal/modules/typescript').typeScriptForCommonJS(filename, content,
+      pkg.findScope(path.dirname(filename))?.type);
+    if (ts === undefined) {
+      loadESMFromCJS(module, filename, undefined);
+      return;
+    }
+    content = ts.code;
+    format = ts.format;
+  } else if (filename.endsWith('.cjs')) {
     format = 'commonjs';
   } else if (filename.endsWith('.js')) {
     const type = pkg.findScope(path.dirname(filename))?.type;

@@ -198,14 +198,19 @@ function compileRecord(rec, inCycle) {
 function readSource(rec) {
   if (rec.source !== undefined) return rec.source;
   if (rec.url.startsWith('data:')) return dataURLSource(rec.url);
-  return modules.readFileUtf8(rec.filename);
+  const text = modules.readFileUtf8(rec.filename);
+  if (!/\.[cm]?ts$/.test(rec.filename)) return text;
+  return require('internal/modules/typescript').stripTypeScript(text, rec.filename, true);
 }
 
 // node's syntax detection for typeless .js files: CommonJS unless it does not
 // compile as CommonJS and does compile as an ES module.
 const pendingSources = new Map();
 function detectModule(filename) {
-  const source = modules.readFileUtf8(filename);
+  let source = modules.readFileUtf8(filename);
+  if (filename.endsWith('.ts')) {
+    source = require('internal/modules/typescript').stripTypeScript(source, filename, undefined);
+  }
   pendingSources.set(filename, source);
   return looksLikeModule(source, filename);
 }

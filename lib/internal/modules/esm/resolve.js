@@ -395,10 +395,13 @@ function extensionOf(filePath) {
 function formatOfPath(filePath, detect) {
   const ext = extensionOf(filePath);
   switch (ext) {
-    case '.mjs': return 'module';
-    case '.cjs': return 'commonjs';
+    case '.mjs':
+    case '.mts': return 'module';
+    case '.cjs':
+    case '.cts': return 'commonjs';
     case '.json': return 'json';
     case '.js':
+    case '.ts':
     case '': {
       const scope = findScope(path.dirname(filePath));
       const type = scope?.type ?? 'none';
