@@ -35,13 +35,19 @@ const {
   validateString,
 } = require('internal/validators');
 const { isIP, isIPv4, isIPv6, normalizedArgsSymbol } = require('internal/net');
-const { Timeout, insert, clearTimeout, TIMEOUT_MAX } = require('internal/timers');
+const {
+  Timeout, insert, unrefActive, clearTimeout, TIMEOUT_MAX,
+} = require('internal/timers');
 
 const { TCP, Pipe, constants: handleConstants } = internalBinding('stream_wrap');
 const uv = internalBinding('uv');
 
 const { kOwner } = require('internal/stream_base');
 const kTimeout = Symbol('timeout');
+// A cleared timeout of the socket, re-armed by the next setTimeout() instead of a
+// new one (an HTTP server sets one after every response), and _onTimeout bound.
+const kTimeoutFree = Symbol('timeoutFree');
+const kOnTimeoutBound = Symbol('onTimeoutBound');
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
@@ -273,6 +279,8 @@ function Socket(options) {
   this._host = null;
   this[kLastWriteQueueSize] = 0;
   this[kTimeout] = null;
+  this[kTimeoutFree] = null;
+  this[kOnTimeoutBound] = null;
   this._closeAfterHandlingError = false;
 
   if (typeof options === 'number') options = { fd: options };
@@ -375,7 +383,11 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (this.destroyed) return this;
   this.timeout = msecs;
   msecs = getTimerDuration(msecs, 'msecs');
-  clearTimeout(this[kTimeout]);
+  const old = this[kTimeout];
+  if (old) {
+    clearTimeout(old);
+    this[kTimeoutFree] = old;
+  }
   if (msecs === 0) {
     this[kTimeout] = null;
     if (callback !== undefined) {
@@ -383,7 +395,7 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
       this.removeListener('timeout', callback);
     }
   } else {
-    this[kTimeout] = setUnrefTimeout(this._onTimeout.bind(this), msecs);
+    this[kTimeout] = armSocketTimeout(this, msecs);
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.once('timeout', callback);
@@ -391,6 +403,23 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   }
   return this;
 };
+
+function armSocketTimeout(socket, msecs) {
+  let bound = socket[kOnTimeoutBound];
+  if (bound == null || bound.target !== socket._onTimeout) {
+    const target = socket._onTimeout;
+    bound = socket[kOnTimeoutBound] = { target, fn: target.bind(socket) };
+  }
+  const timer = socket[kTimeoutFree];
+  if (timer != null && msecs >= 1) {
+    socket[kTimeoutFree] = null;
+    timer._onTimeout = bound.fn;
+    timer._idleTimeout = msecs;
+    unrefActive(timer);
+    return timer;
+  }
+  return setUnrefTimeout(bound.fn, msecs);
+}
 
 Socket.prototype._onTimeout = function _onTimeout() {
   const handle = this._handle;
@@ -564,7 +593,7 @@ Socket.prototype._writeGeneric = function _writeGeneric(writev, data, encoding, 
     cb(new ERR_SOCKET_CLOSED());
     return false;
   }
-  this._unrefTimer();
+  if (this[kTimeout] != null || this._parent != null) this._unrefTimer();
   const handle = this._handle;
   const req = { socket: this, callback: null, oncomplete: onWriteComplete };
   let err;
@@ -582,8 +611,14 @@ Socket.prototype._writeGeneric = function _writeGeneric(writev, data, encoding, 
       ex.code = 'ERR_INVALID_ARG_TYPE';
       throw ex;
     }
-    if (encoding === 'utf8' || encoding === 'utf-8') err = handle.writeUtf8String(req, data);
-    else err = handle.writeBuffer(req, Buffer.from(data, encoding));
+    if (encoding === 'utf8' || encoding === 'utf-8') {
+      err = handle.writeUtf8String(req, data);
+    } else if ((encoding === 'latin1' || encoding === 'binary') &&
+               typeof handle.writeLatin1String === 'function') {
+      err = handle.writeLatin1String(req, data);
+    } else {
+      err = handle.writeBuffer(req, Buffer.from(data, encoding));
+    }
   } else {
     err = handle.writeBuffer(req, data);
   }
@@ -908,6 +943,11 @@ function internalConnectMultiple(self, list, index, port, localPort) {
           old.close();
         }
         self._handle = new TCP(handleConstants.SOCKET);
+        // A TLS socket puts its TLS layer on each new attempt's handle
+        // (TLSSocket.prototype._wrapAttemptHandle in lib/_tls_wrap.js).
+        if (typeof self._wrapAttemptHandle === 'function') {
+          self._handle = self._wrapAttemptHandle(self._handle);
+        }
         initSocketHandle(self);
         internalConnectMultiple(self, list, index + 1, port, localPort);
         return;

@@ -26,13 +26,14 @@ typedef struct stream_wrap {
     bool closing;
     bool closed;
     bool finalized;
+    rt_stream_consumer_t *consumer; /* reads go to C (see stream_wrap.h), or NULL */
     /* Links in the list of open handles (for getActiveHandles). */
     struct stream_wrap *prev;
     struct stream_wrap *next;
 } stream_wrap_t;
 
 /* Every initialized handle that is not yet closed. */
-static stream_wrap_t *stream_wrap_open_list;
+static _Thread_local stream_wrap_t *stream_wrap_open_list;
 
 static void stream_wrap_unlink(stream_wrap_t *w) {
     if (w->prev) {
@@ -56,7 +57,6 @@ typedef struct {
     JSObjectRef req_obj; /* protected */
     JSValueRef data;     /* protected, or NULL */
     char *copy;          /* owned bytes (strings), or NULL */
-    uv_buf_t *bufs;      /* owned when more than one */
 } stream_wrap_req_t;
 
 static JSClassRef stream_wrap_base_class;
@@ -169,20 +169,85 @@ static JSObjectRef stream_wrap_tty_new(JSContextRef ctx, JSObjectRef ctor, size_
 
 /* ---- reading ---- */
 
+/* Reads that go to a C consumer land in one buffer per thread: the consumer is done with the
+ * bytes when on_read returns, and reads never nest. */
+static _Thread_local char *stream_wrap_consume_buf;
+
 static void stream_wrap_alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
+    stream_wrap_t *w = h->data;
+    if (w->consumer) {
+        if (!stream_wrap_consume_buf) {
+            stream_wrap_consume_buf = malloc(STREAM_WRAP_READ_SIZE);
+        }
+        if (stream_wrap_consume_buf) {
+            buf->base = stream_wrap_consume_buf;
+            buf->len = STREAM_WRAP_READ_SIZE;
+            return;
+        }
+    }
     buf->base = malloc(STREAM_WRAP_READ_SIZE);
     buf->len = buf->base ? STREAM_WRAP_READ_SIZE : 0;
 }
 
-static void stream_wrap_call(stream_wrap_t *w, const char *name, size_t argc,
-                             const JSValueRef argv[]) {
+static void stream_wrap_free_read(const uv_buf_t *buf) {
+    if (buf->base != stream_wrap_consume_buf) {
+        free(buf->base);
+    }
+}
+
+/* Property names set or read on every read and write. */
+static _Thread_local JSStringRef stream_wrap_s_bytes;
+static _Thread_local JSStringRef stream_wrap_s_async;
+static _Thread_local JSStringRef stream_wrap_s_oncomplete;
+static _Thread_local JSStringRef stream_wrap_s_onread;
+
+static void stream_wrap_call_s(stream_wrap_t *w, JSStringRef name, size_t argc,
+                               const JSValueRef argv[]) {
     rt_env_t *env = rt_env_get();
     if (!w->obj) {
         return;
     }
-    JSValueRef fn = rt_get(env->ctx, w->obj, name);
-    if (JSValueIsObject(env->ctx, fn) && JSObjectIsFunction(env->ctx, (JSObjectRef)fn)) {
+    JSValueRef fn = JSObjectGetProperty(env->ctx, w->obj, name, NULL);
+    if (fn && JSValueIsObject(env->ctx, fn) && JSObjectIsFunction(env->ctx, (JSObjectRef)fn)) {
         rt_make_callback(env, (JSObjectRef)fn, w->obj, argc, argv);
+    }
+}
+
+static void stream_wrap_call(stream_wrap_t *w, const char *name, size_t argc,
+                             const JSValueRef argv[]) {
+    JSStringRef s = rt_jsstr(name);
+    stream_wrap_call_s(w, s, argc, argv);
+    JSStringRelease(s);
+}
+
+int rt_stream_wrap_consume(JSContextRef ctx, JSValueRef v, rt_stream_consumer_t *c) {
+    if (!v || !JSValueIsObjectOfClass(ctx, v, stream_wrap_base_class)) {
+        return UV_EINVAL;
+    }
+    stream_wrap_t *w = JSObjectGetPrivate((JSObjectRef)v);
+    if (!w || !stream_wrap_usable(w) || w->consumer) {
+        return UV_EINVAL;
+    }
+    w->consumer = c;
+    c->stream = w;
+    return 0;
+}
+
+void rt_stream_wrap_unconsume(rt_stream_consumer_t *c) {
+    stream_wrap_t *w = c->stream;
+    if (w) {
+        w->consumer = NULL;
+        c->stream = NULL;
+    }
+}
+
+/* Detaches the consumer of a handle that starts closing. */
+static void stream_wrap_detach(stream_wrap_t *w) {
+    rt_stream_consumer_t *c = w->consumer;
+    if (c) {
+        w->consumer = NULL;
+        c->stream = NULL;
+        c->on_detach(c);
     }
 }
 
@@ -192,17 +257,29 @@ static void stream_wrap_on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *b
     stream_wrap_t *w = s->data;
     rt_env_t *env = rt_env_get();
     if (nread == 0) {
-        free(buf->base);
+        stream_wrap_free_read(buf);
         return;
     }
     if (nread < 0) {
-        free(buf->base);
+        stream_wrap_free_read(buf);
         JSValueRef args[1] = {JSValueMakeNumber(env->ctx, (double)nread)};
-        stream_wrap_call(w, "onread", 1, args);
+        stream_wrap_call_s(w, stream_wrap_s_onread, 1, args);
+        return;
+    }
+    if (w->consumer) {
+        w->consumer->on_read(w->consumer, buf->base, (size_t)nread);
+        stream_wrap_free_read(buf);
         return;
     }
     char *data = buf->base;
-    if ((size_t)nread < STREAM_WRAP_READ_SIZE / 2) {
+    if (data == stream_wrap_consume_buf) {
+        /* Not expected (the consumer cannot detach between alloc and read), but stay safe. */
+        data = malloc((size_t)nread);
+        if (!data) {
+            return;
+        }
+        memcpy(data, buf->base, (size_t)nread);
+    } else if ((size_t)nread < STREAM_WRAP_READ_SIZE / 2) {
         char *shrunk = realloc(data, (size_t)nread);
         if (shrunk) {
             data = shrunk;
@@ -213,7 +290,7 @@ static void stream_wrap_on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *b
         return;
     }
     JSValueRef args[2] = {JSValueMakeNumber(env->ctx, (double)nread), chunk};
-    stream_wrap_call(w, "onread", 2, args);
+    stream_wrap_call_s(w, stream_wrap_s_onread, 2, args);
 }
 
 static JSValueRef stream_wrap_read_start(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
@@ -257,18 +334,17 @@ static void stream_wrap_req_free(JSContextRef ctx, stream_wrap_req_t *r) {
         JSValueUnprotect(ctx, r->data);
     }
     free(r->copy);
-    free(r->bufs);
     free(r);
 }
 
 /* Calls req.oncomplete(status) and releases the request. */
 static void stream_wrap_req_done(stream_wrap_req_t *r, int status) {
     rt_env_t *env = rt_env_get();
-    JSValueRef fn = rt_get(env->ctx, r->req_obj, "oncomplete");
+    JSValueRef fn = JSObjectGetProperty(env->ctx, r->req_obj, stream_wrap_s_oncomplete, NULL);
     JSObjectRef req_obj = r->req_obj;
     JSValueProtect(env->ctx, req_obj);
     stream_wrap_req_free(env->ctx, r);
-    if (JSValueIsObject(env->ctx, fn) && JSObjectIsFunction(env->ctx, (JSObjectRef)fn)) {
+    if (fn && JSValueIsObject(env->ctx, fn) && JSObjectIsFunction(env->ctx, (JSObjectRef)fn)) {
         JSValueRef args[1] = {JSValueMakeNumber(env->ctx, status)};
         rt_make_callback(env, (JSObjectRef)fn, req_obj, 1, args);
     }
@@ -279,26 +355,38 @@ static void stream_wrap_write_cb(uv_write_t *req, int status) {
     stream_wrap_req_done(req->data, status);
 }
 
-/* Writes bufs: what the kernel takes at once is written now (req.async = false when that is
- * everything); the rest is queued and req.oncomplete(status) is called when it is done.
- * Takes ownership of r. Returns 0 or a uv error (then r is freed and nothing is called). */
-static int stream_wrap_do_write(JSContextRef ctx, stream_wrap_t *w, stream_wrap_req_t *r,
-                                uv_buf_t *bufs, size_t nbufs, size_t total) {
-    rt_set_num(ctx, r->req_obj, "bytes", (double)total);
+/* Sets req.bytes and req.async, which lib/ reads after a write call. */
+static void stream_wrap_req_result(JSContextRef ctx, JSObjectRef req_obj, size_t total,
+                                   bool async) {
+    JSObjectSetProperty(ctx, req_obj, stream_wrap_s_bytes, JSValueMakeNumber(ctx, (double)total),
+                        kJSPropertyAttributeNone, NULL);
+    JSObjectSetProperty(ctx, req_obj, stream_wrap_s_async, JSValueMakeBoolean(ctx, async),
+                        kJSPropertyAttributeNone, NULL);
+}
+
+/* Writes bufs (total bytes): what the kernel takes at once is written now (req.async = false
+ * when that is everything, and then nothing is allocated); the rest is queued and
+ * req.oncomplete(status) is called when it is done. The queued rest is kept alive by `keep`
+ * (protected while queued: the object holding the bytes), or else copied, unless `owned` (a
+ * malloc'd block holding all the bytes, freed here or when the write is done) can be queued
+ * itself. Returns 0 or a uv error (then nothing is called). */
+static int stream_wrap_write_bufs(JSContextRef ctx, stream_wrap_t *w, JSObjectRef req_obj,
+                                  uv_buf_t *bufs, size_t nbufs, size_t total, JSValueRef keep,
+                                  char *owned) {
     size_t skip = 0;
     /* IPC pipes may need to send handles in order, and a queued write must stay in order:
      * only try a direct write when nothing is queued. */
     if (w->h.stream.write_queue_size == 0 && nbufs > 0) {
         int n = uv_try_write(&w->h.stream, bufs, (unsigned)nbufs);
-        if (n == (int)total) {
-            rt_set_bool(ctx, r->req_obj, "async", false);
-            stream_wrap_req_free(ctx, r);
+        if (n >= 0 && (size_t)n == total) {
+            free(owned);
+            stream_wrap_req_result(ctx, req_obj, total, false);
             return 0;
         }
         if (n > 0) {
             skip = (size_t)n;
         } else if (n != UV_EAGAIN && n != UV_ENOSYS) {
-            stream_wrap_req_free(ctx, r);
+            free(owned);
             return n;
         }
     }
@@ -311,8 +399,34 @@ static int stream_wrap_do_write(JSContextRef ctx, stream_wrap_t *w, stream_wrap_
         bufs[first].base += skip;
         bufs[first].len -= skip;
     }
-    rt_set_bool(ctx, r->req_obj, "async", true);
+    stream_wrap_req_t *r = stream_wrap_req_new(ctx, req_obj);
+    uv_buf_t copy_buf;
+    if (keep) {
+        r->data = keep;
+        JSValueProtect(ctx, keep);
+        free(owned);
+    } else if (owned) {
+        r->copy = owned;
+    } else {
+        size_t rest = 0;
+        for (size_t i = first; i < nbufs; i++) {
+            rest += bufs[i].len;
+        }
+        r->copy = malloc(rest ? rest : 1);
+        RT_CHECK(r->copy != NULL);
+        size_t off = 0;
+        for (size_t i = first; i < nbufs; i++) {
+            memcpy(r->copy + off, bufs[i].base, bufs[i].len);
+            off += bufs[i].len;
+        }
+        copy_buf = uv_buf_init(r->copy, (unsigned)rest);
+        bufs = &copy_buf;
+        nbufs = 1;
+        first = 0;
+    }
+    stream_wrap_req_result(ctx, req_obj, total, true);
     r->r.write.data = r;
+    /* uv_write copies the array of bufs (not the bytes). */
     int err = uv_write(&r->r.write, &w->h.stream, bufs + first, (unsigned)(nbufs - first),
                        stream_wrap_write_cb);
     if (err) {
@@ -346,33 +460,87 @@ static JSValueRef stream_wrap_write_buffer(JSContextRef ctx, JSObjectRef fn, JSO
     if (!stream_wrap_usable(w)) {
         return JSValueMakeNumber(ctx, UV_EBADF);
     }
-    stream_wrap_req_t *r = stream_wrap_req_new(ctx, (JSObjectRef)argv[0]);
-    r->data = data;
-    JSValueProtect(ctx, data);
     uv_buf_t buf = uv_buf_init((char *)(bytes ? bytes : (uint8_t *)""), (unsigned)len);
-    return JSValueMakeNumber(ctx, stream_wrap_do_write(ctx, w, r, &buf, 1, len));
+    return JSValueMakeNumber(
+        ctx, stream_wrap_write_bufs(ctx, w, (JSObjectRef)argv[0], &buf, 1, len, data, NULL));
 }
 
-/* writeUtf8String(req, string) -> 0 or a uv error. */
+/* Strings are encoded into one scratch buffer per thread when they fit; a write that the
+ * kernel does not take at once copies what is left. */
+#define STREAM_WRAP_SCRATCH_SIZE 65536
+static _Thread_local char *stream_wrap_scratch;
+
+/* Room for n bytes: the scratch buffer, or a malloc'd block (*owned set) for big strings. */
+static char *stream_wrap_string_room(size_t n, char **owned) {
+    *owned = NULL;
+    if (n <= STREAM_WRAP_SCRATCH_SIZE) {
+        if (!stream_wrap_scratch) {
+            stream_wrap_scratch = malloc(STREAM_WRAP_SCRATCH_SIZE);
+        }
+        if (stream_wrap_scratch) {
+            return stream_wrap_scratch;
+        }
+    }
+    *owned = malloc(n ? n : 1);
+    RT_CHECK(*owned != NULL);
+    return *owned;
+}
+
+/* writeUtf8String(req, string) -> 0 or a uv error. Lone surrogates become U+FFFD, as node. */
 static JSValueRef stream_wrap_write_utf8(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
     if (!w || !stream_wrap_check_req(ctx, argc, argv, exc)) {
         return NULL;
     }
-    size_t len;
-    char *s = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 1), &len, exc);
-    if (!s) {
+    /* toString may run user code (which may write): do it before taking the scratch buffer. */
+    JSStringRef str = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 1), exc);
+    if (!str) {
         return NULL;
     }
     if (!stream_wrap_usable(w)) {
-        free(s);
+        JSStringRelease(str);
         return JSValueMakeNumber(ctx, UV_EBADF);
     }
-    stream_wrap_req_t *r = stream_wrap_req_new(ctx, (JSObjectRef)argv[0]);
-    r->copy = s;
-    uv_buf_t buf = uv_buf_init(s, (unsigned)len);
-    return JSValueMakeNumber(ctx, stream_wrap_do_write(ctx, w, r, &buf, 1, len));
+    size_t max = JSStringGetMaximumUTF8CStringSize(str);
+    char *owned;
+    char *room = stream_wrap_string_room(max, &owned);
+    size_t n = JSStringGetUTF8CString(str, room, max);
+    JSStringRelease(str);
+    size_t len = n > 0 ? n - 1 : 0;
+    uv_buf_t buf = uv_buf_init(room, (unsigned)len);
+    return JSValueMakeNumber(
+        ctx, stream_wrap_write_bufs(ctx, w, (JSObjectRef)argv[0], &buf, 1, len, NULL, owned));
+}
+
+/* writeLatin1String(req, string) -> 0 or a uv error: one byte per UTF-16 unit (its low 8
+ * bits), as node's latin1 encoding. */
+static JSValueRef stream_wrap_write_latin1(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                           size_t argc, const JSValueRef argv[],
+                                           JSValueRef *exc) {
+    stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
+    if (!w || !stream_wrap_check_req(ctx, argc, argv, exc)) {
+        return NULL;
+    }
+    JSStringRef str = JSValueToStringCopy(ctx, rt_arg(ctx, argc, argv, 1), exc);
+    if (!str) {
+        return NULL;
+    }
+    if (!stream_wrap_usable(w)) {
+        JSStringRelease(str);
+        return JSValueMakeNumber(ctx, UV_EBADF);
+    }
+    size_t len = JSStringGetLength(str);
+    const JSChar *chars = JSStringGetCharactersPtr(str);
+    char *owned;
+    char *room = stream_wrap_string_room(len, &owned);
+    for (size_t i = 0; i < len; i++) {
+        room[i] = (char)(chars[i] & 0xff);
+    }
+    JSStringRelease(str);
+    uv_buf_t buf = uv_buf_init(room, (unsigned)len);
+    return JSValueMakeNumber(
+        ctx, stream_wrap_write_bufs(ctx, w, (JSObjectRef)argv[0], &buf, 1, len, NULL, owned));
 }
 
 /* writev(req, chunks) -> 0 or a uv error; chunks is an array of TypedArrays. */
@@ -391,7 +559,8 @@ static JSValueRef stream_wrap_writev(JSContextRef ctx, JSObjectRef fn, JSObjectR
         return rt_throw_type_error(ctx, exc, "chunks must be an array");
     }
     size_t nbufs = (size_t)n;
-    uv_buf_t *bufs = calloc(nbufs ? nbufs : 1, sizeof(uv_buf_t));
+    uv_buf_t stack_bufs[16];
+    uv_buf_t *bufs = nbufs <= 16 ? stack_bufs : calloc(nbufs, sizeof(uv_buf_t));
     RT_CHECK(bufs != NULL);
     size_t total = 0;
     for (size_t i = 0; i < nbufs; i++) {
@@ -400,22 +569,23 @@ static JSValueRef stream_wrap_writev(JSContextRef ctx, JSObjectRef fn, JSObjectR
         uint8_t *bytes = rt_bytes(ctx, c, &len);
         if (!bytes && len == 0 &&
             (!c || JSValueGetTypedArrayType(ctx, c, NULL) == kJSTypedArrayTypeNone)) {
-            free(bufs);
+            if (bufs != stack_bufs) {
+                free(bufs);
+            }
             return rt_throw_type_error(ctx, exc, "chunks[%zu] must be a TypedArray", i);
         }
         bufs[i] = uv_buf_init((char *)(bytes ? bytes : (uint8_t *)""), (unsigned)len);
         total += len;
     }
-    if (!stream_wrap_usable(w)) {
-        free(bufs);
-        return JSValueMakeNumber(ctx, UV_EBADF);
+    int err = UV_EBADF;
+    if (stream_wrap_usable(w)) {
+        /* The array holds the chunks, so protecting it keeps their bytes alive. */
+        err = stream_wrap_write_bufs(ctx, w, (JSObjectRef)argv[0], bufs, nbufs, total, list, NULL);
     }
-    stream_wrap_req_t *r = stream_wrap_req_new(ctx, (JSObjectRef)argv[0]);
-    /* The array holds the chunks, so protecting it keeps their bytes alive. */
-    r->data = list;
-    JSValueProtect(ctx, list);
-    r->bufs = bufs;
-    return JSValueMakeNumber(ctx, stream_wrap_do_write(ctx, w, r, bufs, nbufs, total));
+    if (bufs != stack_bufs) {
+        free(bufs);
+    }
+    return JSValueMakeNumber(ctx, err);
 }
 
 static void stream_wrap_shutdown_cb(uv_shutdown_t *req, int status) {
@@ -481,6 +651,7 @@ static JSValueRef stream_wrap_close(JSContextRef ctx, JSObjectRef fn, JSObjectRe
         JSValueProtect(ctx, cb);
     }
     w->closing = true;
+    stream_wrap_detach(w);
     uv_close(&w->h.handle, stream_wrap_close_cb);
     return JSValueMakeUndefined(ctx);
 }
@@ -675,7 +846,7 @@ static void stream_wrap_connect_cb(uv_connect_t *req, int status) {
     stream_wrap_req_t *r = req->data;
     rt_env_t *env = rt_env_get();
     stream_wrap_t *w = req->handle->data;
-    JSValueRef fn = rt_get(env->ctx, r->req_obj, "oncomplete");
+    JSValueRef fn = JSObjectGetProperty(env->ctx, r->req_obj, stream_wrap_s_oncomplete, NULL);
     JSObjectRef req_obj = r->req_obj;
     JSValueProtect(env->ctx, req_obj);
     stream_wrap_req_free(env->ctx, r);
@@ -836,6 +1007,7 @@ static JSValueRef stream_wrap_reset(JSContextRef ctx, JSObjectRef fn, JSObjectRe
         JSValueProtect(ctx, cb);
     }
     w->closing = true;
+    stream_wrap_detach(w);
     return JSValueMakeNumber(ctx, 0);
 }
 
@@ -993,6 +1165,7 @@ static const JSStaticFunction stream_wrap_methods[] = {
     {"readStop", stream_wrap_read_stop, RT_FN_ATTRS},
     {"writeBuffer", stream_wrap_write_buffer, RT_FN_ATTRS},
     {"writeUtf8String", stream_wrap_write_utf8, RT_FN_ATTRS},
+    {"writeLatin1String", stream_wrap_write_latin1, RT_FN_ATTRS},
     {"writev", stream_wrap_writev, RT_FN_ATTRS},
     {"shutdown", stream_wrap_shutdown, RT_FN_ATTRS},
     {"close", stream_wrap_close, RT_FN_ATTRS},
@@ -1116,6 +1289,12 @@ static const JSStaticFunction stream_wrap_functions[] = {
 };
 
 void rt_binding_stream_wrap_init(rt_env_t *env, JSObjectRef target) {
+    if (!stream_wrap_s_bytes) {
+        stream_wrap_s_bytes = rt_jsstr("bytes");
+        stream_wrap_s_async = rt_jsstr("async");
+        stream_wrap_s_oncomplete = rt_jsstr("oncomplete");
+        stream_wrap_s_onread = rt_jsstr("onread");
+    }
     rt_define_functions(env, target, stream_wrap_functions);
     stream_wrap_classes_init();
     stream_wrap_define_ctor(env, target, "Pipe", stream_wrap_pipe_class, stream_wrap_pipe_new);

@@ -156,6 +156,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(contextify)                                                                                  \
     V(crypto)                                                                                      \
     V(fs)                                                                                          \
+    V(http_parser)                                                                                 \
     V(messaging)                                                                                   \
     V(module_wrap)                                                                                 \
     V(modules)                                                                                     \
@@ -166,6 +167,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(spawn_sync)                                                                                  \
     V(stream_wrap)                                                                                 \
     V(timers)                                                                                      \
+    V(tls_wrap)                                                                                    \
     V(tty)                                                                                         \
     V(typescript)                                                                                  \
     V(udp_wrap)                                                                                    \

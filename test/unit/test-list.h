@@ -49,6 +49,13 @@
     V(typescript_keeps_shape)                                                                  \
     V(typescript_errors)                                                                       \
     V(typescript_plain_javascript_unchanged)                                                   \
+    V(http_parser_requests_and_responses)                                                          \
+    V(http_parser_chunked_and_trailers)                                                            \
+    V(http_parser_pipelining_and_keep_alive)                                                       \
+    V(http_parser_upgrade_and_connect)                                                             \
+    V(http_parser_every_split_point)                                                               \
+    V(http_parser_smuggling_vectors)                                                               \
+    V(http_parser_header_limit)                                                                    \
     V(parser_cjs_exports_members)                                                                  \
     V(parser_cjs_exports_define_property)                                                          \
     V(parser_cjs_exports_literal_and_reexports)                                                    \

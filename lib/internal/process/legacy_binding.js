@@ -25,7 +25,8 @@ function make(name) {
       return out;
     }
     case 'uv':
-      return internalBinding('uv');
+    case 'http_parser':
+      return internalBinding(name);
     case 'constants':
       return { os: require('os').constants, fs: require('fs').constants };
     default:

@@ -26,8 +26,11 @@ function nextTick(callback, ...args) {
   tickInfo[kHasTickScheduled] = 1;
 }
 
+let fatalException;
+
 function runTicks() {
-  const { fatalException } = require('internal/process/execution');
+  // Loaded on first use: it needs the whole process object.
+  fatalException ??= require('internal/process/execution').fatalException;
   while (head < queue.length) {
     const tock = queue[head];
     queue[head++] = undefined;

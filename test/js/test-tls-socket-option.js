@@ -1,0 +1,59 @@
+'use strict';
+// tls.connect({ socket }) over a net.Socket that is still connecting: TLS runs
+// over the JS stream, and the data and the end arrive.
+const common = require('./common');
+const assert = require('node:assert');
+const net = require('node:net');
+const tls = require('node:tls');
+
+// Certificates for this test, made with the openssl CLI in a temporary dir.
+function makeCerts() {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const { execFileSync } = require('node:child_process');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-tls-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const run = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  run('req', '-x509', ...ec, '-subj', '/CN=Test CA', '-keyout', 'ca.key', '-out', 'ca.pem',
+      '-days', '30');
+  const leaf = (name, cn, san) => {
+    fs.writeFileSync(path.join(dir, `${name}.ext`), `subjectAltName=${san}\n`);
+    run('req', '-new', ...ec, '-subj', `/CN=${cn}`, '-keyout', `${name}.key`,
+        '-out', `${name}.csr`);
+    run('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key',
+        '-CAcreateserial', '-out', `${name}.pem`, '-days', '30', '-extfile', `${name}.ext`);
+  };
+  leaf('localhost', 'localhost', 'DNS:localhost,IP:127.0.0.1');
+  leaf('other', 'other.test', 'DNS:other.test,DNS:*.wild.test');
+  run('req', '-x509', ...ec, '-subj', '/CN=localhost', '-keyout', 'self.key',
+      '-out', 'self.pem', '-days', '30');
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  return {
+    ca: read('ca.pem'),
+    key: read('localhost.key'), cert: read('localhost.pem'),
+    otherKey: read('other.key'), otherCert: read('other.pem'),
+    selfKey: read('self.key'), selfCert: read('self.pem'),
+  };
+}
+
+const { ca, key, cert } = makeCerts();
+const server = tls.createServer({ key, cert }, (s) => {
+  s.setEncoding('utf8');
+  s.on('data', (d) => s.end(d.toUpperCase()));
+});
+server.listen(0, common.mustCall(() => {
+  const raw = net.connect(server.address().port);
+  const c = tls.connect({ socket: raw, servername: 'localhost', ca }, common.mustCall(() => {
+    assert.strictEqual(c.authorized, true);
+    c.write('hello over a stream');
+  }));
+  let text = '';
+  c.setEncoding('utf8');
+  c.on('data', (d) => { text += d; });
+  c.on('end', common.mustCall(() => {
+    assert.strictEqual(text, 'HELLO OVER A STREAM');
+    server.close();
+  }));
+}));
