@@ -1,23 +1,20 @@
 'use strict';
-// node:worker_threads — the main thread's view. Workers themselves arrive with
-// the concurrency issue; constructing one throws until then.
+// node:worker_threads. Worker runs a script on a thread of its own (its own
+// loop and engine instance); see lib/internal/worker/worker.js for the
+// parent's side and lib/internal/worker/thread.js for the worker's.
 
-const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+const thread = require('internal/worker/thread');
+const { Worker, SHARE_ENV } = require('internal/worker/worker');
 
-class Worker {
-  constructor() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('Worker (worker_threads)');
-  }
-}
+const state = thread.workerState();
 
-let environmentData;
 module.exports = {
-  isMainThread: true,
-  parentPort: null,
-  threadId: 0,
-  workerData: null,
-  resourceLimits: {},
-  SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
+  isMainThread: state === null,
+  parentPort: state === null ? null : state.parentPort,
+  threadId: state === null ? 0 : state.threadId,
+  workerData: state === null ? null : state.workerData,
+  resourceLimits: state === null ? {} : state.resourceLimits,
+  SHARE_ENV,
   Worker,
   get MessageChannel() { return require('internal/worker/io').MessageChannel; },
   get MessagePort() { return require('internal/worker/io').MessagePort; },
@@ -29,10 +26,6 @@ module.exports = {
     return require('internal/worker/io').moveMessagePortToContext(port, context);
   },
   receiveMessageOnPort(port) { return require('internal/worker/io').receiveMessageOnPort(port); },
-  getEnvironmentData(key) { return environmentData?.get(key); },
-  setEnvironmentData(key, value) {
-    environmentData ??= new Map();
-    if (value === undefined) environmentData.delete(key);
-    else environmentData.set(key, value);
-  },
+  getEnvironmentData: thread.getEnvironmentData,
+  setEnvironmentData: thread.setEnvironmentData,
 };

@@ -286,10 +286,5 @@ int main(int argc, char **argv) {
         main_push(ctx, rest, argv[i]);
     }
     rt_set(ctx, options, "args", rest);
-    rc = rt_bootstrap(env, options);
-    if (rc) {
-        rt__really_exit(env, rc);
-    }
-    rc = rt_run(env);
-    rt__really_exit(env, rc);
+    rt__really_exit(env, rt_start(env, options));
 }

@@ -108,7 +108,10 @@ function emitExit() {
 }
 
 function runMain() {
-  if (process.env.NODE_CHANNEL_FD !== undefined) {
+  if (options.worker !== undefined) {
+    // a worker_threads thread: its start-up message decides what runs
+    requireBuiltin('internal/worker/thread').setup(options);
+  } else if (process.env.NODE_CHANNEL_FD !== undefined) {
     // started by child_process.fork(): the IPC channel to the parent
     requireBuiltin('internal/child_process/ipc_child').setupChildIpc();
   }

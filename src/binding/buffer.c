@@ -144,9 +144,9 @@ typedef struct {
 
 /* One scratch area is kept between calls so that large conversions do not pay for fresh
  * pages every time; MADV_FREE lets the kernel take the pages back under memory pressure. */
-static JSChar *buffer_scratch;
-static size_t buffer_scratch_bytes;
-static bool buffer_scratch_busy;
+static _Thread_local JSChar *buffer_scratch;
+static _Thread_local size_t buffer_scratch_bytes;
+static _Thread_local bool buffer_scratch_busy;
 #define BUF_SCRATCH_MAX ((size_t)128 << 20)
 
 static JSChar *buffer_scratch_take(size_t bytes) {

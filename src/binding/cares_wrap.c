@@ -233,11 +233,11 @@ typedef struct cares_query {
 
 static JSClassRef cares_channel_class;
 /* Answered queries waiting for the check phase (node delivers them like an immediate). */
-static cares_query_t *cares_done_head;
-static cares_query_t *cares_done_tail;
-static uv_check_t cares_check;
-static uv_idle_t cares_idle;
-static bool cares_check_ready;
+static _Thread_local cares_query_t *cares_done_head;
+static _Thread_local cares_query_t *cares_done_tail;
+static _Thread_local uv_check_t cares_check;
+static _Thread_local uv_idle_t cares_idle;
+static _Thread_local bool cares_check_ready;
 
 static const char *const cares_error_codes[] = {
     "",
@@ -972,7 +972,7 @@ static cares_channel_t *cares_channel_this(JSContextRef ctx, JSObjectRef self, J
 /* new ChannelWrap(timeout, tries): timeout in ms (-1: c-ares' default). */
 static JSObjectRef cares_channel_new(JSContextRef ctx, JSObjectRef ctor, size_t argc,
                                      const JSValueRef argv[], JSValueRef *exc) {
-    static bool library_ready;
+    static _Thread_local bool library_ready;
     if (!library_ready) {
         int err = ares_library_init(ARES_LIB_INIT_ALL);
         if (err != ARES_SUCCESS) {

@@ -40,7 +40,7 @@ typedef struct {
 } contextify_t;
 
 static JSClassRef contextify_global_class;
-static bool contextify_watchdog_fired;
+static _Thread_local bool contextify_watchdog_fired;
 
 static contextify_t *contextify_of(JSObjectRef obj) {
     return obj ? JSObjectGetPrivate(obj) : NULL;

@@ -1684,7 +1684,7 @@ typedef struct {
     char *path;
 } fs_watch_t;
 
-static JSClassRef fs_watch_class;
+static _Thread_local JSClassRef fs_watch_class;
 
 static void fs_watch_finalize(JSObjectRef obj) {
     fs_watch_t *w = JSObjectGetPrivate(obj);

@@ -1,7 +1,9 @@
-/* messaging.c: the `messaging` binding: a libuv async handle per MessagePort (lib/internal/worker/io.js). */
-#include "rt/rt.h"
+/* messaging.c: the `messaging` binding: wakeup handles for MessagePorts and the
+ * cross-thread channels behind ports that reach a worker (lib/internal/worker/io.js). */
+#include "binding/messaging.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* A wakeup handle: send() makes the loop call `callback` in its poll phase, like the
  * uv_async_t behind each of Node's MessagePorts. The callback returns true while it has
@@ -18,7 +20,9 @@ typedef struct {
     bool finalized;  /* the JS object is gone */
 } messaging_async_t;
 
+/* Created once, under the binding-init lock (src/rt/bindings.c); shared by all threads. */
 static JSClassRef messaging_async_class;
+static JSClassRef messaging_link_class;
 
 static void messaging_async_finalize(JSObjectRef obj) {
     messaging_async_t *w = JSObjectGetPrivate(obj);
@@ -170,18 +174,661 @@ static const JSStaticFunction messaging_async_methods[] = {
     {0, 0, 0},
 };
 
+/* ---- cross-thread channels ---- */
+
+typedef struct messaging_msg {
+    struct messaging_msg *next;
+    uint8_t *data;
+    size_t len;
+    rt_msg_end_t **ends; /* ends travelling with the message, owned by it */
+    size_t nends;
+} messaging_msg_t;
+
+typedef struct messaging_chan messaging_chan_t;
+typedef struct messaging_link messaging_link_t;
+
+struct rt_msg_end {
+    messaging_chan_t *chan;
+    messaging_msg_t *head; /* messages posted by the peer, oldest first */
+    messaging_msg_t *tail;
+    messaging_link_t *owner; /* the link whose loop this end wakes; NULL while in transit */
+    bool closed;
+};
+
+struct messaging_chan {
+    rt_msg_end_t ends[2];
+    int refs; /* ends not yet released */
+};
+
+/* A link: one end attached to the calling thread's loop. The JS side calls receive() from
+ * the handler until it returns undefined (nothing queued) or null (the peer closed). */
+struct messaging_link {
+    uv_async_t async;
+    rt_msg_end_t *end;   /* NULL once detached or closed */
+    JSObjectRef obj;     /* protected while the handle is open */
+    JSObjectRef handler; /* protected while set and the handle is open */
+    messaging_link_t *prev;
+    messaging_link_t *next;
+    bool closing;
+    bool closed;
+    bool finalized;
+};
+
+/* One lock for every queue: messages are few and short-lived, contention is rare. */
+static uv_once_t messaging_once = UV_ONCE_INIT;
+static uv_mutex_t messaging_lock;
+/* The open links of this thread, closed without JS when a worker's thread ends. */
+static _Thread_local messaging_link_t *messaging_links;
+
+static void messaging_once_init(void);
+
+static rt_msg_end_t *messaging_peer(rt_msg_end_t *e) {
+    return &e->chan->ends[e == &e->chan->ends[0] ? 1 : 0];
+}
+
+/* Called with the lock held. */
+static void messaging_wake_locked(rt_msg_end_t *e) {
+    if (e->owner) {
+        uv_async_send(&e->owner->async);
+    }
+}
+
+void rt_msg_channel_new(rt_msg_end_t **a, rt_msg_end_t **b) {
+    uv_once(&messaging_once, messaging_once_init);
+    messaging_chan_t *chan = calloc(1, sizeof(*chan));
+    RT_CHECK(chan != NULL);
+    chan->ends[0].chan = chan;
+    chan->ends[1].chan = chan;
+    chan->refs = 2;
+    *a = &chan->ends[0];
+    *b = &chan->ends[1];
+}
+
+static void messaging_msg_free(messaging_msg_t *m) {
+    for (size_t i = 0; i < m->nends; i++) {
+        rt_msg_end_release(m->ends[i]);
+    }
+    free(m->ends);
+    free(m->data);
+    free(m);
+}
+
+void rt_msg_end_release(rt_msg_end_t *end) {
+    uv_mutex_lock(&messaging_lock);
+    messaging_msg_t *q = end->head;
+    end->head = end->tail = NULL;
+    end->closed = true;
+    end->owner = NULL;
+    messaging_wake_locked(messaging_peer(end));
+    messaging_chan_t *chan = end->chan;
+    bool last = --chan->refs == 0;
+    uv_mutex_unlock(&messaging_lock);
+    /* Queued messages may carry ends of other channels: release those outside the lock. */
+    while (q) {
+        messaging_msg_t *next = q->next;
+        messaging_msg_free(q);
+        q = next;
+    }
+    if (last) {
+        free(chan);
+    }
+}
+
+static void messaging_link_unlist(messaging_link_t *l) {
+    if (l->prev) {
+        l->prev->next = l->next;
+    } else if (messaging_links == l) {
+        messaging_links = l->next;
+    }
+    if (l->next) {
+        l->next->prev = l->prev;
+    }
+    l->prev = l->next = NULL;
+}
+
+static void messaging_link_finalize(JSObjectRef obj) {
+    messaging_link_t *l = JSObjectGetPrivate(obj);
+    if (!l) {
+        return;
+    }
+    if (l->closed) {
+        free(l);
+    } else {
+        l->finalized = true;
+    }
+}
+
+static void messaging_link_on_close(uv_handle_t *h) {
+    messaging_link_t *l = h->data;
+    rt_env_t *env = rt_env_get();
+    l->closed = true;
+    if (l->handler) {
+        JSValueUnprotect(env->ctx, l->handler);
+        l->handler = NULL;
+    }
+    if (l->finalized) {
+        free(l);
+        return;
+    }
+    /* The finalizer frees l once the object goes. */
+    JSValueUnprotect(env->ctx, l->obj);
+}
+
+/* Closes the handle; with release the end closes too (else it was detached already). */
+static void messaging_link_close(messaging_link_t *l) {
+    if (l->closing) {
+        return;
+    }
+    l->closing = true;
+    messaging_link_unlist(l);
+    rt_msg_end_t *end = l->end;
+    if (end) {
+        uv_mutex_lock(&messaging_lock);
+        end->owner = NULL;
+        l->end = NULL;
+        uv_mutex_unlock(&messaging_lock);
+        rt_msg_end_release(end);
+    }
+    uv_close((uv_handle_t *)&l->async, messaging_link_on_close);
+}
+
+void rt_msg_links_teardown(void) {
+    while (messaging_links) {
+        messaging_link_close(messaging_links);
+    }
+}
+
+static void messaging_link_on_async(uv_async_t *h) {
+    messaging_link_t *l = h->data;
+    rt_env_t *env = rt_env_get();
+    /* The handler returns true while it has more to deliver in this round. */
+    for (;;) {
+        if (l->closing || !l->handler || env->exiting) {
+            return;
+        }
+        JSValueRef r = rt_make_callback(env, l->handler, l->obj, 0, NULL);
+        if (!r || !JSValueToBoolean(env->ctx, r)) {
+            return;
+        }
+    }
+}
+
+JSObjectRef rt_msg_link_wrap(JSContextRef ctx, rt_msg_end_t *end) {
+    uv_once(&messaging_once, messaging_once_init);
+    rt_env_t *env = rt_env_get();
+    messaging_link_t *l = calloc(1, sizeof(*l));
+    RT_CHECK(l != NULL);
+    RT_CHECK(uv_async_init(env->loop, &l->async, messaging_link_on_async) == 0);
+    l->async.data = l;
+    uv_unref((uv_handle_t *)&l->async);
+    l->obj = JSObjectMake(ctx, messaging_link_class, l);
+    JSValueProtect(ctx, l->obj);
+    l->next = messaging_links;
+    if (messaging_links) {
+        messaging_links->prev = l;
+    }
+    messaging_links = l;
+    uv_mutex_lock(&messaging_lock);
+    l->end = end;
+    end->owner = l;
+    if (end->head || messaging_peer(end)->closed) {
+        uv_async_send(&l->async);
+    }
+    uv_mutex_unlock(&messaging_lock);
+    return l->obj;
+}
+
+static messaging_link_t *messaging_link_of(JSContextRef ctx, JSValueRef v) {
+    if (!v || !JSValueIsObjectOfClass(ctx, v, messaging_link_class)) {
+        return NULL;
+    }
+    return JSObjectGetPrivate((JSObjectRef)v);
+}
+
+rt_msg_end_t *rt_msg_link_detach(JSContextRef ctx, JSValueRef v, JSValueRef *exc) {
+    uv_once(&messaging_once, messaging_once_init);
+    messaging_link_t *l = messaging_link_of(ctx, v);
+    if (!l || l->closing || !l->end) {
+        rt_throw_type_error(ctx, exc, "The port is not open");
+        return NULL;
+    }
+    uv_mutex_lock(&messaging_lock);
+    rt_msg_end_t *end = l->end;
+    end->owner = NULL;
+    l->end = NULL;
+    uv_mutex_unlock(&messaging_lock);
+    messaging_link_close(l);
+    return end;
+}
+
+static messaging_link_t *messaging_link_unwrap(JSContextRef ctx, JSObjectRef self,
+                                               JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_of(ctx, self);
+    if (!l) {
+        rt_throw_type_error(ctx, exc, "Illegal invocation");
+    }
+    return l;
+}
+
+/* post(bytes, links): queues a copy of bytes for the peer, with the ends of the given links
+ * (which close here). Returns false if the peer is gone (the message is dropped). */
+static JSValueRef messaging_link_post(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                      size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    JSValueRef data = rt_arg(ctx, argc, argv, 0);
+    if (JSValueGetTypedArrayType(ctx, data, NULL) == kJSTypedArrayTypeNone) {
+        return rt_throw_type_error(ctx, exc, "The message must be a Uint8Array");
+    }
+    size_t len = 0;
+    uint8_t *bytes = rt_bytes(ctx, data, &len);
+    JSValueRef list = rt_arg(ctx, argc, argv, 1);
+    size_t n = 0;
+    if (JSValueIsObject(ctx, list)) {
+        double d = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
+        n = d >= 0 && d <= 65536 ? (size_t)d : 0;
+    }
+    /* Check every link before taking any, so a bad list changes nothing. */
+    for (size_t i = 0; i < n; i++) {
+        JSValueRef v = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)list, (unsigned)i, NULL);
+        messaging_link_t *t = messaging_link_of(ctx, v);
+        if (!t || t == l || t->closing || !t->end) {
+            return rt_throw_type_error(ctx, exc, "A transferred port is not open");
+        }
+    }
+    if (!l->end || l->closing) {
+        return JSValueMakeBoolean(ctx, false);
+    }
+    messaging_msg_t *m = calloc(1, sizeof(*m));
+    RT_CHECK(m != NULL);
+    m->data = malloc(len ? len : 1);
+    RT_CHECK(m->data != NULL);
+    if (len) {
+        memcpy(m->data, bytes, len);
+    }
+    m->len = len;
+    if (n) {
+        m->ends = calloc(n, sizeof(rt_msg_end_t *));
+        RT_CHECK(m->ends != NULL);
+        for (size_t i = 0; i < n; i++) {
+            JSValueRef v = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)list, (unsigned)i, NULL);
+            rt_msg_end_t *e = messaging_link_of(ctx, v) ? rt_msg_link_detach(ctx, v, exc) : NULL;
+            if (e) {
+                m->ends[m->nends++] = e;
+            }
+        }
+        *exc = NULL;
+    }
+    uv_mutex_lock(&messaging_lock);
+    rt_msg_end_t *peer = l->end ? messaging_peer(l->end) : NULL;
+    bool queued = peer && !peer->closed;
+    if (queued) {
+        if (peer->tail) {
+            peer->tail->next = m;
+        } else {
+            peer->head = m;
+        }
+        peer->tail = m;
+        messaging_wake_locked(peer);
+    }
+    uv_mutex_unlock(&messaging_lock);
+    if (!queued) {
+        messaging_msg_free(m);
+    }
+    return JSValueMakeBoolean(ctx, queued);
+}
+
+/* receive() -> [bytes, ...links] for the oldest message; undefined when none is queued;
+ * null when none is queued and none can come (the peer or this end closed). */
+static JSValueRef messaging_link_receive(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    if (!l->end) {
+        return JSValueMakeNull(ctx);
+    }
+    uv_mutex_lock(&messaging_lock);
+    rt_msg_end_t *end = l->end;
+    messaging_msg_t *m = end->head;
+    bool closed = end->closed || messaging_peer(end)->closed;
+    if (m) {
+        end->head = m->next;
+        if (!end->head) {
+            end->tail = NULL;
+        }
+    }
+    uv_mutex_unlock(&messaging_lock);
+    if (!m) {
+        return closed ? JSValueMakeNull(ctx) : JSValueMakeUndefined(ctx);
+    }
+    size_t n = m->nends + 1;
+    JSValueRef stack_items[8];
+    JSValueRef *items = n <= 8 ? stack_items : malloc(n * sizeof(JSValueRef));
+    RT_CHECK(items != NULL);
+    items[0] = rt_uint8array_take(ctx, m->data, m->len, NULL);
+    for (size_t i = 0; i < m->nends; i++) {
+        items[i + 1] = rt_msg_link_wrap(ctx, m->ends[i]);
+    }
+    JSObjectRef out = JSObjectMakeArray(ctx, n, items, NULL);
+    if (items != stack_items) {
+        free(items);
+    }
+    free(m->ends);
+    free(m);
+    return out;
+}
+
+static JSValueRef messaging_link_set_handler(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                             size_t argc, const JSValueRef argv[],
+                                             JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    JSValueRef h = rt_arg(ctx, argc, argv, 0);
+    if (!JSValueIsObject(ctx, h) || !JSObjectIsFunction(ctx, (JSObjectRef)h)) {
+        return rt_throw_type_error(ctx, exc, "handler must be a function");
+    }
+    if (l->closing) {
+        return JSValueMakeUndefined(ctx);
+    }
+    if (l->handler) {
+        JSValueUnprotect(ctx, l->handler);
+    }
+    l->handler = (JSObjectRef)h;
+    JSValueProtect(ctx, h);
+    /* Messages may have arrived before anyone listened. */
+    uv_async_send(&l->async);
+    return JSValueMakeUndefined(ctx);
+}
+
+static JSValueRef messaging_link_close_fn(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    messaging_link_close(l);
+    return JSValueMakeUndefined(ctx);
+}
+
+static JSValueRef messaging_link_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                     size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    if (!l->closing) {
+        uv_ref((uv_handle_t *)&l->async);
+    }
+    return JSValueMakeUndefined(ctx);
+}
+
+static JSValueRef messaging_link_unref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    if (!l->closing) {
+        uv_unref((uv_handle_t *)&l->async);
+    }
+    return JSValueMakeUndefined(ctx);
+}
+
+static JSValueRef messaging_link_has_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    return JSValueMakeBoolean(ctx, !l->closing && uv_has_ref((uv_handle_t *)&l->async));
+}
+
+static const JSStaticFunction messaging_link_methods[] = {
+    {"post", messaging_link_post, RT_FN_ATTRS},
+    {"receive", messaging_link_receive, RT_FN_ATTRS},
+    {"setHandler", messaging_link_set_handler, RT_FN_ATTRS},
+    {"close", messaging_link_close_fn, RT_FN_ATTRS},
+    {"ref", messaging_link_ref, RT_FN_ATTRS},
+    {"unref", messaging_link_unref, RT_FN_ATTRS},
+    {"hasRef", messaging_link_has_ref, RT_FN_ATTRS},
+    {0, 0, 0},
+};
+
+static void messaging_once_init(void) {
+    RT_CHECK(uv_mutex_init(&messaging_lock) == 0);
+    JSClassDefinition def = kJSClassDefinitionEmpty;
+    def.className = "MessagingAsync";
+    def.staticFunctions = messaging_async_methods;
+    def.finalize = messaging_async_finalize;
+    messaging_async_class = JSClassCreate(&def);
+    JSClassDefinition ldef = kJSClassDefinitionEmpty;
+    ldef.className = "MessagingLink";
+    ldef.staticFunctions = messaging_link_methods;
+    ldef.finalize = messaging_link_finalize;
+    messaging_link_class = JSClassCreate(&ldef);
+}
+
+/* ---- shared memory: SharedArrayBuffer contents seen from other threads ---- */
+
+/* The engine's C API cannot make a SharedArrayBuffer over existing memory, so another thread
+ * sees an ArrayBuffer over the same bytes. A region is never freed: the engine that owns it
+ * stays alive until the process ends (a worker that shared memory keeps its engine). */
+typedef struct {
+    uint8_t *ptr;
+    size_t len;
+} messaging_region_t;
+
+static messaging_region_t *messaging_regions; /* under messaging_lock */
+static size_t messaging_nregions;
+static size_t messaging_cap_regions;
+/* This thread's engine owns memory another thread may be using. */
+static _Thread_local bool messaging_pinned;
+
+bool rt_msg_engine_pinned(void) {
+    return messaging_pinned;
+}
+
+/* shareMemory(sharedArrayBuffer) -> the region id other threads open it by. */
+static JSValueRef messaging_share_memory(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    uv_once(&messaging_once, messaging_once_init);
+    JSValueRef v = rt_arg(ctx, argc, argv, 0);
+    if (JSValueGetTypedArrayType(ctx, v, NULL) != kJSTypedArrayTypeArrayBuffer) {
+        return rt_throw_type_error(ctx, exc, "Expected a SharedArrayBuffer");
+    }
+    uint8_t *ptr = JSObjectGetArrayBufferBytesPtr(ctx, (JSObjectRef)v, NULL);
+    size_t len = JSObjectGetArrayBufferByteLength(ctx, (JSObjectRef)v, NULL);
+    if (!ptr || !len) {
+        return JSValueMakeNumber(ctx, -1);
+    }
+    messaging_pinned = true;
+    uv_mutex_lock(&messaging_lock);
+    size_t id = 0;
+    for (; id < messaging_nregions; id++) {
+        if (messaging_regions[id].ptr == ptr && messaging_regions[id].len == len) {
+            break;
+        }
+    }
+    if (id == messaging_nregions) {
+        if (messaging_nregions == messaging_cap_regions) {
+            size_t cap = messaging_cap_regions ? messaging_cap_regions * 2 : 16;
+            messaging_region_t *r = realloc(messaging_regions, cap * sizeof(*r));
+            RT_CHECK(r != NULL);
+            messaging_regions = r;
+            messaging_cap_regions = cap;
+        }
+        messaging_regions[id].ptr = ptr;
+        messaging_regions[id].len = len;
+        messaging_nregions++;
+    }
+    uv_mutex_unlock(&messaging_lock);
+    return JSValueMakeNumber(ctx, (double)id);
+}
+
+/* openMemory(id) -> an ArrayBuffer over a shared region's bytes (not copied). */
+static JSValueRef messaging_open_memory(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                        size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    uv_once(&messaging_once, messaging_once_init);
+    int64_t id = rt_arg_int(ctx, argc, argv, 0);
+    uv_mutex_lock(&messaging_lock);
+    messaging_region_t r = {NULL, 0};
+    if (id >= 0 && (size_t)id < messaging_nregions) {
+        r = messaging_regions[id];
+    }
+    uv_mutex_unlock(&messaging_lock);
+    if (!r.ptr) {
+        return rt_throw_type_error(ctx, exc, "No such shared memory");
+    }
+    return JSObjectMakeArrayBufferWithBytesNoCopy(ctx, r.ptr, r.len, NULL, NULL, exc);
+}
+
+/* ---- BroadcastChannel across threads ---- */
+
+/* Every open BroadcastChannel of every thread has an entry: a link end that receives what
+ * channels of the same name on other threads post. The entry keeps the other end of that
+ * end's channel, so the end never sees its peer close. */
+typedef struct messaging_bc {
+    struct messaging_bc *next;
+    char *name;
+    uv_thread_t thread;
+    rt_msg_end_t *end;   /* the receiving end (owned by a link) */
+    rt_msg_end_t *other; /* held here only */
+} messaging_bc_t;
+
+static messaging_bc_t *messaging_bcs; /* under messaging_lock */
+
+/* joinBroadcast(name) -> a link that receives the channel's messages from other threads. */
+static JSValueRef messaging_join_broadcast(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                           size_t argc, const JSValueRef argv[],
+                                           JSValueRef *exc) {
+    char *name = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!name) {
+        return NULL;
+    }
+    rt_msg_end_t *a;
+    rt_msg_end_t *b;
+    rt_msg_channel_new(&a, &b);
+    messaging_bc_t *bc = calloc(1, sizeof(*bc));
+    RT_CHECK(bc != NULL);
+    bc->name = name;
+    bc->thread = uv_thread_self();
+    bc->end = a;
+    bc->other = b;
+    JSObjectRef link = rt_msg_link_wrap(ctx, a);
+    uv_mutex_lock(&messaging_lock);
+    bc->next = messaging_bcs;
+    messaging_bcs = bc;
+    uv_mutex_unlock(&messaging_lock);
+    return link;
+}
+
+/* broadcast(name, bytes): queues a copy of bytes for every open channel of that name on
+ * other threads. */
+static JSValueRef messaging_broadcast(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                      size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    char *name = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!name) {
+        return NULL;
+    }
+    size_t len = 0;
+    uint8_t *bytes = rt_bytes(ctx, rt_arg(ctx, argc, argv, 1), &len);
+    if (!bytes && len) {
+        free(name);
+        return rt_throw_type_error(ctx, exc, "The message must be a Uint8Array");
+    }
+    uv_thread_t me = uv_thread_self();
+    messaging_bc_t *dead = NULL;
+    uv_mutex_lock(&messaging_lock);
+    for (messaging_bc_t **p = &messaging_bcs; *p;) {
+        messaging_bc_t *bc = *p;
+        if (bc->end->closed) {
+            /* Its link closed: drop the entry (released outside the lock). */
+            *p = bc->next;
+            bc->next = dead;
+            dead = bc;
+            continue;
+        }
+        p = &bc->next;
+        if (uv_thread_equal(&bc->thread, &me) || strcmp(bc->name, name) != 0) {
+            continue;
+        }
+        messaging_msg_t *m = calloc(1, sizeof(*m));
+        RT_CHECK(m != NULL);
+        m->data = malloc(len ? len : 1);
+        RT_CHECK(m->data != NULL);
+        if (len) {
+            memcpy(m->data, bytes, len);
+        }
+        m->len = len;
+        if (bc->end->tail) {
+            bc->end->tail->next = m;
+        } else {
+            bc->end->head = m;
+        }
+        bc->end->tail = m;
+        messaging_wake_locked(bc->end);
+    }
+    uv_mutex_unlock(&messaging_lock);
+    while (dead) {
+        messaging_bc_t *next = dead->next;
+        rt_msg_end_release(dead->other);
+        free(dead->name);
+        free(dead);
+        dead = next;
+    }
+    free(name);
+    return JSValueMakeUndefined(ctx);
+}
+
+/* hasBroadcastPeers(name) -> whether another thread has an open channel of that name. */
+static JSValueRef messaging_has_broadcast_peers(JSContextRef ctx, JSObjectRef fn,
+                                                JSObjectRef self, size_t argc,
+                                                const JSValueRef argv[], JSValueRef *exc) {
+    char *name = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!name) {
+        return NULL;
+    }
+    uv_thread_t me = uv_thread_self();
+    bool found = false;
+    uv_mutex_lock(&messaging_lock);
+    for (messaging_bc_t *bc = messaging_bcs; bc && !found; bc = bc->next) {
+        found = !bc->end->closed && !uv_thread_equal(&bc->thread, &me) &&
+                strcmp(bc->name, name) == 0;
+    }
+    uv_mutex_unlock(&messaging_lock);
+    free(name);
+    return JSValueMakeBoolean(ctx, found);
+}
+
+/* createChannel() -> [link, link]: a cross-thread channel with both ends on this thread. */
+static JSValueRef messaging_create_channel(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                           size_t argc, const JSValueRef argv[],
+                                           JSValueRef *exc) {
+    rt_msg_end_t *a;
+    rt_msg_end_t *b;
+    rt_msg_channel_new(&a, &b);
+    JSValueRef items[2] = {rt_msg_link_wrap(ctx, a), rt_msg_link_wrap(ctx, b)};
+    return JSObjectMakeArray(ctx, 2, items, NULL);
+}
+
 static const JSStaticFunction messaging_functions[] = {
     {"createAsync", messaging_create_async, RT_FN_ATTRS},
+    {"createChannel", messaging_create_channel, RT_FN_ATTRS},
+    {"shareMemory", messaging_share_memory, RT_FN_ATTRS},
+    {"joinBroadcast", messaging_join_broadcast, RT_FN_ATTRS},
+    {"broadcast", messaging_broadcast, RT_FN_ATTRS},
+    {"hasBroadcastPeers", messaging_has_broadcast_peers, RT_FN_ATTRS},
+    {"openMemory", messaging_open_memory, RT_FN_ATTRS},
     {0, 0, 0},
 };
 
 void rt_binding_messaging_init(rt_env_t *env, JSObjectRef target) {
-    if (!messaging_async_class) {
-        JSClassDefinition def = kJSClassDefinitionEmpty;
-        def.className = "MessagingAsync";
-        def.staticFunctions = messaging_async_methods;
-        def.finalize = messaging_async_finalize;
-        messaging_async_class = JSClassCreate(&def);
-    }
+    uv_once(&messaging_once, messaging_once_init);
     rt_define_functions(env, target, messaging_functions);
 }

@@ -12,7 +12,7 @@ typedef struct {
     bool timer_ref;
 } timers_state_t;
 
-static timers_state_t timers_state;
+static _Thread_local timers_state_t timers_state;
 
 static void timers_on_timer(uv_timer_t *h) {
     rt_env_t *env = rt_env_get();

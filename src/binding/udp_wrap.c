@@ -39,7 +39,7 @@ typedef struct {
 static JSClassRef udp_wrap_class;
 static JSClassRef udp_wrap_send_class;
 /* Every handle that is not yet closed (for getActiveHandles). */
-static udp_wrap_t *udp_wrap_open_list;
+static _Thread_local udp_wrap_t *udp_wrap_open_list;
 
 static void udp_wrap_unlink(udp_wrap_t *w) {
     if (w->prev) {

@@ -13,6 +13,15 @@ typedef struct {
 static const bindings_entry_t bindings_table[] = {RT_BINDINGS(BINDINGS_ENTRY){NULL, NULL}};
 #undef BINDINGS_ENTRY
 
+/* Binding inits run one at a time across threads, so the engine classes and tables a
+ * binding creates on first use are made once and safely shared by worker threads. */
+static uv_once_t bindings_once = UV_ONCE_INIT;
+static uv_mutex_t bindings_lock;
+
+static void bindings_lock_init(void) {
+    RT_CHECK(uv_mutex_init_recursive(&bindings_lock) == 0);
+}
+
 JSObjectRef rt_binding_get(rt_env_t *env, const char *name) {
     JSValueRef cached = rt_get(env->ctx, env->binding_cache, name);
     if (JSValueIsObject(env->ctx, cached)) {
@@ -22,7 +31,10 @@ JSObjectRef rt_binding_get(rt_env_t *env, const char *name) {
         if (strcmp(b->name, name) == 0) {
             JSObjectRef target = JSObjectMake(env->ctx, NULL, NULL);
             rt_set(env->ctx, env->binding_cache, name, target);
+            uv_once(&bindings_once, bindings_lock_init);
+            uv_mutex_lock(&bindings_lock);
             b->init(env, target);
+            uv_mutex_unlock(&bindings_lock);
             return target;
         }
     }

@@ -412,22 +412,28 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj) {
 
 /* ---- environment ---- */
 
+static void env_set_engine_options(void) {
+    jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
+    /* V8 keeps every frame; proper tail calls would drop callers from stacks. */
+    jsc_options_set_boolean("useTailCalls", FALSE);
+}
+
 rt_env_t *rt_new(int argc, char **argv) {
+    return rt_env_create(uv_default_loop(), NULL, argc, argv);
+}
+
+rt_env_t *rt_env_create(uv_loop_t *loop, JSContextGroupRef group, int argc, char **argv) {
     rt_env_t *env = calloc(1, sizeof(*env));
     RT_CHECK(env != NULL);
     env_current = env;
-    env->loop = uv_default_loop();
+    env->loop = loop;
     env->argc = argc;
     env->argv = argv;
-    static bool options_set;
-    if (!options_set) {
-        /* Engine options must be set before the first context exists. */
-        options_set = true;
-        jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
-        /* V8 keeps every frame; proper tail calls would drop callers from stacks. */
-        jsc_options_set_boolean("useTailCalls", FALSE);
-    }
-    env->ctx = JSGlobalContextCreate(NULL);
+    env->group = group;
+    /* Engine options must be set before the first context exists. */
+    static uv_once_t options_once = UV_ONCE_INIT;
+    uv_once(&options_once, env_set_engine_options);
+    env->ctx = JSGlobalContextCreateInGroup(group, NULL);
     env->global = JSContextGetGlobalObject(env->ctx);
     env->binding_cache = JSObjectMake(env->ctx, NULL, NULL);
     JSValueProtect(env->ctx, env->binding_cache);
@@ -435,11 +441,12 @@ rt_env_t *rt_new(int argc, char **argv) {
 }
 
 void rt_free(rt_env_t *env) {
-    if (env->tick_callback) {
-        JSValueUnprotect(env->ctx, env->tick_callback);
-    }
-    if (env->fatal_exception) {
-        JSValueUnprotect(env->ctx, env->fatal_exception);
+    JSObjectRef hooks[] = {env->tick_callback,    env->callback_trampoline, env->emit_before_exit,
+                           env->emit_exit,        env->fix_error_stack,     env->fatal_exception};
+    for (size_t i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
+        if (hooks[i]) {
+            JSValueUnprotect(env->ctx, hooks[i]);
+        }
     }
     JSValueUnprotect(env->ctx, env->binding_cache);
     JSGlobalContextRelease(env->ctx);

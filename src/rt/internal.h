@@ -5,14 +5,20 @@
 #include "rt/embed.h"
 #include "rt/rt.h"
 
-/* Creates the environment of this thread: a context and the default loop. */
+/* Creates the environment of the main thread: a context and the default loop. */
 rt_env_t *rt_new(int argc, char **argv);
+/* Creates the environment of the calling thread on loop, with a context in group (NULL: a
+ * group of its own), and makes it the thread's current environment. */
+rt_env_t *rt_env_create(uv_loop_t *loop, JSContextGroupRef group, int argc, char **argv);
 /* Releases the context and frees env. */
 void rt_free(rt_env_t *env);
 
 /* Runs lib/internal/bootstrap.js with the CLI's request (an object built by main.c).
  * Returns 0, or the exit code if the process must stop. */
 int rt_bootstrap(rt_env_t *env, JSObjectRef options);
+/* Starts an instance: the bootstrap (which runs the entry), then the loop to the end.
+ * Returns the exit code; the main thread and worker threads both start here. */
+int rt_start(rt_env_t *env, JSObjectRef options);
 /* Runs the loop until it has nothing left, with beforeExit handling; then emits 'exit'.
  * Returns the process exit code. */
 int rt_run(rt_env_t *env);

@@ -14,7 +14,7 @@ static _Thread_local int loop_depth;
 void rt__ticks_drain(rt_env_t *env) {
     /* Every call below is an outermost engine entry, so microtasks drain after each:
      * ticks -> microtasks -> (new ticks) -> ... exactly as Node's processTicksAndRejections. */
-    while (env->tick_callback &&
+    while (env->tick_callback && !env->stopping &&
            (rt__tick_info[RT_TICK_HAS_TICK] || rt__tick_info[RT_TICK_HAS_REJECTION])) {
         JSValueRef exc = NULL;
         loop_depth++;
@@ -30,6 +30,11 @@ JSValueRef rt_make_callback(rt_env_t *env, JSObjectRef fn, JSObjectRef self, siz
                             const JSValueRef argv[]) {
     JSValueRef exc = NULL;
     JSValueRef result;
+    if (env->stopping) {
+        /* A worker being stopped runs no more JS; callers that loop while the callback
+         * asks for more see undefined and stop. */
+        return JSValueMakeUndefined(env->ctx);
+    }
     loop_depth++;
     if (env->callback_trampoline && loop_depth == 1) {
         /* The trampoline runs fn and then the ticks inside this same entry. */
@@ -60,7 +65,24 @@ JSValueRef rt_make_callback(rt_env_t *env, JSObjectRef fn, JSObjectRef self, siz
     return result;
 }
 
+/* Ends the process; on a worker thread, ends only the worker (its loop stops and no more JS
+ * runs there), with code as its exit code. */
+static void loop_exit(rt_env_t *env, int code) {
+    if (env->worker) {
+        if (!env->stopping) {
+            env->exit_code = code;
+            env->stopping = true;
+        }
+        uv_stop(env->loop);
+        return;
+    }
+    rt__really_exit(env, code);
+}
+
 void rt_fatal_exception(rt_env_t *env, JSValueRef exception) {
+    if (env->stopping) {
+        return;
+    }
     if (env->fatal_exception) {
         JSValueRef exc = NULL;
         JSValueRef args[1] = {exception};
@@ -68,18 +90,23 @@ void rt_fatal_exception(rt_env_t *env, JSValueRef exception) {
         JSValueRef handled =
             JSObjectCallAsFunction(env->ctx, env->fatal_exception, NULL, 1, args, &exc);
         loop_depth--;
+        if (env->stopping) {
+            return;
+        }
         if (!exc && handled && JSValueToBoolean(env->ctx, handled)) {
             return;
         }
         if (!exc) {
             /* The JS side printed it and emitted 'exit'; it normally exits itself. */
-            rt__really_exit(env, env->exit_code ? env->exit_code : 1);
+            loop_exit(env, env->exit_code ? env->exit_code : 1);
+            return;
         }
         exception = exc;
         char *msg = rt_to_utf8(env->ctx, exception, NULL, NULL);
         fprintf(stderr, "%s\n", msg ? msg : "uncaught exception");
         free(msg);
-        rt__really_exit(env, 7);
+        loop_exit(env, 7);
+        return;
     }
     char *msg = rt_to_utf8(env->ctx, exception, NULL, NULL);
     JSValueRef stack = JSValueIsObject(env->ctx, exception)
@@ -90,7 +117,7 @@ void rt_fatal_exception(rt_env_t *env, JSValueRef exception) {
     fprintf(stderr, "Uncaught %s\n%s\n", msg ? msg : "exception", st ? st : "");
     free(msg);
     free(st);
-    rt__really_exit(env, 1);
+    loop_exit(env, 1);
 }
 
 _Noreturn void rt__really_exit(rt_env_t *env, int code) {
@@ -114,12 +141,30 @@ static bool loop_call_hook(rt_env_t *env, JSObjectRef hook, JSValueRef *result) 
 int rt_run(rt_env_t *env) {
     for (;;) {
         uv_run(env->loop, UV_RUN_DEFAULT);
+        if (env->stopping) {
+            return env->exit_code;
+        }
         loop_call_hook(env, env->emit_before_exit, NULL);
+        if (env->stopping) {
+            return env->exit_code;
+        }
         if (!uv_loop_alive(env->loop)) {
             break;
         }
     }
-    return rt_emit_exit(env);
+    int code = rt_emit_exit(env);
+    return env->stopping ? env->exit_code : code;
+}
+
+int rt_start(rt_env_t *env, JSObjectRef options) {
+    int rc = rt_bootstrap(env, options);
+    if (rc) {
+        return rc;
+    }
+    if (env->stopping) {
+        return env->exit_code;
+    }
+    return rt_run(env);
 }
 
 int rt_emit_exit(rt_env_t *env) {

@@ -42,6 +42,9 @@ struct rt_env {
     JSObjectRef binding_cache;    /* name -> binding object */
     bool exiting;
     int exit_code;
+    JSContextGroupRef group; /* a worker's own context group; NULL on the main thread */
+    void *worker;            /* the worker thread's state (src/binding/worker.c), or NULL */
+    bool stopping;           /* a worker is stopping: no more JS runs on this thread */
 };
 
 /* The environment of the calling thread. Never NULL once rt_new() has run. */
@@ -173,6 +176,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(udp_wrap)                                                                                    \
     V(uv)                                                                                          \
     V(util)                                                                                        \
+    V(worker)                                                                                      \
     V(zlib)
 
 #define RT_DECLARE_BINDING(name) void rt_binding_##name##_init(rt_env_t *env, JSObjectRef target);

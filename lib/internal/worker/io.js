@@ -9,8 +9,14 @@
 // itself does not starve the loop. As in node, a port is ref'd (keeps the
 // process alive) and started while it has a 'message' listener; close()
 // disentangles both sides, each of which delivers what it already received
-// and then emits 'close'. Worker threads will move messages between threads
-// through the same queues.
+// and then emits 'close'.
+//
+// A port whose other end is on another thread speaks through a link of the
+// messaging binding instead of a peer: a message is cloned as above, then
+// written in V8's serialization format (internal/worker/serdes) and queued
+// in C for the other thread's loop; transferred ports travel as links. A
+// local pair turns into a linked pair when one end is sent to another
+// thread.
 
 const {
   codes: {
@@ -68,8 +74,29 @@ class PortState {
     this.remaining = -1; // messages left in this wakeup round, -1 outside one
     this.frame = asyncContext.capture();
     this.asyncId = 0;
+    this.link = null; // the cross-thread link, when the other end is elsewhere
     this.handle = binding.createAsync(() => this.onWakeup());
     this.handle.unref();
+  }
+
+  attachLink(link) {
+    this.link = link;
+    link.setHandler(() => this.onWakeup());
+    if (this.handle.hasRef()) link.ref();
+  }
+
+  // Moves the oldest message of the link into the queue; false if none.
+  pull() {
+    const r = this.link.receive();
+    if (r === undefined) return false;
+    if (r === null) {
+      this.link.close();
+      this.link = null;
+      this.queue.push(kClose);
+      return true;
+    }
+    this.queue.push(decodeRemote(r));
+    return true;
   }
 
   wake() {
@@ -90,7 +117,10 @@ class PortState {
       if (queue.includes(kClose)) this.close();
       return false;
     }
-    if (queue.length === 0) return false;
+    if (queue.length === 0 && (this.link === null || !this.pull())) {
+      this.remaining = -1;
+      return false;
+    }
     if (this.remaining < 0) this.remaining = Math.max(queue.length, kMaxRound);
     const entry = queue.shift();
     this.remaining--;
@@ -104,7 +134,7 @@ class PortState {
       this.remaining = -1;
       return false;
     }
-    if (queue.length === 0) {
+    if (queue.length === 0 && this.link === null) {
       this.remaining = -1;
       return false;
     }
@@ -138,6 +168,10 @@ class PortState {
     const peer = this.peer;
     this.peer = null;
     this.closing = true;
+    if (this.link !== null) {
+      this.link.close();
+      this.link = null;
+    }
     this.enqueue(kClose);
     if (peer !== null) {
       peer.peer = null;
@@ -153,6 +187,10 @@ class PortState {
     if (this.peer !== null) {
       this.peer.disentangle();
       this.peer = null;
+    }
+    if (this.link !== null) {
+      this.link.close();
+      this.link = null;
     }
     this.queue.length = 0;
     const port = this.port;
@@ -229,6 +267,11 @@ const messagePortMethods = {
     const list = readTransferArgument(transfer);
     const peerBefore = state.peer;
     const message = cloneForTransfer(value, list, this, true);
+    if (state.link !== null && !state.closing && !state.detached) {
+      const { data, links } = serdes().encode(message.value, message.ports, portToLink);
+      state.link.post(data, links);
+      return;
+    }
     const peer = state.closing || state.detached ? null : state.peer;
     if (peer === null) return;
     if (peerBefore !== null && peerBefore.port !== null && list.length > 0 &&
@@ -246,7 +289,7 @@ const messagePortMethods = {
     const state = stateOf(this, 'start');
     if (state.closed || state.detached) return;
     state.started = true;
-    if (state.queue.length > 0) state.wake();
+    if (state.queue.length > 0 || state.link !== null) state.wake();
   },
 
   close(callback) {
@@ -258,13 +301,19 @@ const messagePortMethods = {
 
   ref() {
     const state = stateOf(this, 'ref');
-    if (!state.closed && !state.detached) state.handle.ref();
+    if (!state.closed && !state.detached) {
+      state.handle.ref();
+      state.link?.ref();
+    }
     return this;
   },
 
   unref() {
     const state = stateOf(this, 'unref');
-    if (!state.closed) state.handle.unref();
+    if (!state.closed) {
+      state.handle.unref();
+      state.link?.unref();
+    }
     return this;
   },
 
@@ -358,6 +407,73 @@ definePortHidden(kPortDetached, function() {
   const state = this[kState];
   return state === undefined || state.closing || state.detached;
 });
+
+// ---- ports across threads ----
+
+let lazySerdes;
+function serdes() {
+  lazySerdes ??= require('internal/worker/serdes');
+  return lazySerdes;
+}
+
+function decodeRemote(r) {
+  try {
+    const { value, ports } = serdes().decode(r[0], r.slice(1), portFromLink);
+    return { value, ports, error: undefined };
+  } catch (err) {
+    return { value: undefined, ports: [], error: err };
+  }
+}
+
+// A new port of this thread for a link that arrived from another thread.
+function portFromLink(link) {
+  const port = createPort();
+  port[kState].attachLink(link);
+  return port;
+}
+
+// Sends a port (the object a transfer just made) to another thread: its
+// channel end becomes a link. A local peer switches to the other end of a
+// new channel, and messages it sent that were not received yet go first.
+function portToLink(port) {
+  const state = port[kState];
+  state.detached = true;
+  state.started = false;
+  let link = state.link;
+  if (link !== null) {
+    state.link = null;
+  } else {
+    const pair = binding.createChannel();
+    const mine = pair[0];
+    link = pair[1];
+    const peer = state.peer;
+    state.peer = null;
+    if (peer !== null && !peer.closing) {
+      peer.peer = null;
+      peer.attachLink(mine);
+      for (const entry of state.queue) {
+        if (entry === kClose || entry.error !== undefined) continue;
+        const encoded = serdes().encode(entry.value, entry.ports ?? [], portToLink);
+        mine.post(encoded.data, encoded.links);
+      }
+    } else {
+      mine.close();
+    }
+  }
+  state.queue.length = 0;
+  state.closed = true;
+  state.handle.close();
+  return link;
+}
+
+// Delivers every message already queued for port now (a worker's ports
+// before its 'exit').
+function drainPort(port) {
+  const state = port?.[kState];
+  if (state === undefined) return;
+  state.remaining = -1;
+  while (state.onWakeup());
+}
 
 // ---- MessageChannel ----
 
@@ -482,6 +598,7 @@ function receiveMessageOnPort(port) {
     throw err;
   }
   const queue = state.queue;
+  if (queue.length === 0 && state.link) state.pull();
   if (queue.length === 0 || queue[0] === kClose) return undefined;
   const entry = queue.shift();
   if (entry.error !== undefined) throw entry.error;
@@ -514,6 +631,27 @@ class BroadcastState {
     this.remaining = -1;
     this.frame = asyncContext.capture();
     this.handle = binding.createAsync(() => this.onWakeup());
+    // Channels of the same name on other threads post through this link.
+    this.link = binding.joinBroadcast(name);
+    this.link.setHandler(() => this.onRemote());
+  }
+
+  // Moves one message from another thread into the queue; false if none.
+  pull() {
+    const r = this.link.receive();
+    if (r === undefined || r === null) return false;
+    this.queue.push(decodeRemote(r));
+    return true;
+  }
+
+  onRemote() {
+    if (this.closed) return false;
+    let r;
+    while ((r = this.link.receive()) !== undefined && r !== null) {
+      this.queue.push(decodeRemote(r));
+    }
+    if (this.queue.length > 0) this.handle.send();
+    return false;
   }
 
   onWakeup() {
@@ -580,6 +718,7 @@ class BroadcastChannel extends EventTarget {
       group.delete(state);
       if (group.size === 0) broadcastGroups.delete(state.name);
     }
+    state.link.close();
     state.handle.close();
   }
 
@@ -599,6 +738,10 @@ class BroadcastChannel extends EventTarget {
       first = undefined;
       other.queue.push(entry);
       other.handle.send();
+    }
+    if (binding.hasBroadcastPeers(state.name)) {
+      const entry = first ?? cloneForTransfer(message, [], undefined, true);
+      binding.broadcast(state.name, serdes().encode(entry.value, [], portToLink).data);
     }
   }
 
@@ -642,4 +785,6 @@ module.exports = {
   receiveMessageOnPort,
   moveMessagePortToContext,
   kCurrentlyReceivingPorts,
+  portFromLink,
+  drainPort,
 };

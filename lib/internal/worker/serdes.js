@@ -1,0 +1,135 @@
+'use strict';
+// Messages between threads: a structured clone (already made by postMessage)
+// written in V8's serialization format (lib/v8.js) so it can cross into
+// another engine instance as bytes. Transferred MessagePorts travel beside
+// the bytes as links of the messaging binding; in the bytes they are object
+// references 0..n-1, which the receiving side fills with new ports first.
+
+const v8 = require('v8');
+
+let kSerializerState;
+let kDeserializerState;
+
+function stateSymbol(obj, name) {
+  return Object.getOwnPropertySymbols(obj).find((s) => s.description === name);
+}
+
+let lazyDOMException;
+function dataCloneError(message) {
+  lazyDOMException ??= require('internal/per_context/domexception').DOMException;
+  return new lazyDOMException(message, 'DataCloneError');
+}
+
+class MessageSerializer extends v8.Serializer {
+  constructor(shared) {
+    super();
+    this.shared = shared;
+  }
+
+  _getDataCloneError(message) {
+    return dataCloneError(message);
+  }
+
+  _getSharedArrayBufferId(buffer) {
+    // Collected here; encode() then writes them as references it fills in first.
+    if (!this.shared.includes(buffer)) this.shared.push(buffer);
+    return 0;
+  }
+}
+
+// SharedArrayBuffer memory another thread sees: the engine's C API cannot
+// make a SharedArrayBuffer over existing bytes, so a receiving thread gets an
+// ArrayBuffer over the same memory that presents itself as a
+// SharedArrayBuffer (docs/differences.md: Atomics.wait needs a real one).
+const regionIds = new WeakMap(); // SharedArrayBuffer -> region id (sending side)
+const regions = new Map(); // region id -> the buffer this thread uses for it
+
+function regionOf(buffer) {
+  let id = regionIds.get(buffer);
+  if (id === undefined) {
+    id = internalBinding('messaging').shareMemory(buffer);
+    regionIds.set(buffer, id);
+    if (id >= 0 && !regions.has(id)) regions.set(id, buffer);
+  }
+  return id;
+}
+
+const aliasConstructor = Object.freeze({
+  __proto__: null,
+  name: 'SharedArrayBuffer',
+  [Symbol.species]: ArrayBuffer,
+});
+
+function openRegion(id) {
+  if (id < 0) return new SharedArrayBuffer(0);
+  let buffer = regions.get(id);
+  if (buffer !== undefined) return buffer;
+  buffer = internalBinding('messaging').openMemory(id);
+  const byteLength = buffer.byteLength;
+  Object.setPrototypeOf(buffer, SharedArrayBuffer.prototype);
+  Object.defineProperties(buffer, {
+    byteLength: { value: byteLength, enumerable: false, configurable: true },
+    growable: { value: false, enumerable: false, configurable: true },
+    maxByteLength: { value: byteLength, enumerable: false, configurable: true },
+    // Copies (slice, structured clone) make ArrayBuffers: the engine refuses
+    // to make a SharedArrayBuffer from an ArrayBuffer's slice.
+    constructor: { value: aliasConstructor, enumerable: false, configurable: true, writable: true },
+  });
+  regions.set(id, buffer);
+  regionIds.set(buffer, id);
+  return buffer;
+}
+
+function serialize(value, ports, shared, seeded) {
+  const ser = new MessageSerializer(shared);
+  kSerializerState ??= stateSymbol(ser, 'kSerializerState');
+  const state = ser[kSerializerState];
+  for (let i = 0; i < ports.length; i++) state.ids.set(ports[i], i);
+  state.nextId = ports.length;
+  if (seeded) {
+    for (let i = 0; i < shared.length; i++) state.ids.set(shared[i], ports.length + i);
+    state.nextId += shared.length;
+  }
+  ser.writeHeader();
+  ser.writeValue(value);
+  return ser.releaseBuffer();
+}
+
+// Returns { data: Uint8Array, links } for value (a fresh clone) whose
+// transferred ports are `ports`; toLink(port) turns each into a link. The
+// bytes start with the shared-memory regions the value refers to.
+function encode(value, ports, toLink) {
+  const shared = [];
+  let body = serialize(value, ports, shared, false);
+  if (shared.length > 0) body = serialize(value, ports, shared, true);
+  const header = new Uint8Array(4 + 4 * shared.length);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, shared.length, true);
+  for (let i = 0; i < shared.length; i++) view.setInt32(4 + 4 * i, regionOf(shared[i]), true);
+  const data = new Uint8Array(header.length + body.length);
+  data.set(header, 0);
+  data.set(body, header.length);
+  const links = [];
+  for (let i = 0; i < ports.length; i++) links.push(toLink(ports[i]));
+  return { data, links };
+}
+
+// The inverse: { value, ports } with fromLink(link) making each port.
+function decode(data, links, fromLink) {
+  const ports = [];
+  for (let i = 0; i < links.length; i++) ports.push(fromLink(links[i]));
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const count = view.getUint32(0, true);
+  const shared = [];
+  for (let i = 0; i < count; i++) shared.push(openRegion(view.getInt32(4 + 4 * i, true)));
+  const offset = 4 + 4 * count;
+  const des = new v8.Deserializer(data.subarray(offset));
+  kDeserializerState ??= stateSymbol(des, 'kDeserializerState');
+  const objects = des[kDeserializerState].objects;
+  for (let i = 0; i < ports.length; i++) objects.push(ports[i]);
+  for (let i = 0; i < shared.length; i++) objects.push(shared[i]);
+  des.readHeader();
+  return { value: des.readValue(), ports };
+}
+
+module.exports = { encode, decode, dataCloneError };

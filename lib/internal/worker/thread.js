@@ -1,0 +1,223 @@
+'use strict';
+// The worker's side of a worker thread: run by the bootstrap before the
+// entry. Reads the start-up message the parent queued, sets up parentPort,
+// workerData, process.env/argv/execArgv, stdio that travels to the parent as
+// messages, process.exit() that ends only this thread, and the reporting of
+// an uncaught error to the parent (which emits it as the Worker's 'error').
+
+const kEval = '[worker eval]';
+
+let environment; // setEnvironmentData's Map, copied into each new worker
+let state = null; // this thread's worker_threads values, in a worker
+
+function environmentData() {
+  return environment;
+}
+
+function getEnvironmentData(key) {
+  return environment?.get(key);
+}
+
+function setEnvironmentData(key, value) {
+  environment ??= new Map();
+  if (value === undefined) environment.delete(key);
+  else environment.set(key, value);
+}
+
+function workerState() {
+  return state;
+}
+
+function setup(options) {
+  const workerBinding = internalBinding('worker');
+  const links = workerBinding.takeLinks();
+  const io = require('internal/worker/io');
+  const ctl = io.portFromLink(links[1]);
+  const parentPort = io.portFromLink(links[0]);
+  const received = io.receiveMessageOnPort(ctl);
+  const init = received.message;
+  if (init.environmentData !== undefined) environment = init.environmentData;
+  state = {
+    parentPort,
+    workerData: init.workerData,
+    threadId: workerBinding.threadId,
+    resourceLimits: init.resourceLimits,
+    name: init.name,
+  };
+
+  const post = (msg) => {
+    try {
+      ctl.postMessage(msg);
+    } catch {
+      // the parent is gone
+    }
+  };
+  post.strict = (msg) => ctl.postMessage(msg);
+
+  // process.env: a copy of the parent's (or, with SHARE_ENV, the real one).
+  if (init.env !== 'share') {
+    const target = { __proto__: null, ...init.env };
+    const env = new Proxy(target, {
+      set(t, key, value) {
+        t[key] = `${value}`;
+        return true;
+      },
+      defineProperty(t, key, desc) {
+        if (!('value' in desc) || desc.configurable !== true || desc.writable !== true ||
+            desc.enumerable !== true) {
+          const { codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY } } = require('internal/errors');
+          throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+            '\'process.env\' only accepts a configurable, writable, and enumerable data ' +
+            'descriptor');
+        }
+        t[key] = `${desc.value}`;
+        return true;
+      },
+    });
+    Object.defineProperty(process, 'env', {
+      value: env, writable: true, enumerable: true, configurable: true,
+    });
+  }
+  Object.defineProperty(process, 'execArgv', {
+    value: init.execArgv, writable: true, enumerable: true, configurable: true,
+  });
+  const { codes: { ERR_WORKER_UNSUPPORTED_OPERATION } } = require('internal/errors');
+  for (const name of ['abort', 'chdir', 'send', 'disconnect', 'setuid', 'setgid', 'seteuid',
+                      'setegid', 'setgroups', 'initgroups']) {
+    const unsupported = function() {
+      throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}()`);
+    };
+    unsupported.disabled = true;
+    Object.defineProperty(process, name, {
+      value: unsupported, writable: true, enumerable: true, configurable: true,
+    });
+  }
+  for (const name of ['channel', 'connected']) {
+    Object.defineProperty(process, name, {
+      get() { throw new ERR_WORKER_UNSUPPORTED_OPERATION(`process.${name}`); },
+      enumerable: false, configurable: true,
+    });
+  }
+  for (const name of ['_startProfilerIdleNotifier', '_stopProfilerIdleNotifier',
+                      '_debugProcess', '_debugPause', '_debugEnd']) {
+    delete process[name];
+  }
+  // The title and the debug port belong to the process: a worker cannot change them.
+  for (const name of ['title', 'debugPort']) {
+    const value = process[name];
+    Object.defineProperty(process, name, {
+      get() { return value; }, set() {}, enumerable: true, configurable: true,
+    });
+  }
+  const umask = process.umask;
+  process.umask = function(mask) {
+    if (mask !== undefined) {
+      const err = new ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
+      throw err;
+    }
+    return Reflect.apply(umask, process, []);
+  };
+
+  // stdio: chunks go to the parent, which pushes them into worker.stdout/err.
+  const { Readable, Writable } = require('stream');
+  const makeOut = (name) => new Writable({
+    decodeStrings: false,
+    writev(chunks, cb) {
+      post({ type: 'stdio', name, chunks: chunks.map(({ chunk, encoding }) =>
+        ({ chunk, encoding: typeof chunk === 'string' ? encoding : undefined })) });
+      cb();
+    },
+  });
+  const stdout = makeOut('stdout');
+  const stderr = makeOut('stderr');
+  stdout.isTTY = false;
+  stderr.isTTY = false;
+  stdout.fd = 1;
+  stderr.fd = 2;
+  const stdin = new Readable({ read() {} });
+  if (!init.stdin) stdin.push(null);
+  process.stdout = stdout;
+  process.stderr = stderr;
+  process.stdin = stdin;
+
+  // Fatal errors are printed by the runtime through tty.writeString(2): in a
+  // worker they go to the parent as the Worker's 'error' instead.
+  let fatal;
+  let hasFatal = false;
+  // Set once process.exit() (or a fatal error) ends the thread: what the
+  // unwinding stirs up afterwards (an ES module's rejected evaluation) is not
+  // reported.
+  let exiting = false;
+  const tty = internalBinding('tty');
+  const writeString = tty.writeString;
+  tty.writeString = function(fd, text) {
+    if (fd === 1 || fd === 2) {
+      if (!hasFatal && !exiting) post({ type: 'stdio', name: fd === 1 ? 'stdout' : 'stderr',
+                            chunks: [{ chunk: `${text}`, encoding: 'utf8' }] });
+      return;
+    }
+    return Reflect.apply(writeString, this, arguments);
+  };
+  process.on('uncaughtExceptionMonitor', (err) => {
+    if (!exiting && process.listenerCount('uncaughtException') === 0) {
+      hasFatal = true;
+      fatal = err;
+    }
+  });
+  const processBinding = internalBinding('process');
+  processBinding.reallyExit = function reallyExit(code) {
+    exiting = true;
+    if (hasFatal) {
+      hasFatal = false;
+      reportError(post, fatal);
+    }
+    workerBinding.exit(code);
+  };
+
+  ctl.on('message', (msg) => {
+    if (msg?.type === 'stdin') stdin.push(msg.chunk, msg.encoding);
+    else if (msg?.type === 'stdinEnd') stdin.push(null);
+  });
+  ctl.unref();
+
+  if (init.doEval) {
+    if (init.doEval === 'module') options.inputType = 'module';
+    options.eval = init.filename;
+    options.args = [kEval, ...init.argv];
+  } else {
+    options.args = [init.filename, ...init.argv];
+  }
+  post({ type: 'online' });
+}
+
+function reportError(post, err) {
+  let props;
+  if (err !== null && typeof err === 'object') {
+    props = {};
+    for (const key of Object.keys(err)) {
+      try {
+        const v = err[key];
+        if (typeof v !== 'function' && typeof v !== 'symbol') props[key] = v;
+      } catch {
+        // a throwing getter: leave it out
+      }
+    }
+  }
+  try {
+    post.strict({ type: 'error', error: err, props });
+  } catch {
+    try {
+      post.strict({ type: 'error', error: err });
+    } catch {
+      post({ type: 'error', unserializable: true });
+    }
+  }
+}
+
+module.exports = {
+  setup,
+  workerState,
+  environmentData,
+  getEnvironmentData,
+  setEnvironmentData,
+};
