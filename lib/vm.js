@@ -53,6 +53,31 @@ function validateImportModuleDynamically(value, name) {
   }
 }
 
+// import() in a script run with importModuleDynamically:
+// USE_MAIN_CONTEXT_DEFAULT_LOADER goes to the ES module loader: the module
+// transform (CommonJS mode) turns each import(x) into a call of a hidden global
+// that is given the script's number, and so its file, as first argument.
+const importReferrers = [];
+function withDynamicImport(source, filename) {
+  if (!source.includes('import')) return source;
+  const r = internalBinding('module_wrap').transform(source, 1);
+  if (r.error !== undefined || !r.code.includes(`${r.prefix}import(`)) return source;
+  const name = `${r.prefix}import`;
+  if (!Object.prototype.hasOwnProperty.call(globalThis, name)) {
+    Object.defineProperty(globalThis, name, {
+      __proto__: null,
+      configurable: true,
+      value(id, specifier, options) {
+        const esm = require('internal/modules/esm/loader');
+        return esm.importFromCJS(specifier, options, importReferrers[id]);
+      },
+    });
+  }
+  const path = require('path');
+  const id = importReferrers.push(path.resolve(filename)) - 1;
+  return r.code.replaceAll(`${name}(`, `${name}(${id}, `);
+}
+
 function isContext(object) {
   validateObject(object, 'object', kValidateObjectAllowObjects);
   return contexts.has(object);
@@ -148,7 +173,11 @@ class Script {
     }
 
     Object.defineProperties(this, {
-      [kSource]: { __proto__: null, value: source },
+      [kSource]: {
+        __proto__: null,
+        value: importModuleDynamically === constants.USE_MAIN_CONTEXT_DEFAULT_LOADER ?
+          withDynamicImport(source, filename) : source,
+      },
       [kFilename]: { __proto__: null, value: filename },
       [kLine]: { __proto__: null, value: line },
       [kTimed]: { __proto__: null, value: undefined, writable: true },
