@@ -2,10 +2,10 @@
 BUILD ?= build
 CC ?= cc
 DEBUG ?= 0
-PKGS := javascriptcoregtk-4.1 libuv openssl zlib libbrotlienc libbrotlidec libcares libdeflate
+PKGS := javascriptcoregtk-4.1 libuv openssl zlib libbrotlienc libbrotlidec libcares libdeflate icu-uc
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PKGS := build-essential pkg-config libjavascriptcoregtk-4.1-dev libuv1-dev libssl-dev \
-	zlib1g-dev libbrotli-dev libc-ares-dev libdeflate-dev
+	zlib1g-dev libbrotli-dev libc-ares-dev libdeflate-dev libicu-dev
 
 ifeq ($(DEBUG),1)
 OPT := -O0 -g3
@@ -19,7 +19,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CFLAGS_BASE) $(SAN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 
 SRCS := src/main.c $(wildcard src/rt/*.c) $(wildcard src/binding/*.c) $(wildcard src/parser/*.c) \
-	$(wildcard src/http/*.c)
+	$(wildcard src/http/*.c) $(wildcard src/url/*.c)
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/gen/lib_embed.o
 LIB_FILES := $(shell find lib -name '*.js' | sort)
 
@@ -109,6 +109,15 @@ $(BUILD)/fuzz-http-parser: test/fuzz/fuzz-http-parser.c $(wildcard src/http/*.c 
 	clang -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc -o $@ \
 	  test/fuzz/fuzz-http-parser.c $(wildcard src/http/*.c)
+
+# `make fuzz-url`: the libFuzzer target for src/url (never run by `make test`).
+.PHONY: fuzz-url
+fuzz-url: $(BUILD)/fuzz-url
+$(BUILD)/fuzz-url: test/fuzz/fuzz-url.c $(wildcard src/url/*.c src/url/*.h)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_GNU_SOURCE -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Isrc -o $@ \
+	  test/fuzz/fuzz-url.c $(wildcard src/url/*.c) $$(pkg-config --cflags --libs icu-uc)
 
 # Installs the Debian packages that are missing (apt-get update only when needed).
 deps:

@@ -399,23 +399,10 @@ function urlFormat(urlObject, options) {
   return Url.prototype.format.call(urlObject);
 }
 
+// url.format(URL, options): the href without the parts options turn off, the
+// host in Unicode when asked (internalBinding('url').format).
 function formatWhatwg(url, fragment, unicode, search, auth) {
-  let out = url.protocol;
-  const hasHost = url.host !== '' || out === 'file:' || url.href.startsWith(`${out}//`);
-  if (hasHost) {
-    out += '//';
-    if (auth && (url.username !== '' || url.password !== '')) {
-      out += url.username;
-      if (url.password !== '') out += `:${url.password}`;
-      out += '@';
-    }
-    out += unicode ? domainToUnicode(url.hostname) : url.hostname;
-    if (url.port !== '') out += `:${url.port}`;
-  }
-  out += url.pathname;
-  if (search) out += url.search;
-  if (fragment) out += url.hash;
-  return out;
+  return internalBinding('url').format(url.href, fragment, unicode, search, auth);
 }
 
 // ---- resolve ----

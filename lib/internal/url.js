@@ -1,8 +1,7 @@
 'use strict';
-// The WHATWG URL Standard in JavaScript: URL, URLSearchParams, and the file
-// URL helpers the module loader uses. The parser follows the standard's state
-// machine. Domain names get an approximation of UTS #46 (NFKC + lower case +
-// Punycode) until an ICU-backed binding replaces it.
+// The WHATWG URL API: URL, URLSearchParams, and the file URL helpers the
+// module loader uses. The parser itself (the URL Standard's state machine,
+// hosts and UTS #46 through ICU) is C: internalBinding('url'), src/url.
 
 const {
   codes: {
@@ -139,23 +138,11 @@ function percentDecodeBytes(str) {
 const hexTable = [];
 for (let i = 0; i < 256; i++) hexTable.push(`%${i < 16 ? '0' : ''}${i.toString(16).toUpperCase()}`);
 
-// Percent-encode sets, as tables over ASCII (everything >= 0x7F is encoded).
-function makeSet(base, extra) {
-  const set = new Uint8Array(128);
-  if (base) set.set(base);
-  else for (let i = 0; i < 0x20; i++) set[i] = 1;
-  set[0x7F] = 1;
-  for (const ch of extra) set[ch.charCodeAt(0)] = 1;
-  return set;
-}
-const C0_SET = makeSet(null, '');
-const FRAGMENT_SET = makeSet(C0_SET, ' "<>`');
-const QUERY_SET = makeSet(C0_SET, ' "#<>');
-const SPECIAL_QUERY_SET = makeSet(QUERY_SET, '\'');
-const PATH_SET = makeSet(QUERY_SET, '?`{}');
-const USERINFO_SET = makeSet(PATH_SET, '/:;=@[\\]^|');
-const COMPONENT_SET = makeSet(USERINFO_SET, '$%&+,');
-const FORM_SET = makeSet(COMPONENT_SET, '!\'()~');
+// The application/x-www-form-urlencoded percent-encode set, as a table over
+// ASCII (everything >= 0x7F is encoded).
+const FORM_SET = new Uint8Array(128);
+for (let i = 0; i < 0x20; i++) FORM_SET[i] = 1;
+for (const ch of ' "#<>?`{}/:;=@[\\]^|$%&+,!\'()~\x7F') FORM_SET[ch.charCodeAt(0)] = 1;
 
 // Percent-encodes the characters of str that are in `set` (and non-ASCII).
 function encodeSet(str, set, spaceAsPlus) {
@@ -182,935 +169,6 @@ function encodeSet(str, set, spaceAsPlus) {
   }
   if (last === 0) return str;
   return out + str.slice(last);
-}
-
-// ------------------------------------------------------------- schemes ----
-
-const specialPorts = {
-  __proto__: null,
-  'ftp:': 21, 'file:': null, 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443,
-};
-function isSpecialScheme(protocol) {
-  switch (protocol) {
-    case 'http:': case 'https:': case 'ws:': case 'wss:': case 'ftp:': case 'file:':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// ---------------------------------------------------------------- hosts ----
-
-const FAILURE = Symbol('failure');
-
-// Forbidden host code points (the domain set adds C0 controls, % and DEL).
-const forbiddenHost = new Uint8Array(128);
-for (const ch of '\0\t\n\r #/:<>?@[\\]^|') forbiddenHost[ch.charCodeAt(0)] = 1;
-const forbiddenDomain = new Uint8Array(forbiddenHost);
-for (let i = 0; i < 0x20; i++) forbiddenDomain[i] = 1;
-forbiddenDomain[0x25] = 1;
-forbiddenDomain[0x7F] = 1;
-
-function parseIPv4Number(s) {
-  if (s.length === 0) return FAILURE;
-  let radix = 10;
-  if (s.length >= 2 && s[0] === '0' && (s[1] === 'x' || s[1] === 'X')) {
-    s = s.slice(2);
-    radix = 16;
-  } else if (s.length >= 2 && s[0] === '0') {
-    s = s.slice(1);
-    radix = 8;
-  }
-  if (s.length === 0) return 0;
-  const re = radix === 10 ? /^[0-9]+$/ : radix === 16 ? /^[0-9a-fA-F]+$/ : /^[0-7]+$/;
-  if (!re.test(s)) return FAILURE;
-  return parseInt(s, radix);
-}
-
-function endsInNumber(input) {
-  // Fast answer for the common case: a last label with a letter beyond 'f'.
-  let i = input.length - 1;
-  if (i >= 0 && input.charCodeAt(i) === 46) i--;
-  for (; i >= 0; i--) {
-    const code = input.charCodeAt(i);
-    if (code === 46) break;
-    const c = code | 0x20;
-    if (c > 102 && c !== 120) return false;
-  }
-  const parts = input.split('.');
-  if (parts[parts.length - 1] === '') {
-    if (parts.length === 1) return false;
-    parts.pop();
-  }
-  const last = parts[parts.length - 1];
-  if (last !== '' && /^[0-9]+$/.test(last)) return true;
-  return parseIPv4Number(last) !== FAILURE;
-}
-
-function parseIPv4(input) {
-  const parts = input.split('.');
-  if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
-  if (parts.length > 4) return FAILURE;
-  const numbers = [];
-  for (const part of parts) {
-    const n = parseIPv4Number(part);
-    if (n === FAILURE) return FAILURE;
-    numbers.push(n);
-  }
-  for (let i = 0; i < numbers.length - 1; i++) {
-    if (numbers[i] > 255) return FAILURE;
-  }
-  const last = numbers[numbers.length - 1];
-  if (last >= 256 ** (5 - numbers.length)) return FAILURE;
-  let ipv4 = last;
-  for (let i = 0; i < numbers.length - 1; i++) ipv4 += numbers[i] * 256 ** (3 - i);
-  return ipv4;
-}
-
-function serializeIPv4(n) {
-  const out = [];
-  for (let i = 0; i < 4; i++) {
-    out.unshift(String(n % 256));
-    n = Math.floor(n / 256);
-  }
-  return out.join('.');
-}
-
-function parseIPv6(input) {
-  const address = [0, 0, 0, 0, 0, 0, 0, 0];
-  let pieceIndex = 0;
-  let compress = null;
-  let p = 0;
-  const len = input.length;
-  const at = (i) => (i < len ? input.charCodeAt(i) : -1);
-  if (at(p) === 58) {
-    if (at(p + 1) !== 58) return FAILURE;
-    p += 2;
-    pieceIndex++;
-    compress = pieceIndex;
-  }
-  while (at(p) !== -1) {
-    if (pieceIndex === 8) return FAILURE;
-    if (at(p) === 58) {
-      if (compress !== null) return FAILURE;
-      p++;
-      pieceIndex++;
-      compress = pieceIndex;
-      continue;
-    }
-    let value = 0;
-    let length = 0;
-    while (length < 4 && hexDigit(at(p)) !== -1) {
-      value = value * 16 + hexDigit(at(p));
-      p++;
-      length++;
-    }
-    if (at(p) === 46) { // '.': an embedded IPv4 address
-      if (length === 0) return FAILURE;
-      p -= length;
-      if (pieceIndex > 6) return FAILURE;
-      let numbersSeen = 0;
-      while (at(p) !== -1) {
-        let ipv4Piece = null;
-        if (numbersSeen > 0) {
-          if (at(p) === 46 && numbersSeen < 4) p++;
-          else return FAILURE;
-        }
-        if (!(at(p) >= 48 && at(p) <= 57)) return FAILURE;
-        while (at(p) >= 48 && at(p) <= 57) {
-          const number = at(p) - 48;
-          if (ipv4Piece === null) ipv4Piece = number;
-          else if (ipv4Piece === 0) return FAILURE;
-          else ipv4Piece = ipv4Piece * 10 + number;
-          if (ipv4Piece > 255) return FAILURE;
-          p++;
-        }
-        address[pieceIndex] = address[pieceIndex] * 0x100 + ipv4Piece;
-        numbersSeen++;
-        if (numbersSeen === 2 || numbersSeen === 4) pieceIndex++;
-      }
-      if (numbersSeen !== 4) return FAILURE;
-      break;
-    } else if (at(p) === 58) {
-      p++;
-      if (at(p) === -1) return FAILURE;
-    } else if (at(p) !== -1) {
-      return FAILURE;
-    }
-    address[pieceIndex] = value;
-    pieceIndex++;
-  }
-  if (compress !== null) {
-    let swaps = pieceIndex - compress;
-    pieceIndex = 7;
-    while (pieceIndex !== 0 && swaps > 0) {
-      const t = address[compress + swaps - 1];
-      address[compress + swaps - 1] = address[pieceIndex];
-      address[pieceIndex] = t;
-      pieceIndex--;
-      swaps--;
-    }
-  } else if (pieceIndex !== 8) {
-    return FAILURE;
-  }
-  return address;
-}
-
-function serializeIPv6(address) {
-  // Compress the first longest run of two or more zero pieces.
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8;) {
-    if (address[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && address[j] === 0) j++;
-    if (j - i > bestLen) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  let out = '';
-  let ignore0 = false;
-  for (let i = 0; i < 8; i++) {
-    if (ignore0 && address[i] === 0) continue;
-    ignore0 = false;
-    if (best === i) {
-      out += i === 0 ? '::' : ':';
-      ignore0 = true;
-      continue;
-    }
-    out += address[i].toString(16);
-    if (i !== 7) out += ':';
-  }
-  return `[${out}]`;
-}
-
-// ---- Punycode (RFC 3492) ----
-
-const PC_BASE = 36;
-const PC_TMIN = 1;
-const PC_TMAX = 26;
-const PC_SKEW = 38;
-const PC_DAMP = 700;
-
-function pcAdapt(delta, numPoints, first) {
-  delta = first ? Math.floor(delta / PC_DAMP) : delta >> 1;
-  delta += Math.floor(delta / numPoints);
-  let k = 0;
-  while (delta > ((PC_BASE - PC_TMIN) * PC_TMAX) >> 1) {
-    delta = Math.floor(delta / (PC_BASE - PC_TMIN));
-    k += PC_BASE;
-  }
-  return k + Math.floor(((PC_BASE - PC_TMIN + 1) * delta) / (delta + PC_SKEW));
-}
-
-function pcDigit(d) {
-  return String.fromCharCode(d < 26 ? d + 97 : d + 22);
-}
-
-function punycodeEncode(input) {
-  const cps = Array.from(input, (ch) => ch.codePointAt(0));
-  let out = '';
-  for (const c of cps) if (c < 0x80) out += String.fromCharCode(c);
-  const basic = out.length;
-  let handled = basic;
-  if (basic > 0) out += '-';
-  let n = 128;
-  let delta = 0;
-  let bias = 72;
-  while (handled < cps.length) {
-    let m = Infinity;
-    for (const c of cps) if (c >= n && c < m) m = c;
-    delta += (m - n) * (handled + 1);
-    n = m;
-    for (const c of cps) {
-      if (c < n) delta++;
-      if (c === n) {
-        let q = delta;
-        for (let k = PC_BASE; ; k += PC_BASE) {
-          const t = k <= bias ? PC_TMIN : k >= bias + PC_TMAX ? PC_TMAX : k - bias;
-          if (q < t) break;
-          out += pcDigit(t + ((q - t) % (PC_BASE - t)));
-          q = Math.floor((q - t) / (PC_BASE - t));
-        }
-        out += pcDigit(q);
-        bias = pcAdapt(delta, handled + 1, handled === basic);
-        delta = 0;
-        handled++;
-      }
-    }
-    delta++;
-    n++;
-  }
-  return out;
-}
-
-function punycodeDecode(input) {
-  const out = [];
-  let b = input.lastIndexOf('-');
-  if (b < 0) b = 0;
-  for (let j = 0; j < b; j++) {
-    const c = input.charCodeAt(j);
-    if (c >= 0x80) return FAILURE;
-    out.push(c);
-  }
-  let n = 128;
-  let bias = 72;
-  let i = 0;
-  for (let idx = b > 0 ? b + 1 : 0; idx < input.length;) {
-    const oldi = i;
-    let w = 1;
-    for (let k = PC_BASE; ; k += PC_BASE) {
-      if (idx >= input.length) return FAILURE;
-      const c = input.charCodeAt(idx++);
-      const digit = c >= 48 && c <= 57 ? c - 22 : c >= 65 && c <= 90 ? c - 65 :
-        c >= 97 && c <= 122 ? c - 97 : PC_BASE;
-      if (digit >= PC_BASE) return FAILURE;
-      i += digit * w;
-      const t = k <= bias ? PC_TMIN : k >= bias + PC_TMAX ? PC_TMAX : k - bias;
-      if (digit < t) break;
-      w *= PC_BASE - t;
-      if (w > 0x7FFFFFFF) return FAILURE;
-    }
-    bias = pcAdapt(i - oldi, out.length + 1, oldi === 0);
-    n += Math.floor(i / (out.length + 1));
-    i %= out.length + 1;
-    if (n > 0x10FFFF) return FAILURE;
-    out.splice(i++, 0, n);
-  }
-  return String.fromCodePoint(...out);
-}
-
-// Unassigned code points (noncharacters included), private use, controls and
-// lone surrogates are never valid in a domain label.
-const disallowedCodePoints = /[\p{Cn}\p{Co}\p{Cs}\p{Cc}]/u;
-
-// An approximation of UTS #46 ToASCII (transitional processing off).
-function domainToASCIIInternal(domain, beStrict) {
-  let mapped = domain;
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7F]/.test(mapped)) {
-    mapped = mapped.replace(/[\u00AD\u200B\u2060\uFEFF\u034F\u180B-\u180D\uFE00-\uFE0F]/g, '');
-    mapped = mapped.normalize('NFKC').toLowerCase().normalize('NFC');
-    mapped = mapped.replace(/[\u3002\uFF0E\uFF61]/g, '.');
-  } else {
-    mapped = mapped.toLowerCase();
-  }
-  const labels = mapped.split('.');
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i];
-    if (label.startsWith('xn--')) {
-      const decoded = punycodeDecode(label.slice(4));
-      if (decoded === FAILURE || decoded.length === 0) return FAILURE;
-      if (decoded.normalize('NFKC').toLowerCase() !== decoded ||
-          disallowedCodePoints.test(decoded)) {
-        return FAILURE;
-      }
-      continue;
-    }
-    // eslint-disable-next-line no-control-regex
-    if (/[^\x00-\x7F]/.test(label)) {
-      if (/[\uFFFD]/.test(label) || disallowedCodePoints.test(label)) return FAILURE;
-      labels[i] = `xn--${punycodeEncode(label)}`;
-    }
-  }
-  const result = labels.join('.');
-  if (beStrict && (result.length > 253 || labels.some((l) => l.length > 63))) return FAILURE;
-  return result;
-}
-
-function parseOpaqueHost(input) {
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c < 128 && forbiddenHost[c] === 1) return FAILURE;
-  }
-  return encodeSet(input, C0_SET);
-}
-
-// Host parser: returns the serialized host or FAILURE.
-function parseHost(input, isOpaque) {
-  if (input.length > 0 && input[0] === '[') {
-    if (input[input.length - 1] !== ']') return FAILURE;
-    const address = parseIPv6(input.slice(1, -1));
-    return address === FAILURE ? FAILURE : serializeIPv6(address);
-  }
-  if (isOpaque) return parseOpaqueHost(input);
-  // eslint-disable-next-line no-control-regex
-  const domain = /[^\x00-\x7F%]/.test(input) || input.includes('%') ?
-    utf8Decode(percentDecodeBytes(input)) : input;
-  const ascii = domainToASCIIInternal(domain, false);
-  if (ascii === FAILURE || ascii.length === 0) return FAILURE;
-  for (let i = 0; i < ascii.length; i++) {
-    const c = ascii.charCodeAt(i);
-    if (c >= 128 || forbiddenDomain[c] === 1) return FAILURE;
-  }
-  if (endsInNumber(ascii)) {
-    const ipv4 = parseIPv4(ascii);
-    return ipv4 === FAILURE ? FAILURE : serializeIPv4(ipv4);
-  }
-  return ascii;
-}
-
-// --------------------------------------------------------------- parser ----
-
-function isAsciiAlpha(c) {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-function isAsciiDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function isAsciiAlnum(c) {
-  return isAsciiAlpha(c) || isAsciiDigit(c);
-}
-
-function isWindowsDriveLetter(s, normalizedOnly) {
-  return s.length === 2 && isAsciiAlpha(s.charCodeAt(0)) &&
-    (s[1] === ':' || (!normalizedOnly && s[1] === '|'));
-}
-
-// Whether input[p..] starts with a Windows drive letter followed by the end
-// or one of / \ ? #.
-function startsWithDriveLetter(input, p) {
-  if (input.length - p < 2) return false;
-  if (!isAsciiAlpha(input.charCodeAt(p))) return false;
-  const c1 = input[p + 1];
-  if (c1 !== ':' && c1 !== '|') return false;
-  if (input.length - p === 2) return true;
-  const c2 = input[p + 2];
-  return c2 === '/' || c2 === '\\' || c2 === '?' || c2 === '#';
-}
-
-function isSingleDot(s) {
-  return s === '.' || s.toLowerCase() === '%2e';
-}
-function isDoubleDot(s) {
-  switch (s.length) {
-    case 2: return s === '..';
-    case 4: {
-      const l = s.toLowerCase();
-      return l === '.%2e' || l === '%2e.';
-    }
-    case 6: return s.toLowerCase() === '%2e%2e';
-    default: return false;
-  }
-}
-
-function shortenPath(url) {
-  const path = url.path;
-  if (url.scheme === 'file:' && path.length === 1 && isWindowsDriveLetter(path[0], true)) {
-    return;
-  }
-  path.pop();
-}
-
-function newRecord() {
-  return {
-    scheme: '',
-    username: '',
-    password: '',
-    host: null,
-    port: null,
-    path: [],
-    opaque: false, // path is an opaque string in path[0]
-    query: null,
-    fragment: null,
-  };
-}
-
-function copyRecord(r) {
-  return {
-    scheme: r.scheme,
-    username: r.username,
-    password: r.password,
-    host: r.host,
-    port: r.port,
-    path: r.path.slice(),
-    opaque: r.opaque,
-    query: r.query,
-    fragment: r.fragment,
-  };
-}
-
-const S = {
-  SCHEME_START: 1, SCHEME: 2, NO_SCHEME: 3, SPECIAL_RELATIVE_OR_AUTHORITY: 4,
-  PATH_OR_AUTHORITY: 5, RELATIVE: 6, RELATIVE_SLASH: 7, SPECIAL_AUTHORITY_SLASHES: 8,
-  SPECIAL_AUTHORITY_IGNORE_SLASHES: 9, AUTHORITY: 10, HOST: 11, HOSTNAME: 12, PORT: 13,
-  FILE: 14, FILE_SLASH: 15, FILE_HOST: 16, PATH_START: 17, PATH: 18, OPAQUE_PATH: 19,
-  QUERY: 20, FRAGMENT: 21,
-};
-
-// The basic URL parser. Returns a record, or FAILURE. With `url` and
-// `override` set it updates `url` in place (the setters); then the return
-// value is FAILURE, or undefined for success or a silent stop.
-function basicParse(input, base, url, override) {
-  if (!url) {
-    url = newRecord();
-    // Strip leading/trailing C0 controls and spaces.
-    // eslint-disable-next-line no-control-regex
-    input = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
-  }
-  // eslint-disable-next-line no-control-regex
-  input = input.replace(/[\t\n\r]/g, '');
-  let state = override || S.SCHEME_START;
-  let special = isSpecialScheme(url.scheme);
-  let buffer = '';
-  let atSignSeen = false;
-  let insideBrackets = false;
-  let passwordTokenSeen = false;
-  const len = input.length;
-  // Code points: surrogate pairs are kept together by working on UTF-16
-  // units; the encode sets treat pairs as one character.
-  for (let p = 0; p <= len; p++) {
-    const c = p < len ? input.charCodeAt(p) : -1; // -1 is EOF
-    const ch = p < len ? input[p] : '';
-    switch (state) {
-      case S.SCHEME_START:
-        if (c !== -1 && isAsciiAlpha(c)) {
-          buffer += ch.toLowerCase();
-          state = S.SCHEME;
-        } else if (!override) {
-          state = S.NO_SCHEME;
-          p--;
-        } else {
-          return FAILURE;
-        }
-        break;
-
-      case S.SCHEME:
-        if (c !== -1 && (isAsciiAlnum(c) || c === 43 || c === 45 || c === 46)) {
-          buffer += ch.toLowerCase();
-        } else if (c === 58) {
-          const scheme = `${buffer}:`;
-          if (override) {
-            if (special !== isSpecialScheme(scheme)) return undefined;
-            if ((url.username !== '' || url.password !== '' || url.port !== null) &&
-                scheme === 'file:') {
-              return undefined;
-            }
-            if (url.scheme === 'file:' && url.host === '') return undefined;
-          }
-          url.scheme = scheme;
-          special = isSpecialScheme(scheme);
-          if (override) {
-            if (url.port === specialPorts[scheme]) url.port = null;
-            return undefined;
-          }
-          buffer = '';
-          if (scheme === 'file:') {
-            state = S.FILE;
-          } else if (isSpecialScheme(scheme) && base && base.scheme === scheme) {
-            state = S.SPECIAL_RELATIVE_OR_AUTHORITY;
-          } else if (isSpecialScheme(scheme)) {
-            state = S.SPECIAL_AUTHORITY_SLASHES;
-          } else if (input[p + 1] === '/') {
-            state = S.PATH_OR_AUTHORITY;
-            p++;
-          } else {
-            url.opaque = true;
-            url.path = [''];
-            state = S.OPAQUE_PATH;
-          }
-        } else if (!override) {
-          buffer = '';
-          state = S.NO_SCHEME;
-          p = -1;
-        } else {
-          return FAILURE;
-        }
-        break;
-
-      case S.NO_SCHEME:
-        if (!base || (base.opaque && c !== 35)) return FAILURE;
-        if (base.opaque && c === 35) {
-          url.scheme = base.scheme;
-          special = isSpecialScheme(url.scheme);
-          url.path = base.path.slice();
-          url.opaque = true;
-          url.query = base.query;
-          url.fragment = '';
-          state = S.FRAGMENT;
-        } else if (base.scheme !== 'file:') {
-          state = S.RELATIVE;
-          p--;
-        } else {
-          state = S.FILE;
-          p--;
-        }
-        break;
-
-      case S.SPECIAL_RELATIVE_OR_AUTHORITY:
-        if (c === 47 && input[p + 1] === '/') {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
-          p++;
-        } else {
-          state = S.RELATIVE;
-          p--;
-        }
-        break;
-
-      case S.PATH_OR_AUTHORITY:
-        if (c === 47) {
-          state = S.AUTHORITY;
-        } else {
-          state = S.PATH;
-          p--;
-        }
-        break;
-
-      case S.RELATIVE:
-        url.scheme = base.scheme;
-        special = isSpecialScheme(url.scheme);
-        if (c === 47) {
-          state = S.RELATIVE_SLASH;
-        } else if (special && c === 92) {
-          state = S.RELATIVE_SLASH;
-        } else {
-          url.username = base.username;
-          url.password = base.password;
-          url.host = base.host;
-          url.port = base.port;
-          url.path = base.path.slice();
-          url.query = base.query;
-          if (c === 63) {
-            url.query = '';
-            state = S.QUERY;
-          } else if (c === 35) {
-            url.fragment = '';
-            state = S.FRAGMENT;
-          } else if (c !== -1) {
-            url.query = null;
-            shortenPath(url);
-            state = S.PATH;
-            p--;
-          }
-        }
-        break;
-
-      case S.RELATIVE_SLASH:
-        if (special && (c === 47 || c === 92)) {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
-        } else if (c === 47) {
-          state = S.AUTHORITY;
-        } else {
-          url.username = base.username;
-          url.password = base.password;
-          url.host = base.host;
-          url.port = base.port;
-          state = S.PATH;
-          p--;
-        }
-        break;
-
-      case S.SPECIAL_AUTHORITY_SLASHES:
-        if (c === 47 && input[p + 1] === '/') {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
-          p++;
-        } else {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
-          p--;
-        }
-        break;
-
-      case S.SPECIAL_AUTHORITY_IGNORE_SLASHES:
-        if (c !== 47 && c !== 92) {
-          state = S.AUTHORITY;
-          p--;
-        }
-        break;
-
-      case S.AUTHORITY:
-        if (c === 64) {
-          if (atSignSeen) buffer = `%40${buffer}`;
-          atSignSeen = true;
-          for (let i = 0; i < buffer.length; i++) {
-            const bc = buffer.charCodeAt(i);
-            if (bc === 58 && !passwordTokenSeen) {
-              passwordTokenSeen = true;
-              continue;
-            }
-            let end = i + 1;
-            if (bc >= 0xD800 && bc <= 0xDBFF && end < buffer.length) end++;
-            const enc = encodeSet(buffer.slice(i, end), USERINFO_SET);
-            if (passwordTokenSeen) url.password += enc;
-            else url.username += enc;
-            i = end - 1;
-          }
-          buffer = '';
-        } else if (c === -1 || c === 47 || c === 63 || c === 35 ||
-                   (special && c === 92)) {
-          if (atSignSeen && buffer === '') return FAILURE;
-          p -= buffer.length + 1;
-          buffer = '';
-          state = S.HOST;
-        } else {
-          buffer += ch;
-        }
-        break;
-
-      case S.HOST:
-      case S.HOSTNAME:
-        if (override && url.scheme === 'file:') {
-          p--;
-          state = S.FILE_HOST;
-        } else if (c === 58 && !insideBrackets) {
-          if (buffer === '') return FAILURE;
-          if (override === S.HOSTNAME) return FAILURE;
-          const host = parseHost(buffer, !special);
-          if (host === FAILURE) return FAILURE;
-          url.host = host;
-          buffer = '';
-          state = S.PORT;
-        } else if (c === -1 || c === 47 || c === 63 || c === 35 ||
-                   (special && c === 92)) {
-          p--;
-          if (special && buffer === '') return FAILURE;
-          if (override && buffer === '' &&
-              (url.username !== '' || url.password !== '' || url.port !== null)) {
-            return FAILURE;
-          }
-          const host = parseHost(buffer, !special);
-          if (host === FAILURE) return FAILURE;
-          url.host = host;
-          buffer = '';
-          state = S.PATH_START;
-          if (override) return undefined;
-        } else {
-          if (c === 91) insideBrackets = true;
-          if (c === 93) insideBrackets = false;
-          buffer += ch;
-        }
-        break;
-
-      case S.PORT:
-        if (c !== -1 && isAsciiDigit(c)) {
-          buffer += ch;
-        } else if (c === -1 || c === 47 || c === 63 || c === 35 ||
-                   (special && c === 92) || override) {
-          if (buffer !== '') {
-            const port = parseInt(buffer, 10);
-            if (port > 65535) return FAILURE;
-            url.port = port === specialPorts[url.scheme] ? null : port;
-            buffer = '';
-            if (override) return undefined;
-          }
-          if (override) return FAILURE;
-          state = S.PATH_START;
-          p--;
-        } else {
-          return FAILURE;
-        }
-        break;
-
-      case S.FILE:
-        url.scheme = 'file:';
-        special = true;
-        url.host = '';
-        if (c === 47 || c === 92) {
-          state = S.FILE_SLASH;
-        } else if (base && base.scheme === 'file:') {
-          url.host = base.host;
-          url.path = base.path.slice();
-          url.query = base.query;
-          if (c === 63) {
-            url.query = '';
-            state = S.QUERY;
-          } else if (c === 35) {
-            url.fragment = '';
-            state = S.FRAGMENT;
-          } else if (c !== -1) {
-            url.query = null;
-            if (!startsWithDriveLetter(input, p)) {
-              shortenPath(url);
-            } else {
-              url.path = [];
-            }
-            state = S.PATH;
-            p--;
-          }
-        } else {
-          state = S.PATH;
-          p--;
-        }
-        break;
-
-      case S.FILE_SLASH:
-        if (c === 47 || c === 92) {
-          state = S.FILE_HOST;
-        } else {
-          if (base && base.scheme === 'file:') {
-            url.host = base.host;
-            if (!startsWithDriveLetter(input, p) && base.path.length > 0 &&
-                isWindowsDriveLetter(base.path[0], true)) {
-              url.path.push(base.path[0]);
-            }
-          }
-          state = S.PATH;
-          p--;
-        }
-        break;
-
-      case S.FILE_HOST:
-        if (c === -1 || c === 47 || c === 92 || c === 63 || c === 35) {
-          p--;
-          if (!override && isWindowsDriveLetter(buffer, false)) {
-            state = S.PATH;
-          } else if (buffer === '') {
-            url.host = '';
-            if (override) return undefined;
-            state = S.PATH_START;
-          } else {
-            let host = parseHost(buffer, false);
-            if (host === FAILURE) return FAILURE;
-            if (host === 'localhost') host = '';
-            url.host = host;
-            if (override) return undefined;
-            buffer = '';
-            state = S.PATH_START;
-          }
-        } else {
-          buffer += ch;
-        }
-        break;
-
-      case S.PATH_START:
-        if (special) {
-          state = S.PATH;
-          if (c !== 47 && c !== 92) p--;
-        } else if (!override && c === 63) {
-          url.query = '';
-          state = S.QUERY;
-        } else if (!override && c === 35) {
-          url.fragment = '';
-          state = S.FRAGMENT;
-        } else if (c !== -1) {
-          state = S.PATH;
-          if (c !== 47) p--;
-        } else if (override && url.host === null) {
-          url.path.push('');
-        }
-        break;
-
-      case S.PATH: {
-        if (c === -1 || c === 47 || (special && c === 92) ||
-            (!override && (c === 63 || c === 35))) {
-          if (isDoubleDot(buffer)) {
-            shortenPath(url);
-            if (c !== 47 && !(special && c === 92)) url.path.push('');
-          } else if (isSingleDot(buffer) && c !== 47 && !(special && c === 92)) {
-            url.path.push('');
-          } else if (!isSingleDot(buffer)) {
-            if (url.scheme === 'file:' && url.path.length === 0 &&
-                isWindowsDriveLetter(buffer, false)) {
-              buffer = `${buffer[0]}:`;
-            }
-            url.path.push(buffer);
-          }
-          buffer = '';
-          if (c === 63) {
-            url.query = '';
-            state = S.QUERY;
-          } else if (c === 35) {
-            url.fragment = '';
-            state = S.FRAGMENT;
-          }
-        } else {
-          buffer += encodeChar(input, p, PATH_SET);
-          if (c >= 0xD800 && c <= 0xDBFF && isLowSurrogate(input, p + 1)) p++;
-        }
-        break;
-      }
-
-      case S.OPAQUE_PATH:
-        if (c === 63) {
-          url.query = '';
-          state = S.QUERY;
-        } else if (c === 35) {
-          url.fragment = '';
-          state = S.FRAGMENT;
-        } else if (c !== -1) {
-          url.path[0] += encodeChar(input, p, C0_SET);
-          if (c >= 0xD800 && c <= 0xDBFF && isLowSurrogate(input, p + 1)) p++;
-        }
-        break;
-
-      case S.QUERY:
-        if ((!override && c === 35) || c === -1) {
-          const set = special ? SPECIAL_QUERY_SET : QUERY_SET;
-          url.query += encodeSet(buffer, set);
-          buffer = '';
-          if (c === 35) {
-            url.fragment = '';
-            state = S.FRAGMENT;
-          }
-        } else if (c !== -1) {
-          buffer += ch;
-        }
-        break;
-
-      case S.FRAGMENT:
-        if (c !== -1) {
-          url.fragment += encodeChar(input, p, FRAGMENT_SET);
-          if (c >= 0xD800 && c <= 0xDBFF && isLowSurrogate(input, p + 1)) p++;
-        }
-        break;
-    }
-  }
-  return override ? undefined : url;
-}
-
-function isLowSurrogate(s, i) {
-  if (i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  return c >= 0xDC00 && c <= 0xDFFF;
-}
-
-// The percent-encoded form of the character (or surrogate pair) at input[p].
-function encodeChar(input, p, set) {
-  const c = input.charCodeAt(p);
-  if (c < 0x80) return set[c] === 1 ? hexTable[c] : input[p];
-  let end = p + 1;
-  if (c >= 0xD800 && c <= 0xDBFF && isLowSurrogate(input, end)) end++;
-  return encodeSet(input.slice(p, end), set);
-}
-
-function serializePath(url) {
-  if (url.opaque) return url.path[0];
-  let out = '';
-  for (const seg of url.path) out += `/${seg}`;
-  return out;
-}
-
-function serializeRecord(url, excludeFragment) {
-  let out = url.scheme;
-  if (url.host !== null) {
-    out += '//';
-    if (url.username !== '' || url.password !== '') {
-      out += url.username;
-      if (url.password !== '') out += `:${url.password}`;
-      out += '@';
-    }
-    out += url.host;
-    if (url.port !== null) out += `:${url.port}`;
-  }
-  if (url.host === null && !url.opaque && url.path.length > 1 && url.path[0] === '') {
-    out += '/.';
-  }
-  out += serializePath(url);
-  if (url.query !== null) out += `?${url.query}`;
-  if (!excludeFragment && url.fragment !== null) out += `#${url.fragment}`;
-  return out;
-}
-
-function includesCredentials(url) {
-  return url.username !== '' || url.password !== '';
-}
-
-function cannotHaveCredentialsOrPort(url) {
-  return url.host === null || url.host === '' || url.scheme === 'file:';
 }
 
 // ------------------------------------------------------- urlencoded ----
@@ -1485,65 +543,98 @@ function invalidUrl(input, base) {
   return err;
 }
 
+// The parser is C (src/url): parse/update return the href and leave the
+// component offsets in the shared urlComponents array.
+const binding = internalBinding('url');
+const urlComponents = binding.urlComponents;
 const kOmitted = 4294967295;
-const schemeTypes = {
-  __proto__: null, 'http:': 0, 'https:': 2, 'ws:': 3, 'ftp:': 4, 'wss:': 5, 'file:': 6,
-};
+const kParsed = Symbol('kParsed');
 
-// What util.inspect(url, { showHidden: true }) shows as [Symbol(context)]:
-// the component offsets of the serialized URL.
+// What binding.update's `which` means (src/url/url.h url_setter_t).
+const kHref = 0;
+const kProtocol = 1;
+const kUsername = 2;
+const kPassword = 3;
+const kHost = 4;
+const kHostname = 5;
+const kPort = 6;
+const kPathname = 7;
+const kSearch = 8;
+const kHash = 9;
+
+// The serialized URL and its component offsets (node's URLContext; what
+// util.inspect(url, { showHidden: true }) shows as [Symbol(context)]).
 class URLContext {
-  constructor(r) {
-    const href = serializeRecord(r, false);
-    this.href = href;
-    this.protocol_end = r.scheme.length;
-    if (r.host === null) {
-      this.username_end = this.host_start = this.host_end = this.protocol_end;
-    } else {
-      const start = this.protocol_end + 2;
-      this.username_end = start + r.username.length;
-      this.host_start = r.password !== '' ? this.username_end + 1 + r.password.length :
-        this.username_end;
-      this.host_end = this.host_start + (includesCredentials(r) ? 1 : 0) + r.host.length;
-    }
-    this.pathname_start = this.host_end + (r.port !== null ? 1 + String(r.port).length : 0);
-    const pathEnd = this.pathname_start + serializePath(r).length +
-      (r.host === null && !r.opaque && r.path.length > 1 && r.path[0] === '' ? 2 : 0);
-    this.search_start = r.query !== null ? pathEnd : kOmitted;
-    this.hash_start = r.fragment !== null ?
-      (r.query !== null ? pathEnd + 1 + r.query.length : pathEnd) : kOmitted;
-    this.port = r.port !== null ? r.port : kOmitted;
-    this.scheme_type = r.scheme in schemeTypes ? schemeTypes[r.scheme] : 1;
-    const self = this;
-    Object.defineProperties(this, {
-      hasPort: { get() { return self.port !== kOmitted; }, enumerable: false },
-      hasSearch: { get() { return self.search_start !== kOmitted; }, enumerable: false },
-      hasHash: { get() { return self.hash_start !== kOmitted; }, enumerable: false },
-    });
-  }
+  href = '';
+  protocol_end = 0;
+  username_end = 0;
+  host_start = 0;
+  host_end = 0;
+  pathname_start = 0;
+  search_start = 0;
+  hash_start = 0;
+  port = 0;
+  scheme_type = 1;
+
+  get hasPort() { return this.port !== kOmitted; }
+  get hasSearch() { return this.search_start !== kOmitted; }
+  get hasHash() { return this.hash_start !== kOmitted; }
+}
+
+function toStr(v) {
+  if (typeof v === 'string') return v;
+  // V8's message, which node's tests match.
+  if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+  return `${v}`;
 }
 
 class URL {
-  #r;
+  #context = new URLContext();
   #searchParams = null;
 
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSVString(input);
-    let baseRecord;
-    if (base !== undefined) {
-      base = toUSVString(base);
-      baseRecord = basicParse(base, null);
-      if (baseRecord === FAILURE) throw invalidUrl(input, base);
+    if (input === kParsed) {
+      // URL.parse(): base is the href, urlComponents hold its offsets.
+      this.#updateContext(base);
+      return;
     }
-    const r = basicParse(input, baseRecord);
-    if (r === FAILURE) throw invalidUrl(input, base);
-    this.#r = r;
+    input = toStr(input);
+    if (base !== undefined) base = toStr(base);
+    const href = binding.parse(input, base);
+    if (href === undefined) {
+      throw invalidUrl(toUSVString(input), base === undefined ? undefined : toUSVString(base));
+    }
+    this.#updateContext(href);
+  }
+
+  #updateContext(href) {
+    const c = this.#context;
+    c.href = href;
+    c.protocol_end = urlComponents[0];
+    c.username_end = urlComponents[1];
+    c.host_start = urlComponents[2];
+    c.host_end = urlComponents[3];
+    c.port = urlComponents[4];
+    c.pathname_start = urlComponents[5];
+    c.search_start = urlComponents[6];
+    c.hash_start = urlComponents[7];
+    c.scheme_type = urlComponents[8];
+    if (this.#searchParams !== null) {
+      const q = this.#getSearch();
+      URLSearchParams._setList(this.#searchParams, q ? parseUrlencoded(q.slice(1)) : []);
+    }
+  }
+
+  #set(which, value) {
+    const href = binding.update(this.#context.href, which, toStr(value));
+    if (href !== false) this.#updateContext(href);
+    return href;
   }
 
   // Node lets V8's private field check fail here; give the same message.
   static #check(self) {
-    if (self === null || typeof self !== 'object' || !(#r in self)) {
+    if (self === null || typeof self !== 'object' || !(#context in self)) {
       throw new TypeError('Cannot read private member #context from an object whose class ' +
                           'did not declare it');
     }
@@ -1551,37 +642,32 @@ class URL {
 
   static canParse(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSVString(input);
-    let baseRecord;
-    if (base !== undefined) {
-      baseRecord = basicParse(toUSVString(base), null);
-      if (baseRecord === FAILURE) return false;
-    }
-    return basicParse(input, baseRecord) !== FAILURE;
+    input = toStr(input);
+    if (base !== undefined) base = toStr(base);
+    return binding.canParse(input, base);
   }
 
   static parse(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    try {
-      return new URL(input, base);
-    } catch {
-      return null;
-    }
+    input = toStr(input);
+    if (base !== undefined) base = toStr(base);
+    const href = binding.parse(input, base);
+    if (href === undefined) return null;
+    return new URL(kParsed, href);
   }
 
+  // URLSearchParams' update steps: the query is already serialized
+  // (ASCII, form-encoded), or null.
   static _setQueryFromParams(url, query) {
-    url.#r.query = query;
-  }
-
-  static _record(url) {
-    return url.#r;
-  }
-
-  #syncParams() {
-    if (this.#searchParams !== null) {
-      const q = this.#r.query;
-      URLSearchParams._setList(this.#searchParams, q ? parseUrlencoded(q) : []);
-    }
+    const c = url.#context;
+    const href = c.href;
+    const end = c.search_start !== kOmitted ? c.search_start :
+      (c.hash_start !== kOmitted ? c.hash_start : href.length);
+    const hash = c.hash_start !== kOmitted ? href.slice(c.hash_start) : '';
+    const q = query === null ? '' : `?${query}`;
+    c.href = href.slice(0, end) + q + hash;
+    c.search_start = query === null ? kOmitted : end;
+    if (c.hash_start !== kOmitted) c.hash_start = end + q.length;
   }
 
   [kInspect](depth, opts) {
@@ -1599,173 +685,170 @@ class URL {
     obj.search = this.search;
     obj.searchParams = this.searchParams;
     obj.hash = this.hash;
-    if (opts && opts.showHidden) obj[Symbol('context')] = new URLContext(this.#r);
+    if (opts && opts.showHidden) {
+      const c = this.#context;
+      const shown = new URLContext();
+      for (const key of Object.keys(c)) shown[key] = c[key];
+      Object.defineProperties(shown, {
+        hasPort: { get() { return c.port !== kOmitted; }, enumerable: false },
+        hasSearch: { get() { return c.search_start !== kOmitted; }, enumerable: false },
+        hasHash: { get() { return c.hash_start !== kOmitted; }, enumerable: false },
+      });
+      obj[Symbol('context')] = shown;
+    }
     if (typeof depth === 'number' && depth < 0) return this;
     return `${this.constructor.name} ${inspectValue(obj, { ...opts, depth })}`;
   }
 
   toString() {
     URL.#check(this);
-    return serializeRecord(this.#r, false);
+    return this.#context.href;
   }
 
   get href() {
     URL.#check(this);
-    return serializeRecord(this.#r, false);
+    return this.#context.href;
   }
 
   set href(value) {
     URL.#check(this);
-    value = toUSVString(value);
-    const r = basicParse(value, null);
-    if (r === FAILURE) throw invalidUrl(value);
-    this.#r = r;
-    this.#syncParams();
+    value = toStr(value);
+    const href = binding.update('', kHref, value);
+    if (href === false) throw invalidUrl(toUSVString(value));
+    this.#updateContext(href);
   }
 
   get origin() {
     URL.#check(this);
-    const r = this.#r;
-    switch (r.scheme) {
-      case 'blob:': {
-        const path = serializePath(r);
-        const inner = basicParse(path, null);
-        if (inner !== FAILURE && (inner.scheme === 'http:' || inner.scheme === 'https:')) {
-          return tupleOrigin(inner);
+    const c = this.#context;
+    switch (c.scheme_type) {
+      case 1: { // not special: only blob: has an origin
+        if (c.protocol_end !== 5 || !c.href.startsWith('blob:')) return 'null';
+        const inner = URL.parse(this.pathname);
+        if (inner !== null) {
+          const t = inner.#context.scheme_type;
+          if (t === 0 || t === 2) return inner.origin;
         }
         return 'null';
       }
-      case 'ftp:':
-      case 'http:':
-      case 'https:':
-      case 'ws:':
-      case 'wss:':
-        return tupleOrigin(r);
-      default:
+      case 6: // file:
         return 'null';
+      default:
+        return `${c.href.slice(0, c.protocol_end)}//${this.host}`;
     }
   }
 
   get protocol() {
     URL.#check(this);
-    return this.#r.scheme;
+    const c = this.#context;
+    return c.href.slice(0, c.protocol_end);
   }
 
   set protocol(value) {
     URL.#check(this);
-    basicParse(`${toUSVString(value)}:`, null, this.#r, S.SCHEME_START);
+    this.#set(kProtocol, value);
   }
 
   get username() {
     URL.#check(this);
-    return this.#r.username;
+    const c = this.#context;
+    if (c.protocol_end + 2 < c.username_end) {
+      return c.href.slice(c.protocol_end + 2, c.username_end);
+    }
+    return '';
   }
 
   set username(value) {
     URL.#check(this);
-    if (cannotHaveCredentialsOrPort(this.#r)) return;
-    this.#r.username = encodeSet(toUSVString(value), USERINFO_SET);
+    this.#set(kUsername, value);
   }
 
   get password() {
     URL.#check(this);
-    return this.#r.password;
+    const c = this.#context;
+    if (c.host_start > c.username_end) return c.href.slice(c.username_end + 1, c.host_start);
+    return '';
   }
 
   set password(value) {
     URL.#check(this);
-    if (cannotHaveCredentialsOrPort(this.#r)) return;
-    this.#r.password = encodeSet(toUSVString(value), USERINFO_SET);
+    this.#set(kPassword, value);
+  }
+
+  #hostname() {
+    const c = this.#context;
+    let start = c.host_start;
+    if (c.href.charCodeAt(start) === 64 /* @ */ && start < c.host_end) start++;
+    return c.href.slice(start, c.host_end);
   }
 
   get host() {
     URL.#check(this);
-    const r = this.#r;
-    if (r.host === null) return '';
-    if (r.port === null) return r.host;
-    return `${r.host}:${r.port}`;
+    const c = this.#context;
+    const name = this.#hostname();
+    return c.port === kOmitted ? name : `${name}:${c.port}`;
   }
 
   set host(value) {
     URL.#check(this);
-    const r = this.#r;
-    if (r.opaque) return;
-    const copy = copyRecord(r);
-    if (basicParse(toUSVString(value), null, copy, S.HOST) !== FAILURE) this.#r = copy;
+    this.#set(kHost, value);
   }
 
   get hostname() {
     URL.#check(this);
-    const h = this.#r.host;
-    return h === null ? '' : h;
+    return this.#hostname();
   }
 
   set hostname(value) {
     URL.#check(this);
-    const r = this.#r;
-    if (r.opaque) return;
-    const copy = copyRecord(r);
-    if (basicParse(toUSVString(value), null, copy, S.HOSTNAME) !== FAILURE) this.#r = copy;
+    this.#set(kHostname, value);
   }
 
   get port() {
     URL.#check(this);
-    const p = this.#r.port;
-    return p === null ? '' : String(p);
+    const p = this.#context.port;
+    return p === kOmitted ? '' : `${p}`;
   }
 
   set port(value) {
     URL.#check(this);
-    const r = this.#r;
-    if (cannotHaveCredentialsOrPort(r)) return;
-    value = toUSVString(value);
-    if (value === '') {
-      r.port = null;
-      return;
-    }
-    const copy = copyRecord(r);
-    if (basicParse(value, null, copy, S.PORT) !== FAILURE) this.#r = copy;
+    this.#set(kPort, value);
   }
 
   get pathname() {
     URL.#check(this);
-    return serializePath(this.#r);
+    const c = this.#context;
+    const end = c.search_start !== kOmitted ? c.search_start :
+      (c.hash_start !== kOmitted ? c.hash_start : c.href.length);
+    return c.href.slice(c.pathname_start, end);
   }
 
   set pathname(value) {
     URL.#check(this);
-    const r = this.#r;
-    if (r.opaque) return;
-    const copy = copyRecord(r);
-    copy.path = [];
-    if (basicParse(toUSVString(value), null, copy, S.PATH_START) !== FAILURE) this.#r = copy;
+    this.#set(kPathname, value);
+  }
+
+  #getSearch() {
+    const c = this.#context;
+    if (c.search_start === kOmitted) return '';
+    const end = c.hash_start !== kOmitted ? c.hash_start : c.href.length;
+    return end - c.search_start <= 1 ? '' : c.href.slice(c.search_start, end);
   }
 
   get search() {
     URL.#check(this);
-    const q = this.#r.query;
-    return q === null || q === '' ? '' : `?${q}`;
+    return this.#getSearch();
   }
 
   set search(value) {
     URL.#check(this);
-    const r = this.#r;
-    value = toUSVString(value);
-    if (value === '') {
-      r.query = null;
-      if (this.#searchParams !== null) URLSearchParams._setList(this.#searchParams, []);
-      return;
-    }
-    if (value[0] === '?') value = value.slice(1);
-    r.query = '';
-    basicParse(value, null, r, S.QUERY);
-    this.#syncParams();
+    this.#set(kSearch, value);
   }
 
   get searchParams() {
     URL.#check(this);
     if (this.#searchParams === null) {
-      const params = new URLSearchParams(this.#r.query || '');
+      const params = new URLSearchParams(this.#getSearch());
       URLSearchParams._setUrl(params, this);
       this.#searchParams = params;
     }
@@ -1774,26 +857,19 @@ class URL {
 
   get hash() {
     URL.#check(this);
-    const f = this.#r.fragment;
-    return f === null || f === '' ? '' : `#${f}`;
+    const c = this.#context;
+    if (c.hash_start === kOmitted || c.href.length - c.hash_start <= 1) return '';
+    return c.href.slice(c.hash_start);
   }
 
   set hash(value) {
     URL.#check(this);
-    const r = this.#r;
-    value = toUSVString(value);
-    if (value === '') {
-      r.fragment = null;
-      return;
-    }
-    if (value[0] === '#') value = value.slice(1);
-    r.fragment = '';
-    basicParse(value, null, r, S.FRAGMENT);
+    this.#set(kHash, value);
   }
 
   toJSON() {
     URL.#check(this);
-    return serializeRecord(this.#r, false);
+    return this.#context.href;
   }
 
   static createObjectURL(obj) {
@@ -1804,12 +880,6 @@ class URL {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
     require('internal/blob').revokeObjectURL(url);
   }
-}
-
-function tupleOrigin(r) {
-  let out = `${r.scheme}//${r.host}`;
-  if (r.port !== null) out += `:${r.port}`;
-  return out;
 }
 
 Object.defineProperty(URL.prototype, Symbol.toStringTag, {
@@ -1966,9 +1036,12 @@ function urlToHttpOptions(url) {
 // domainToASCII / domainToUnicode: '' for an invalid domain.
 function domainToASCII(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  const r = parseHost(`${domain}`, false);
-  if (r === FAILURE || r[0] === '[') return r === FAILURE ? '' : r;
-  return r;
+  return binding.domainToASCII(`${domain}`);
+}
+
+function domainToUnicode(domain) {
+  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
+  return binding.domainToUnicode(`${domain}`);
 }
 
 // The host name conversion of the legacy url.parse(): '' when invalid.
@@ -1977,19 +1050,7 @@ function toASCIILegacy(hostname) {
   if (nul !== -1) hostname = hostname.slice(0, nul);
   // eslint-disable-next-line no-control-regex
   hostname = hostname.replace(/[\t\n\r]/g, '');
-  const r = domainToASCIIInternal(hostname, false);
-  return r === FAILURE ? '' : r;
-}
-
-function domainToUnicode(domain) {
-  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  const ascii = domainToASCII(domain);
-  if (ascii === '') return '';
-  return ascii.split('.').map((label) => {
-    if (!label.startsWith('xn--')) return label;
-    const decoded = punycodeDecode(label.slice(4));
-    return decoded === FAILURE ? label : decoded;
-  }).join('.');
+  return binding.toASCII(hostname);
 }
 
 module.exports = {
@@ -2004,7 +1065,4 @@ module.exports = {
   isURL,
   toASCIILegacy,
   encodeStr: encodeSet,
-  // For the legacy url module.
-  parseHost,
-  FAILURE,
 };

@@ -174,6 +174,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(tty)                                                                                         \
     V(typescript)                                                                                  \
     V(udp_wrap)                                                                                    \
+    V(url)                                                                                         \
     V(uv)                                                                                          \
     V(util)                                                                                        \
     V(worker)                                                                                      \

@@ -70,4 +70,12 @@
     V(utf8_multibyte)                                                                              \
     V(utf8_invalid_sequences)                                                                      \
     V(utf16_lone_surrogates)                                                                       \
-    V(embed_table_sorted)
+    V(embed_table_sorted)                                                                          \
+    V(url_parse_special_and_opaque)                                                                \
+    V(url_parse_relative)                                                                          \
+    V(url_parse_file)                                                                              \
+    V(url_parse_hosts)                                                                             \
+    V(url_components)                                                                              \
+    V(url_setters)                                                                                 \
+    V(url_domain_to_unicode)                                                                       \
+    V(url_parser_reuse_and_free)
