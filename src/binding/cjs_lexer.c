@@ -46,6 +46,8 @@ static JSValueRef cjs_lexer_parse(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
         return rt_throw_type_error(ctx, exc, "out of memory");
     }
     JSObjectRef out = JSObjectMake(ctx, NULL, NULL);
+    /* Null prototype: setters user code puts on Object.prototype never see the result. */
+    JSObjectSetPrototype(ctx, out, JSValueMakeNull(ctx));
     JSObjectRef exports = cjs_lexer_array(ctx, r.exports, r.n_exports, exc);
     JSObjectRef reexports = exports ? cjs_lexer_array(ctx, r.reexports, r.n_reexports, exc) : NULL;
     jsp_cjs_result_free(&r);

@@ -4,80 +4,159 @@
 #include "rt/rt.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-static JSValueRef mw_str(JSContextRef ctx, jsp_slice s) {
-    return rt_string_from_utf8(ctx, s.s, s.len);
+static bool mw_is_ascii(const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80 || s[i] == 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
-/* Array elements are attached one by one, so none sits unreachable in C memory. */
-static JSObjectRef mw_array(JSContextRef ctx, JSValueRef *exc) {
-    return JSObjectMakeArray(ctx, 0, NULL, exc);
+/* ASCII text without NULs becomes an 8-bit engine string (half the memory of the UTF-16
+ * form, and the engine's faster lexer path); anything else goes through UTF-16. s[len]
+ * must be a NUL. */
+static JSValueRef mw_text(JSContextRef ctx, const char *s, size_t len) {
+    if (!mw_is_ascii(s, len)) {
+        return rt_string_from_utf8(ctx, s, len);
+    }
+    JSStringRef str = JSStringCreateWithUTF8CString(s);
+    JSValueRef v = JSValueMakeString(ctx, str);
+    JSStringRelease(str);
+    return v;
 }
 
-static JSObjectRef mw_requests(JSContextRef ctx, const jsp_transform_result *r, JSValueRef *exc) {
-    JSObjectRef arr = mw_array(ctx, exc);
-    for (size_t i = 0; arr && i < r->request_count; i++) {
+/* Null prototype, so setters on Object.prototype never run. */
+static JSObjectRef mw_object(JSContextRef ctx) {
+    JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+    JSObjectSetPrototype(ctx, o, JSValueMakeNull(ctx));
+    return o;
+}
+
+/* The metadata of a module is one string of NUL-separated fields (docs/esm.md 1): one
+ * engine string per module instead of one per name, which the loader splits. */
+typedef struct mw_buf {
+    char *p;
+    size_t len;
+    size_t cap;
+    bool failed;
+    /* The rare fallback when a name holds a NUL: the fields go into this array. */
+    JSContextRef ctx;
+    JSObjectRef arr;
+    unsigned n;
+} mw_buf;
+
+static void mw_put(mw_buf *b, const char *s, size_t len) {
+    if (b->failed) {
+        return;
+    }
+    if (b->arr != NULL) {
+        JSObjectSetPropertyAtIndex(b->ctx, b->arr, b->n++, rt_string_from_utf8(b->ctx, s, len),
+                                   NULL);
+        return;
+    }
+    if (b->len + len + 2 > b->cap) {
+        size_t cap = (b->cap + len + 2) * 2;
+        char *p = realloc(b->p, cap);
+        if (p == NULL) {
+            b->failed = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, len);
+    b->len += len;
+    b->p[b->len++] = 0;
+}
+
+static void mw_put_num(mw_buf *b, size_t n) {
+    char tmp[24];
+    size_t i = sizeof(tmp);
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    mw_put(b, tmp + i, sizeof(tmp) - i);
+}
+
+static void mw_put_slice(mw_buf *b, jsp_slice s) {
+    /* A NUL inside a name (an escape in a string literal) would break the fields. */
+    if (b->arr == NULL && memchr(s.s, 0, s.len) != NULL) {
+        b->failed = true;
+        return;
+    }
+    mw_put(b, s.s, s.len);
+}
+
+/* requests (specifier, attribute count, key, value...), imports (request, name),
+ * exports (name), indirect (name, request, importName), stars (request): each list
+ * preceded by its length. Returns false when a name holds a NUL or memory ran out. */
+static bool mw_meta(const jsp_transform_result *r, mw_buf *b) {
+    mw_put_num(b, r->request_count);
+    for (size_t i = 0; i < r->request_count; i++) {
         const jsp_request *q = &r->requests[i];
-        JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
-        JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, o, NULL);
-        rt_set(ctx, o, "specifier", mw_str(ctx, q->specifier));
-        if (q->attribute_count == 0) {
-            rt_set(ctx, o, "attributes", JSValueMakeNull(ctx));
-            continue;
-        }
-        JSObjectRef attrs = JSObjectMake(ctx, NULL, NULL);
-        rt_set(ctx, o, "attributes", attrs);
+        mw_put_slice(b, q->specifier);
+        mw_put_num(b, q->attribute_count);
         for (size_t a = 0; a < q->attribute_count; a++) {
-            JSValueRef key = mw_str(ctx, q->attributes[a].key);
-            JSValueRef value = mw_str(ctx, q->attributes[a].value);
-            JSObjectSetPropertyForKey(ctx, attrs, key, value, kJSPropertyAttributeNone, NULL);
+            mw_put_slice(b, q->attributes[a].key);
+            mw_put_slice(b, q->attributes[a].value);
         }
     }
-    return arr;
-}
-
-static JSObjectRef mw_imports(JSContextRef ctx, const jsp_transform_result *r, JSValueRef *exc) {
-    JSObjectRef arr = mw_array(ctx, exc);
-    for (size_t i = 0; arr && i < r->import_count; i++) {
-        JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
-        JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, o, NULL);
-        rt_set_num(ctx, o, "request", (double)r->imports[i].request);
-        rt_set(ctx, o, "name", mw_str(ctx, r->imports[i].name));
+    mw_put_num(b, r->import_count);
+    for (size_t i = 0; i < r->import_count; i++) {
+        mw_put_num(b, r->imports[i].request);
+        mw_put_slice(b, r->imports[i].name);
     }
-    return arr;
-}
-
-static JSObjectRef mw_exports(JSContextRef ctx, const jsp_transform_result *r, JSValueRef *exc) {
-    JSObjectRef arr = mw_array(ctx, exc);
-    for (size_t i = 0; arr && i < r->export_count; i++) {
-        JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, mw_str(ctx, r->exports[i]), NULL);
+    mw_put_num(b, r->export_count);
+    for (size_t i = 0; i < r->export_count; i++) {
+        mw_put_slice(b, r->exports[i]);
     }
-    return arr;
-}
-
-static JSObjectRef mw_indirect(JSContextRef ctx, const jsp_transform_result *r, JSValueRef *exc) {
-    JSObjectRef arr = mw_array(ctx, exc);
-    for (size_t i = 0; arr && i < r->indirect_count; i++) {
-        JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
-        JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, o, NULL);
-        rt_set(ctx, o, "name", mw_str(ctx, r->indirect[i].name));
-        rt_set_num(ctx, o, "request", (double)r->indirect[i].request);
-        rt_set(ctx, o, "importName", mw_str(ctx, r->indirect[i].import_name));
+    mw_put_num(b, r->indirect_count);
+    for (size_t i = 0; i < r->indirect_count; i++) {
+        mw_put_slice(b, r->indirect[i].name);
+        mw_put_num(b, r->indirect[i].request);
+        mw_put_slice(b, r->indirect[i].import_name);
     }
-    return arr;
-}
-
-static JSObjectRef mw_stars(JSContextRef ctx, const jsp_transform_result *r, JSValueRef *exc) {
-    JSObjectRef arr = mw_array(ctx, exc);
-    for (size_t i = 0; arr && i < r->star_count; i++) {
-        JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i,
-                                   JSValueMakeNumber(ctx, (double)r->stars[i]), NULL);
+    mw_put_num(b, r->star_count);
+    for (size_t i = 0; i < r->star_count; i++) {
+        mw_put_num(b, r->stars[i]);
     }
-    return arr;
+    return !b->failed;
 }
 
-/* transform(source, flags) -> { code, async, requests, imports, exports, indirect, stars,
- * meta, prefix }, or { error, line, column } for a syntax error. flags: 0 module, 1 CJS. */
+/* The module-mode result: [code, flags, meta]. */
+static JSValueRef mw_module_result(JSContextRef ctx, const jsp_transform_result *r,
+                                   JSValueRef *exc) {
+    mw_buf b = {.p = NULL};
+    JSValueRef meta;
+    if (mw_meta(r, &b)) {
+        /* Drop the last separator; the loader splits on the others. */
+        meta = rt_string_from_utf8(ctx, b.p, b.len - 1);
+    } else {
+        /* A NUL in a name (or no memory for the string): an array of the fields. */
+        free(b.p);
+        b = (mw_buf){.ctx = ctx, .arr = JSObjectMakeArray(ctx, 0, NULL, exc)};
+        if (b.arr == NULL) {
+            return NULL;
+        }
+        mw_meta(r, &b);
+        meta = b.arr;
+    }
+    free(b.p);
+    JSValueRef out[] = {
+        mw_text(ctx, r->code, r->code_len),
+        JSValueMakeNumber(ctx, (r->async ? 1 : 0) | (r->meta ? 2 : 0)),
+        meta,
+    };
+    return JSObjectMakeArray(ctx, sizeof(out) / sizeof(out[0]), out, exc);
+}
+
+/* transform(source, flags): see docs/esm.md 1. flags 0 (module) gives
+ * [code, async | meta << 1, fields]; flags 1 (CommonJS) gives { code, prefix }; a syntax
+ * error gives { error, line, column }. */
 static JSValueRef mw_transform(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
                                const JSValueRef argv[], JSValueRef *exc) {
     JSValueRef source = rt_arg(ctx, argc, argv, 0);
@@ -93,30 +172,27 @@ static JSValueRef mw_transform(JSContextRef ctx, JSObjectRef fn, JSObjectRef sel
     }
     jsp_transform_result r;
     int err = jsp_esm_transform(src, len, flags, &r);
-    JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+    JSValueRef result;
     if (err == JSP_TRANSFORM_SYNTAX) {
+        JSObjectRef o = mw_object(ctx);
         rt_set_str(ctx, o, "error", r.error.message);
         rt_set_num(ctx, o, "line", r.error.line);
         rt_set_num(ctx, o, "column", r.error.col);
+        result = o;
     } else if (err != 0) {
-        jsp_transform_free(&r);
-        free(src);
-        return rt_throw_code(ctx, exc, "RangeError", "ERR_OUT_OF_MEMORY",
-                             "Out of memory while transforming a module");
+        result = rt_throw_code(ctx, exc, "RangeError", "ERR_OUT_OF_MEMORY",
+                               "Out of memory while transforming a module");
+    } else if (flags == JSP_TRANSFORM_MODULE) {
+        result = mw_module_result(ctx, &r, exc);
     } else {
-        rt_set(ctx, o, "code", rt_string_from_utf8(ctx, r.code, r.code_len));
-        rt_set_bool(ctx, o, "async", r.async != 0);
-        rt_set(ctx, o, "requests", mw_requests(ctx, &r, NULL));
-        rt_set(ctx, o, "imports", mw_imports(ctx, &r, NULL));
-        rt_set(ctx, o, "exports", mw_exports(ctx, &r, NULL));
-        rt_set(ctx, o, "indirect", mw_indirect(ctx, &r, NULL));
-        rt_set(ctx, o, "stars", mw_stars(ctx, &r, NULL));
-        rt_set_bool(ctx, o, "meta", r.meta != 0);
+        JSObjectRef o = mw_object(ctx);
+        rt_set(ctx, o, "code", mw_text(ctx, r.code, r.code_len));
         rt_set_str(ctx, o, "prefix", r.prefix);
+        result = o;
     }
     jsp_transform_free(&r);
     free(src);
-    return o;
+    return result;
 }
 
 static const JSStaticFunction mw_functions[] = {

@@ -51,7 +51,9 @@ function newRecord(url, format) {
     filename: undefined,
     source: undefined, // read ahead by format detection
     isMain: false,
-    // Dependencies, in the order of the transform's requests.
+    // Dependencies, in the order of the transform's requests. The transform's
+    // lists are flat (docs/esm.md 1): requests [specifier, attributes, ...],
+    // imports [request, name, ...], indirect [name, request, importName, ...].
     requests: null,
     deps: null,
     // The binding object the rewritten code reads (docs/esm.md 1.2).
@@ -87,6 +89,12 @@ function newRecord(url, format) {
     error: undefined,
     loadError: undefined,
     linkError: undefined,
+    // Loader hooks (hooks.js): the format and attributes a resolve hook gave,
+    // a CommonJS source a load hook gave, the pending hooked load.
+    hookFormat: undefined,
+    hookAttributes: undefined,
+    hookSource: undefined,
+    hookLoading: undefined,
   };
 }
 
@@ -136,14 +144,52 @@ function compileSource(rec, source) {
   if (source.charCodeAt(0) === 0xFEFF) source = source.slice(1);
   const r = transform(source, 0);
   if (r.error !== undefined) throw transformSyntaxError(r, rec.url);
-  rec.code = r.code;
-  rec.hasTLA = !!r.async;
-  rec.requests = r.requests;
-  rec.imports = r.imports;
-  rec.localExports = r.exports;
-  rec.indirect = r.indirect;
-  rec.stars = r.stars;
+  rec.code = r[0];
+  rec.hasTLA = (r[1] & 1) !== 0;
+  readFields(rec, typeof r[2] === 'string' ? r[2].split('\0') : r[2]);
   rec.source = source;
+}
+
+// The transform's metadata fields (docs/esm.md 1): each list preceded by its
+// length; requests are (specifier, attribute count, key, value...).
+function readFields(rec, f) {
+  let i = 0;
+  let n = +f[i++];
+  const requests = new Array(2 * n);
+  for (let j = 0; j < n; j++) {
+    requests[2 * j] = f[i++];
+    const count = +f[i++];
+    let attributes = null;
+    if (count > 0) {
+      attributes = { __proto__: null };
+      for (let k = 0; k < count; k++, i += 2) attributes[f[i]] = f[i + 1];
+    }
+    requests[2 * j + 1] = attributes;
+  }
+  n = +f[i++];
+  const imports = new Array(2 * n);
+  for (let j = 0; j < 2 * n; j += 2, i += 2) {
+    imports[j] = +f[i];
+    imports[j + 1] = f[i + 1];
+  }
+  n = +f[i++];
+  const exports = f.slice(i, i + n);
+  i += n;
+  n = +f[i++];
+  const indirect = new Array(3 * n);
+  for (let j = 0; j < 3 * n; j += 3, i += 3) {
+    indirect[j] = f[i];
+    indirect[j + 1] = +f[i + 1];
+    indirect[j + 2] = f[i + 2];
+  }
+  n = +f[i++];
+  const stars = new Array(n);
+  for (let j = 0; j < n; j++) stars[j] = +f[i++];
+  rec.requests = requests;
+  rec.imports = imports;
+  rec.localExports = exports;
+  rec.indirect = indirect;
+  rec.stars = stars;
 }
 
 // A module outside any import cycle needs no separate instantiation: its
@@ -259,36 +305,43 @@ function getRecord(url) {
 
 // node's validateAttributes: JSON needs `type: 'json'`; nothing else takes a type.
 function validateAttributes(rec, attributes) {
+  validateFormatAttributes(rec.format, rec.url, attributes);
+}
+
+function validateFormatAttributes(format, url, attributes) {
   let type;
   if (attributes != null) {
     const keys = Object.keys(attributes);
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] !== 'type') {
-        throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED(keys[i], attributes[keys[i]], rec.url);
+        throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED(keys[i], attributes[keys[i]], url);
       }
     }
     type = attributes.type;
   }
-  if (rec.format === 'json') {
+  if (format === 'json') {
     if (type === 'json') return;
-    if (type === undefined) throw new ERR_IMPORT_ATTRIBUTE_MISSING(rec.url, 'type', 'json');
-  } else if (type === undefined) {
+    if (type === undefined) throw new ERR_IMPORT_ATTRIBUTE_MISSING(url, 'type', 'json');
+  } else if (type === undefined || format === undefined) {
+    // (a format a resolve hook left open is checked by nothing, as in node)
     return;
   }
-  if (type !== 'json') throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED('type', type, rec.url);
-  throw new ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE(rec.url, type);
+  if (type !== 'json') throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED('type', type, url);
+  throw new ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE(url, type);
 }
 
 function loadRecord(rec) {
+  // (a record a resolve hook created but no load hook ever loaded)
+  if (rec.format === undefined) rec.format = formatOf(rec.url, detectModule);
   switch (rec.format) {
     case 'module': {
       const source = readSource(rec);
       compileSource(rec, source);
       const reqs = rec.requests;
-      const deps = new Array(reqs.length);
-      for (let i = 0; i < reqs.length; i++) {
-        const dep = getRecord(resolve(reqs[i].specifier, rec.url));
-        validateAttributes(dep, reqs[i].attributes);
+      const deps = new Array(reqs.length >> 1);
+      for (let i = 0; i < deps.length; i++) {
+        const dep = getRecord(resolve(reqs[2 * i], rec.url));
+        validateAttributes(dep, reqs[2 * i + 1]);
         deps[i] = dep;
       }
       rec.deps = deps;
@@ -327,6 +380,147 @@ function fetchGraph(root) {
       }
     }
   }
+}
+
+// ---- loading through module.register() / registerHooks() hooks ----
+
+let hooksModule;
+function lazyHooks() {
+  hooksModule ??= require('internal/modules/esm/hooks');
+  return hooksModule;
+}
+
+function hooksActive() {
+  if (hooksModule === undefined) {
+    // module.register() loads hooks.js; until then there are no hooks
+    if (!BuiltinModule.isLoaded('internal/modules/esm/hooks')) return false;
+    hooksModule = require('internal/modules/esm/hooks');
+  }
+  return hooksModule.active();
+}
+
+// The record for a URL a resolve hook returned (any scheme: hooks may invent them).
+function hookedRecord(resolved) {
+  const url = resolved.url;
+  let rec = records.get(url);
+  if (rec === undefined) {
+    rec = newRecord(url, undefined);
+    if (url.startsWith('file:')) {
+      try {
+        rec.filename = urlPath(url);
+      } catch {
+        // a file: URL no path can be made of
+      }
+    }
+    records.set(url, rec);
+  }
+  if (rec.status === kNew && rec.hookLoading === undefined) {
+    rec.hookFormat = resolved.format;
+    rec.hookAttributes = resolved.importAttributes;
+  }
+  return rec;
+}
+
+// Loads one record through the load hooks, then resolves its requests through
+// the resolve hooks. Returns the new records it depends on.
+async function loadRecordHooked(rec) {
+  const hooks = lazyHooks();
+  const { format, source } = await hooks.load(rec.url, rec.hookFormat, rec.hookAttributes);
+  // (a synchronous require() of the same module may have loaded it meanwhile)
+  if (rec.status !== kNew) return;
+  const {
+    codes: { ERR_INVALID_RETURN_PROPERTY_VALUE, ERR_UNKNOWN_MODULE_FORMAT },
+  } = require('internal/errors');
+  const missingSource = () => new ERR_INVALID_RETURN_PROPERTY_VALUE(
+    'string, array buffer, or typed array', 'load', 'source', source);
+  rec.format = format;
+  switch (format) {
+    case 'module': {
+      if (source == null) throw missingSource();
+      compileSource(rec, source);
+      const reqs = rec.requests;
+      const deps = new Array(reqs.length >> 1);
+      for (let i = 0; i < deps.length; i++) {
+        const attributes = reqs[2 * i + 1];
+        const resolved = await hooks.resolve(reqs[2 * i], rec.url, attributes ?? undefined);
+        const dep = hookedRecord(resolved);
+        validateFormatAttributes(dep.status === kNew ? resolved.format : dep.format, dep.url,
+          attributes);
+        deps[i] = dep;
+      }
+      rec.deps = deps;
+      break;
+    }
+    case 'commonjs':
+      if (rec.filename === undefined) rec.filename = rec.url;
+      if (source != null) {
+        rec.source = source;
+        rec.hookSource = source;
+      }
+      loadCommonJS(rec);
+      break;
+    case 'json':
+      if (source == null) throw missingSource();
+      rec.source = source;
+      loadJSON(rec);
+      break;
+    case 'builtin':
+      if (!rec.url.startsWith('node:')) throw new ERR_UNKNOWN_BUILTIN_MODULE(rec.url);
+      loadBuiltinRecord(rec);
+      break;
+    default:
+      throw new ERR_UNKNOWN_MODULE_FORMAT(format, rec.url);
+  }
+  rec.status = kUnlinked;
+}
+
+// fetchGraph() with hooks: asynchronous, as the hooks are.
+async function fetchGraphHooked(root) {
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++) {
+    const rec = queue[i];
+    if (rec.loadError !== undefined) throw rec.loadError;
+    if (rec.status !== kNew) continue;
+    if (rec.hookLoading === undefined) {
+      rec.hookLoading = loadRecordHooked(rec).then(undefined, (err) => {
+        rec.loadError = err;
+        throw err;
+      });
+    }
+    await rec.hookLoading;
+    const deps = rec.deps;
+    for (let j = 0; j < deps.length; j++) {
+      if (deps[j].status === kNew || deps[j].loadError !== undefined) queue.push(deps[j]);
+    }
+  }
+}
+
+// import(specifier) with hooks.
+async function dynamicImportHooked(specifier, attributes, parentURL) {
+  const rec = hookedRecord(await lazyHooks().resolve(specifier, parentURL, attributes));
+  validateFormatAttributes(rec.status === kNew ? rec.hookFormat : rec.format, rec.url, attributes);
+  await fetchGraphHooked(rec);
+  await afterInstantiation(link(rec), () => undefined);
+  await evaluate(rec);
+  return getNamespace(rec);
+}
+
+// A hooks module for module.register(): loaded, linked and evaluated at once
+// (node blocks register() until then); its namespace, or a promise of it when
+// it has top-level await.
+function importHooksModule(url) {
+  const rec = getRecord(url);
+  fetchGraph(rec);
+  const pending = link(rec);
+  if (pending !== null) {
+    return afterInstantiation(pending, () => evaluate(rec)).then(() => getNamespace(rec));
+  }
+  const p = evaluate(rec);
+  if (rec.hasError) throw rec.error;
+  const root = rec.cycleRoot ?? rec;
+  if (root.hasError) throw root.error;
+  if (rec.status !== kEvaluated) return p.then(() => getNamespace(rec));
+  return getNamespace(rec);
 }
 
 // ---- CommonJS, JSON and builtin records ----
@@ -504,6 +698,8 @@ function evaluateCommonJS(rec) {
   const cached = Module._cache[rec.filename];
   if (cached !== undefined) {
     exports = cached.exports;
+  } else if (rec.hookSource !== undefined) {
+    exports = compileCommonJS(Module, rec.filename, rec.hookSource);
   } else {
     exports = Module._load(rec.filename, undefined, rec.isMain);
   }
@@ -523,6 +719,22 @@ function evaluateCommonJS(rec) {
     }
   }
   values.default = exports;
+}
+
+// A CommonJS module whose source a load hook returned.
+function compileCommonJS(Module, filename, source) {
+  const m = new Module(filename, null);
+  m.filename = filename;
+  m.paths = Module._nodeModulePaths(path.dirname(filename));
+  Module._cache[filename] = m;
+  try {
+    m._compile(source, filename);
+  } catch (err) {
+    delete Module._cache[filename];
+    throw err;
+  }
+  m.loaded = true;
+  return m.exports;
 }
 
 // ---- the context object each source module gets as its first parameter ----
@@ -676,7 +888,7 @@ function exportedNames(rec, starSet) {
   const local = rec.localExports;
   for (let i = 0; i < local.length; i++) names.push(local[i]);
   const indirect = rec.indirect;
-  for (let i = 0; i < indirect.length; i++) names.push(indirect[i].name);
+  for (let i = 0; i < indirect.length; i += 3) names.push(indirect[i]);
   const stars = rec.stars;
   for (let i = 0; i < stars.length; i++) {
     const starNames = exportedNames(rec.deps[stars[i]], starSet);
@@ -697,12 +909,12 @@ function resolveExport(rec, name, resolveSet) {
   resolveSet.push(rec, name);
   if (rec.localExports.includes(name)) return { rec, name };
   const indirect = rec.indirect;
-  for (let i = 0; i < indirect.length; i++) {
-    const e = indirect[i];
-    if (e.name !== name) continue;
-    const imported = rec.deps[e.request];
-    if (e.importName === '*') return { rec: imported, name: kNamespace };
-    return resolveExport(imported, e.importName, resolveSet);
+  for (let i = 0; i < indirect.length; i += 3) {
+    if (indirect[i] !== name) continue;
+    const imported = rec.deps[indirect[i + 1]];
+    const importName = indirect[i + 2];
+    if (importName === '*') return { rec: imported, name: kNamespace };
+    return resolveExport(imported, importName, resolveSet);
   }
   if (name === 'default') return null;
   let starResolution = null;
@@ -900,13 +1112,13 @@ function link(root) {
       continue;
     }
     const imports = rec.imports;
-    for (let j = 0; j < imports.length; j++) {
-      const imp = imports[j];
-      if (imp.name !== '*') continue;
-      const key = `ns${imp.request}`;
+    for (let j = 0; j < imports.length; j += 2) {
+      if (imports[j + 1] !== '*') continue;
+      const request = imports[j];
+      const key = `ns${request}`;
       if (Object.hasOwn(rec.ctx, key)) continue;
       Object.defineProperty(rec.ctx, key, {
-        __proto__: null, value: getNamespace(rec.deps[imp.request]),
+        __proto__: null, value: getNamespace(rec.deps[request]),
       });
     }
     rec.status = kLinked;
@@ -932,21 +1144,22 @@ function afterInstantiation(pending, fn) {
 
 function checkImports(rec) {
   const imports = rec.imports;
-  for (let i = 0; i < imports.length; i++) {
-    const { request, name } = imports[i];
+  for (let i = 0; i < imports.length; i += 2) {
+    const request = imports[i];
+    const name = imports[i + 1];
     if (name === '*') continue;
     const dep = rec.deps[request];
     if (provides(dep, name)) continue;
     throw missingExportError(rec, request, name, resolveExport(dep, name, []) === kAmbiguous);
   }
   const indirect = rec.indirect;
-  for (let i = 0; i < indirect.length; i++) {
-    const e = indirect[i];
-    if (e.importName === '*') continue;
-    const dep = rec.deps[e.request];
-    const resolution = resolveExport(dep, e.importName, []);
+  for (let i = 0; i < indirect.length; i += 3) {
+    const request = indirect[i + 1];
+    const importName = indirect[i + 2];
+    if (importName === '*') continue;
+    const resolution = resolveExport(rec.deps[request], importName, []);
     if (resolution === null || resolution === kAmbiguous) {
-      throw missingExportError(rec, e.request, e.importName, resolution === kAmbiguous);
+      throw missingExportError(rec, request, importName, resolution === kAmbiguous);
     }
   }
 }
@@ -1005,7 +1218,7 @@ function findImportLocation(source, specifier, name) {
 }
 
 function missingExportError(rec, request, name, ambiguous) {
-  const specifier = rec.requests[request].specifier;
+  const specifier = rec.requests[2 * request];
   const dep = rec.deps[request];
   let err;
   if (ambiguous) {
@@ -1250,6 +1463,7 @@ function dynamicImport(specifier, options, parentURL) {
   } catch (err) {
     return Promise.reject(err);
   }
+  if (hooksActive()) return dynamicImportHooked(specifier, attributes, parentURL);
   // node reads and links asynchronously: the module runs a few microtask turns later.
   return Promise.resolve().then(undefined).then(undefined).then(undefined).then(() => {
     const rec = getRecord(resolve(specifier, parentURL));
@@ -1386,7 +1600,7 @@ function reportMainError(err) {
 // module, or (with isESM false) the CommonJS entry through the CJS loader.
 function runMain(mainPath, isESM, preloads, after) {
   const hasPreloads = Array.isArray(preloads) && preloads.length > 0;
-  if (!hasPreloads && isESM) {
+  if (!hasPreloads && isESM && !hooksActive()) {
     runMainModule(mainPath);
     return;
   }
@@ -1403,6 +1617,9 @@ function runMain(mainPath, isESM, preloads, after) {
       return;
     }
     if (mainPath === undefined) return;
+    if (hooksActive()) {
+      return runMainModuleHooked(mainPath);
+    }
     if (isESM) {
       runMainModule(mainPath);
     } else {
@@ -1430,6 +1647,20 @@ function runMainModule(mainPath) {
     return;
   }
   runEvaluatedMain(rec, pending);
+}
+
+// The main module when loader hooks are registered (--import a module that
+// calls module.register()): node resolves and loads the entry through them.
+async function runMainModuleHooked(mainPath) {
+  const resolved = await lazyHooks().resolve(pathToFileURL(mainPath), undefined, undefined);
+  const rec = hookedRecord(resolved);
+  rec.isMain = true;
+  await fetchGraphHooked(rec);
+  if (rec.format === 'commonjs' && rec.hookSource === undefined && rec.filename !== undefined) {
+    require('internal/modules/cjs/loader').Module.runMain(rec.filename);
+    return;
+  }
+  runEvaluatedMain(rec, link(rec));
 }
 
 let exitHookAdded = false;
@@ -1498,6 +1729,7 @@ function importFromCJS(specifier, options, filename) {
 module.exports = {
   dynamicImport,
   importFromCJS,
+  importHooksModule,
   requireESM,
   requireNamespace,
   getNamespace,

@@ -267,14 +267,29 @@ function packageImportsResolve(specifier, parentURL, conditions) {
 const resolveCache = new Map();
 
 // Resolves `specifier` imported from `parentURL` (a URL string, or undefined
-// for the entry point) to a URL string: file:, node: or data:.
-function resolve(specifier, parentURL, isMain = false) {
-  const key = `${parentURL}\0${specifier}`;
-  const cached = resolveCache.get(key);
-  if (cached !== undefined) return cached;
+// for the entry point) to a URL string: file:, node: or data:. `conditions`
+// (an array, from loader hooks) replaces the import conditions.
+function resolve(specifier, parentURL, isMain = false, conditions = undefined) {
+  let key;
+  if (conditions !== undefined) {
+    const set = new Set(conditions);
+    let same = set.size === importConditions.size;
+    for (const c of importConditions) if (!set.has(c)) same = false;
+    if (same) {
+      conditions = undefined;
+    } else {
+      key = undefined;
+      conditions = set;
+    }
+  }
+  if (conditions === undefined) {
+    key = `${parentURL}\0${specifier}`;
+    const cached = resolveCache.get(key);
+    if (cached !== undefined) return cached;
+  }
   let url;
   try {
-    url = resolveUncached(specifier, parentURL, isMain);
+    url = resolveUncached(specifier, parentURL, isMain, conditions ?? importConditions);
   } catch (err) {
     if (err?.code === 'ERR_MODULE_NOT_FOUND' || err?.code === 'ERR_UNSUPPORTED_DIR_IMPORT') {
       addCommonJSHint(err, specifier.startsWith('file://') ? fileURLToPath(specifier) : specifier,
@@ -282,7 +297,7 @@ function resolve(specifier, parentURL, isMain = false) {
     }
     throw err;
   }
-  resolveCache.set(key, url);
+  if (key !== undefined) resolveCache.set(key, url);
   return url;
 }
 
@@ -331,7 +346,7 @@ function resolveAsCommonJS(specifier, parentURL) {
   }
 }
 
-function resolveUncached(specifier, parentURL, isMain) {
+function resolveUncached(specifier, parentURL, isMain, conditions) {
   if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
     return resolveRelative(specifier, parentURL, isMain);
   }
@@ -342,7 +357,7 @@ function resolveUncached(specifier, parentURL, isMain) {
   }
   if (BuiltinModule.canBeRequiredWithoutScheme(specifier)) return `node:${specifier}`;
   if (specifier.startsWith('data:')) return specifier;
-  if (specifier[0] === '#') return packageImportsResolve(specifier, parentURL, importConditions);
+  if (specifier[0] === '#') return packageImportsResolve(specifier, parentURL, conditions);
   // An absolute URL?
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(specifier)) {
     let href;
@@ -355,11 +370,18 @@ function resolveUncached(specifier, parentURL, isMain) {
       if (href.startsWith('file:') || href.startsWith('data:') || href.startsWith('node:')) {
         return finalizeURL(href, parentURL, isMain);
       }
-      throw new ERR_UNSUPPORTED_ESM_URL_SCHEME({ protocol: href.slice(0, href.indexOf(':') + 1) },
-        ['file', 'data']);
+      throw unsupportedScheme(href);
     }
   }
-  return packageResolve(specifier, parentURL, importConditions);
+  return packageResolve(specifier, parentURL, conditions);
+}
+
+// node names the node: scheme too, except for http(s): URLs.
+function unsupportedScheme(url) {
+  const protocol = url.slice(0, url.indexOf(':') + 1);
+  const web = protocol === 'http:' || protocol === 'https:';
+  return new ERR_UNSUPPORTED_ESM_URL_SCHEME({ protocol },
+    web ? ['file', 'data'] : ['file', 'data', 'node']);
 }
 
 // ---- formats ----
@@ -376,8 +398,7 @@ function formatOf(url, detect) {
     throw new ERR_UNKNOWN_MODULE_FORMAT(mime, url);
   }
   if (!url.startsWith('file:')) {
-    throw new ERR_UNSUPPORTED_ESM_URL_SCHEME({ protocol: url.slice(0, url.indexOf(':') + 1) },
-      ['file', 'data']);
+    throw unsupportedScheme(url);
   }
   const suffix = splitSuffix(url);
   const filePath = fileURLToPath(suffix ? url.slice(0, url.length - suffix.length) : url);
