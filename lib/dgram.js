@@ -147,6 +147,25 @@ function replaceHandle(self, newHandle) {
   state.handle = newHandle;
 }
 
+// Asks the cluster primary for a bound handle; errCb(errno) on failure.
+function bindServerHandle(self, options, errCb) {
+  require('cluster')._getServer(self, options, (err, handle) => {
+    if (err) {
+      errCb(err);
+      return;
+    }
+    const state = self[kStateSymbol];
+    if (!state.handle) {
+      // Closed while waiting for the primary.
+      handle.close();
+      return;
+    }
+    if (typeof state.handle.hasRef === 'function' && !state.handle.hasRef()) handle.unref();
+    replaceHandle(self, handle);
+    startListening(self);
+  });
+}
+
 function bufferSize(self, size, buffer) {
   if (size >>> 0 !== size) throw new ERR_SOCKET_BAD_BUFFER_SIZE();
 
@@ -200,8 +219,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   }
 
   let address;
+  let exclusive = false;
   if (port !== null && typeof port === 'object') {
     address = port.address || '';
+    exclusive = !!port.exclusive;
     port = port.port;
   } else {
     address = typeof address_ === 'function' ? '' : address_;
@@ -223,6 +244,17 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
     if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
     if (state.reusePort) flags |= UV_UDP_REUSEPORT;
+
+    if (!exclusive && require('internal/cluster/state').isWorker) {
+      // A cluster worker gets the bound handle from the primary.
+      bindServerHandle(this, { address: ip, port, addressType: this.type, fd: -1, flags },
+                       (err) => {
+                         const ex = new ExceptionWithHostPort(err, 'bind', ip, port);
+                         state.bindState = BIND_STATE_UNBOUND;
+                         this.emit('error', ex);
+                       });
+      return;
+    }
 
     const bindErr = state.handle.bind(ip, port || 0, flags);
     if (bindErr) {

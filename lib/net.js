@@ -1151,7 +1151,26 @@ Server.prototype._listen2 = function setupListenHandle(address, port, addressTyp
 };
 
 function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
-  server._listen2(address, port, addressType, backlog, fd, flags);
+  if (exclusive || !require('internal/cluster/state').isWorker) {
+    server._listen2(address, port, addressType, backlog, fd, flags);
+    return;
+  }
+  // A cluster worker asks the primary for the listening handle.
+  const serverQuery = { address, port, addressType, fd, flags, backlog };
+  require('cluster')._getServer(server, serverQuery, function listenOnPrimaryHandle(err, handle) {
+    if (err === 0 && port > 0 && handle && handle.getsockname) {
+      // A round-robin handle bound elsewhere means the port was taken.
+      const out = {};
+      handle.getsockname(out);
+      if (out.port !== undefined && out.port !== port) err = uv.UV_EADDRINUSE;
+    }
+    if (err) {
+      server.emit('error', new ExceptionWithHostPort(err, 'bind', address, port));
+      return;
+    }
+    server._handle = handle;
+    server._listen2(address, port, addressType, backlog, fd, flags);
+  });
 }
 
 function lookupAndListen(self, port, address, backlog, exclusive, flags) {

@@ -11,6 +11,7 @@ const {
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_HANDLE_TYPE,
     ERR_INVALID_SYNC_FORK_INPUT,
     ERR_IPC_CHANNEL_CLOSED,
     ERR_IPC_DISCONNECTED,
@@ -433,13 +434,33 @@ function setupChannel(target, channel, serializationMode) {
   let frames;
   if (advanced) frames = new (require('internal/child_process/serialization').FrameParser)();
 
-  channel.onread = function(nread, chunk) {
+  // Handles that came over the pipe, waiting for their NODE_HANDLE message
+  // (a handle arrives with the first bytes of the message it belongs to).
+  const receivedHandles = [];
+
+  function dispatch(message) {
+    if (!target.channel) return;
+    if (message !== null && typeof message === 'object' && message.cmd === 'NODE_HANDLE') {
+      const handle = receivedHandles.shift();
+      target._send({ cmd: 'NODE_HANDLE_ACK' }, null, { swallowErrors: true });
+      if (handle == null) {
+        process.nextTick(emitMessage, target, message.msg);
+        return;
+      }
+      receiveHandle(target, message, handle);
+      return;
+    }
+    process.nextTick(emitMessage, target, message);
+  }
+
+  channel.onread = function(nread, chunk, handles) {
+    if (handles !== undefined) {
+      for (let i = 0; i < handles.length; i++) receivedHandles.push(handles[i]);
+    }
     if (nread > 0 && advanced) {
       const messages = frames.push(Buffer.from(chunk.buffer, chunk.byteOffset, nread));
       channel.buffering = frames.buffering;
-      for (const message of messages) {
-        if (target.channel) process.nextTick(emitMessage, target, message);
-      }
+      for (const message of messages) dispatch(message);
       return;
     }
     if (nread > 0) {
@@ -458,13 +479,13 @@ function setupChannel(target, channel, serializationMode) {
           process.nextTick(() => { throw err; });
           continue;
         }
-        if (!target.channel) continue;
-        process.nextTick(emitMessage, target, message);
+        dispatch(message);
       }
       return;
     }
     channel.buffering = false;
     channel.onread = noop;
+    closeReceivedHandles(receivedHandles);
     if (target.connected) {
       target.disconnect();
     } else if (target.channel) {
@@ -473,7 +494,22 @@ function setupChannel(target, channel, serializationMode) {
   };
 
   target.on('internalMessage', function(message) {
-    if (message.cmd === 'NODE_HANDLE_ACK' || message.cmd === 'NODE_HANDLE_NACK') return;
+    if (message.cmd === 'NODE_HANDLE_ACK') {
+      if (target._pendingMessage) {
+        const pending = target._pendingMessage;
+        target._pendingMessage = null;
+        closeSentHandle(pending.handle);
+      }
+      const queue = target._handleQueue;
+      target._handleQueue = null;
+      if (queue) {
+        for (let i = 0; i < queue.length; i++) {
+          const args = queue[i];
+          target._send(args.message, args.handle, args.options, args.callback);
+        }
+      }
+      if (!target.connected && target.channel && !target._handleQueue) target._disconnect();
+    }
   });
 
   target.send = function send(message, handle, options, callback) {
@@ -505,17 +541,39 @@ function setupChannel(target, channel, serializationMode) {
       throw new ERR_INVALID_ARG_TYPE(
         'message', ['string', 'object', 'number', 'boolean'], message);
     }
+    let conversion;
+    let rawHandle;
     if (handle !== undefined && handle !== null) {
-      const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
-      throw new ERR_METHOD_NOT_IMPLEMENTED('send(message, handle)');
+      const type = handleTypeOf(handle);
+      if (this._handleQueue) {
+        // One handle at a time: the next waits for the peer's NODE_HANDLE_ACK.
+        this._handleQueue.push({ callback, handle, options, message });
+        return this._handleQueue.length === 1;
+      }
+      conversion = handleConversion[type];
+      message = { cmd: 'NODE_HANDLE', type, msg: message };
+      rawHandle = conversion.send(message, handle, options);
+      if (!rawHandle) message = message.msg;
+    } else if (this._handleQueue &&
+               !(message && (message.cmd === 'NODE_HANDLE_ACK' ||
+                             message.cmd === 'NODE_HANDLE_NACK'))) {
+      // Keep the order of messages sent while a handle waits for its ack.
+      this._handleQueue.push({ callback, handle: null, options, message });
+      return this._handleQueue.length === 1;
     }
     const req = {};
     let err;
     if (advanced) {
       const { serialize } = require('internal/child_process/serialization');
-      err = channel.writeBuffer(req, serialize(message));
+      err = channel.writeBuffer(req, serialize(message), rawHandle);
     } else {
-      err = channel.writeUtf8String(req, JSON.stringify(message) + '\n');
+      err = channel.writeUtf8String(req, JSON.stringify(message) + '\n', rawHandle);
+    }
+    if (err === 0 && rawHandle) {
+      this._handleQueue ??= [];
+      if (conversion.postSend && !options.keepOpen) {
+        this._pendingMessage = { callback, message, handle: rawHandle, options };
+      }
     }
     if (err === 0) {
       if (req.async) {
@@ -549,7 +607,8 @@ function setupChannel(target, channel, serializationMode) {
       return;
     }
     this.connected = false;
-    this._disconnect();
+    // A handle in flight disconnects once the peer has acknowledged it.
+    if (!this._handleQueue) this._disconnect();
   };
 
   target._disconnect = function _disconnect() {
@@ -574,6 +633,132 @@ function setupChannel(target, channel, serializationMode) {
 }
 
 function noop() {}
+
+// ---- handle passing ----
+
+let net;
+let dgram;
+function lazyNet() {
+  net ??= require('net');
+  return net;
+}
+function lazyDgram() {
+  dgram ??= require('dgram');
+  return dgram;
+}
+
+function handleTypeOf(handle) {
+  const { TCP } = internalBinding('stream_wrap');
+  if (handle instanceof lazyNet().Socket) return 'net.Socket';
+  if (handle instanceof net.Server) return 'net.Server';
+  if (handle instanceof TCP || handle instanceof Pipe) return 'net.Native';
+  if (handle instanceof lazyDgram().Socket) return 'dgram.Socket';
+  if (handle instanceof internalBinding('udp_wrap').UDP) return 'dgram.Native';
+  throw new ERR_INVALID_HANDLE_TYPE();
+}
+
+// What the pipe carries: a stream handle object, or the descriptor number of
+// a UDP handle.
+function udpDescriptor(handle) {
+  return handle && handle.fd >= 0 ? handle.fd : undefined;
+}
+
+// Per kind of sendable object: send() gives what goes over the pipe (and may
+// add fields to the message), got() rebuilds the object on the other side.
+const handleConversion = {
+  'net.Native': {
+    send(message, handle) { return handle; },
+    got(message, handle, emit) { emit(handle); },
+  },
+  'net.Server': {
+    send(message, server) { return server._handle; },
+    got(message, handle, emit) {
+      const server = new (lazyNet().Server)();
+      server.listen(handle, () => emit(server));
+    },
+  },
+  'net.Socket': {
+    send(message, socket, options) {
+      const handle = socket._handle;
+      if (!handle) return undefined;
+      if (!options.keepOpen) {
+        // The socket is the child's now: stop using it here, and its server
+        // no longer counts it.
+        handle.onread = noop;
+        socket._handle = null;
+        socket.setTimeout(0);
+        if (socket.server) socket.server._connections--;
+      }
+      return handle;
+    },
+    postSend: true,
+    got(message, handle, emit) {
+      const socket = new (lazyNet().Socket)({ handle, readable: true, writable: true });
+      emit(socket);
+    },
+  },
+  'dgram.Native': {
+    send(message, handle) { return udpDescriptor(handle); },
+    got(message, handle, emit) { emit(handle); },
+  },
+  'dgram.Socket': {
+    send(message, socket) {
+      message.dgramType = socket.type;
+      const { kStateSymbol } = require('internal/dgram');
+      return udpDescriptor(socket[kStateSymbol].handle);
+    },
+    got(message, handle, emit) {
+      const socket = new (lazyDgram().Socket)(message.dgramType);
+      socket.bind(handle, () => emit(socket));
+    },
+  },
+};
+
+// Turns what arrived with a NODE_HANDLE message into the sent kind of object,
+// then emits the inner message with it.
+function receiveHandle(target, message, handle) {
+  if (typeof handle === 'number') {
+    // A UDP socket travels as a bare descriptor.
+    const { UDP } = internalBinding('udp_wrap');
+    const udp = new UDP();
+    const err = udp.open(handle);
+    if (err) {
+      require('fs').closeSync(handle);
+      return;
+    }
+    handle = udp;
+  }
+  const conversion = handleConversion[message.type];
+  if (conversion === undefined) {
+    handle.close();
+    return;
+  }
+  conversion.got(message, handle, (converted) => {
+    if (!target.channel) return;
+    // Like every message, in order after the ones read before it.
+    const inner = message.msg;
+    process.nextTick(emitWithHandle, target, inner, converted);
+  });
+}
+
+function emitWithHandle(target, message, handle) {
+  target.emit(isInternalMessage(message) ? 'internalMessage' : 'message', message, handle);
+}
+
+function closeReceivedHandles(list) {
+  while (list.length > 0) {
+    const handle = list.shift();
+    if (typeof handle === 'number') {
+      try { require('fs').closeSync(handle); } catch { /* already gone */ }
+    } else if (handle) {
+      handle.close();
+    }
+  }
+}
+
+function closeSentHandle(handle) {
+  if (handle && typeof handle.close === 'function') handle.close();
+}
 
 // The child side of fork(): called at startup when NODE_CHANNEL_FD is set.
 function _forkChild(fd, serializationMode) {

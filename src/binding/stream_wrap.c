@@ -1,10 +1,12 @@
 /* stream_wrap.c: the `stream_wrap` binding: Pipe, TTY and TCP handles over libuv streams
  * (read, write, shutdown, close; bind, listen, connect for sockets), the native half of child
- * process stdio, IPC channels, stdin and node:net. */
+ * process stdio, IPC channels (which also carry handles: uv_write2 out, pending handles in), stdin
+ * and node:net. */
 #include "binding/stream_wrap.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { STREAM_WRAP_PIPE, STREAM_WRAP_TTY, STREAM_WRAP_TCP };
 /* Pipe types, as Node's pipe_wrap.constants. */
@@ -54,9 +56,11 @@ typedef struct {
         uv_shutdown_t shutdown;
         uv_connect_t connect;
     } r;
-    JSObjectRef req_obj; /* protected */
-    JSValueRef data;     /* protected, or NULL */
-    char *copy;          /* owned bytes (strings), or NULL */
+    JSObjectRef req_obj;  /* protected */
+    JSValueRef data;      /* protected, or NULL */
+    char *copy;           /* owned bytes (strings), or NULL */
+    JSObjectRef send_obj; /* the handle object sent along (IPC), protected, or NULL */
+    uv_pipe_t *send_tmp;  /* a pipe over a dup of a sent descriptor, closed when done, or NULL */
 } stream_wrap_req_t;
 
 static JSClassRef stream_wrap_base_class;
@@ -251,8 +255,83 @@ static void stream_wrap_detach(stream_wrap_t *w) {
     }
 }
 
-/* Calls handle.onread(nread, chunk): chunk is a Uint8Array when nread > 0; a negative nread
- * is a uv error code (UV_EOF at the end). */
+static void stream_wrap_close_cb(uv_handle_t *h);
+
+/* Frees a scratch pipe (see stream_wrap_accept_one and stream_wrap_send_parse). */
+static void stream_wrap_tmp_close_cb(uv_handle_t *h) {
+    free(h);
+}
+
+
+/* The handle a pending descriptor of an IPC pipe becomes: a new TCP or Pipe handle object, or
+ * for a UDP socket the number of a descriptor the caller now owns (lib/ opens a UDP handle on
+ * it). Returns NULL when the descriptor could not be taken. */
+static JSValueRef stream_wrap_accept_one(rt_env_t *env, stream_wrap_t *w) {
+    JSContextRef ctx = env->ctx;
+    uv_handle_type type = uv_pipe_pending_type(&w->h.pipe);
+    if (type == UV_TCP || type == UV_NAMED_PIPE) {
+        JSObjectRef obj;
+        stream_wrap_t *c;
+        int err;
+        if (type == UV_TCP) {
+            obj = stream_wrap_make(ctx, stream_wrap_tcp_class, STREAM_WRAP_TCP);
+            c = JSObjectGetPrivate(obj);
+            err = uv_tcp_init(env->loop, &c->h.tcp);
+        } else {
+            obj = stream_wrap_make(ctx, stream_wrap_pipe_class, STREAM_WRAP_PIPE);
+            c = JSObjectGetPrivate(obj);
+            err = uv_pipe_init(env->loop, &c->h.pipe, 0);
+        }
+        if (err) {
+            return NULL;
+        }
+        stream_wrap_set_initialized(ctx, c);
+        err = uv_accept(&w->h.stream, &c->h.stream);
+        if (err) {
+            c->closing = true;
+            uv_close(&c->h.handle, stream_wrap_close_cb);
+            return NULL;
+        }
+        return obj;
+    }
+    /* Anything else (UDP) is taken through a scratch pipe and handed over as a descriptor. */
+    uv_pipe_t *tmp = malloc(sizeof(*tmp));
+    RT_CHECK(tmp != NULL);
+    if (uv_pipe_init(env->loop, tmp, 0) != 0) {
+        free(tmp);
+        return NULL;
+    }
+    int fd = -1;
+    uv_os_fd_t raw;
+    if (uv_accept(&w->h.stream, (uv_stream_t *)tmp) == 0 &&
+        uv_fileno((uv_handle_t *)tmp, &raw) == 0) {
+        fd = dup(raw);
+    }
+    uv_close((uv_handle_t *)tmp, stream_wrap_tmp_close_cb);
+    return fd >= 0 ? JSValueMakeNumber(ctx, fd) : NULL;
+}
+
+/* Accepts every descriptor that came with the last read of an IPC pipe; returns an array of
+ * them (see stream_wrap_accept_one), or NULL when there are none. */
+static JSValueRef stream_wrap_accept_pending(rt_env_t *env, stream_wrap_t *w) {
+    if (w->kind != STREAM_WRAP_PIPE || !w->h.pipe.ipc || uv_pipe_pending_count(&w->h.pipe) <= 0) {
+        return NULL;
+    }
+    JSObjectRef list = JSObjectMakeArray(env->ctx, 0, NULL, NULL);
+    unsigned n = 0;
+    while (uv_pipe_pending_count(&w->h.pipe) > 0) {
+        JSValueRef h = stream_wrap_accept_one(env, w);
+        if (!h) {
+            h = JSValueMakeNull(env->ctx);
+        }
+        JSObjectSetPropertyAtIndex(env->ctx, list, n++, h, NULL);
+    }
+    return list;
+}
+
+/* Calls handle.onread(nread, chunk[, handles]): chunk is a Uint8Array when nread > 0; a
+ * negative nread is a uv error code (UV_EOF at the end); handles lists what an IPC pipe
+ * received along with the chunk. */
 static void stream_wrap_on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf) {
     stream_wrap_t *w = s->data;
     rt_env_t *env = rt_env_get();
@@ -289,8 +368,9 @@ static void stream_wrap_on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *b
     if (!chunk) {
         return;
     }
-    JSValueRef args[2] = {JSValueMakeNumber(env->ctx, (double)nread), chunk};
-    stream_wrap_call_s(w, stream_wrap_s_onread, 2, args);
+    JSValueRef handles = stream_wrap_accept_pending(env, w);
+    JSValueRef args[3] = {JSValueMakeNumber(env->ctx, (double)nread), chunk, handles};
+    stream_wrap_call_s(w, stream_wrap_s_onread, handles ? 3 : 2, args);
 }
 
 static JSValueRef stream_wrap_read_start(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
@@ -333,6 +413,12 @@ static void stream_wrap_req_free(JSContextRef ctx, stream_wrap_req_t *r) {
     if (r->data) {
         JSValueUnprotect(ctx, r->data);
     }
+    if (r->send_obj) {
+        JSValueUnprotect(ctx, r->send_obj);
+    }
+    if (r->send_tmp) {
+        uv_close((uv_handle_t *)r->send_tmp, stream_wrap_tmp_close_cb);
+    }
     free(r->copy);
     free(r);
 }
@@ -370,13 +456,33 @@ static void stream_wrap_req_result(JSContextRef ctx, JSObjectRef req_obj, size_t
  * (protected while queued: the object holding the bytes), or else copied, unless `owned` (a
  * malloc'd block holding all the bytes, freed here or when the write is done) can be queued
  * itself. Returns 0 or a uv error (then nothing is called). */
+/* A handle sent along with a write on an IPC pipe. */
+typedef struct {
+    uv_stream_t *stream; /* what uv_write2 sends, or NULL for a plain write */
+    JSObjectRef obj;     /* the handle object, kept alive until the write is done, or NULL */
+    uv_pipe_t *tmp;      /* owned pipe over a dup of a raw descriptor (UDP sockets), or NULL */
+} stream_wrap_send_t;
+
+static int stream_wrap_write_bufs_send(JSContextRef ctx, stream_wrap_t *w, JSObjectRef req_obj,
+                                       uv_buf_t *bufs, size_t nbufs, size_t total,
+                                       JSValueRef keep, char *owned, stream_wrap_send_t *send);
+
 static int stream_wrap_write_bufs(JSContextRef ctx, stream_wrap_t *w, JSObjectRef req_obj,
                                   uv_buf_t *bufs, size_t nbufs, size_t total, JSValueRef keep,
                                   char *owned) {
+    return stream_wrap_write_bufs_send(ctx, w, req_obj, bufs, nbufs, total, keep, owned, NULL);
+}
+
+/* As stream_wrap_write_bufs, and sends send->stream along when set (never written directly);
+ * takes ownership of send->tmp. */
+static int stream_wrap_write_bufs_send(JSContextRef ctx, stream_wrap_t *w, JSObjectRef req_obj,
+                                       uv_buf_t *bufs, size_t nbufs, size_t total,
+                                       JSValueRef keep, char *owned, stream_wrap_send_t *send) {
     size_t skip = 0;
+    bool sending = send && send->stream;
     /* IPC pipes may need to send handles in order, and a queued write must stay in order:
      * only try a direct write when nothing is queued. */
-    if (w->h.stream.write_queue_size == 0 && nbufs > 0) {
+    if (!sending && w->h.stream.write_queue_size == 0 && nbufs > 0) {
         int n = uv_try_write(&w->h.stream, bufs, (unsigned)nbufs);
         if (n >= 0 && (size_t)n == total) {
             free(owned);
@@ -426,9 +532,21 @@ static int stream_wrap_write_bufs(JSContextRef ctx, stream_wrap_t *w, JSObjectRe
     }
     stream_wrap_req_result(ctx, req_obj, total, true);
     r->r.write.data = r;
-    /* uv_write copies the array of bufs (not the bytes). */
-    int err = uv_write(&r->r.write, &w->h.stream, bufs + first, (unsigned)(nbufs - first),
+    int err;
+    if (sending) {
+        if (send->obj) {
+            r->send_obj = send->obj;
+            JSValueProtect(ctx, send->obj);
+        }
+        r->send_tmp = send->tmp;
+        send->tmp = NULL;
+        err = uv_write2(&r->r.write, &w->h.stream, bufs + first, (unsigned)(nbufs - first),
+                        send->stream, stream_wrap_write_cb);
+    } else {
+        /* uv_write copies the array of bufs (not the bytes). */
+        err = uv_write(&r->r.write, &w->h.stream, bufs + first, (unsigned)(nbufs - first),
                        stream_wrap_write_cb);
+    }
     if (err) {
         stream_wrap_req_free(ctx, r);
     }
@@ -444,7 +562,60 @@ static bool stream_wrap_check_req(JSContextRef ctx, size_t argc, const JSValueRe
     return true;
 }
 
-/* writeBuffer(req, bytes) -> 0 or a uv error. */
+/* Reads the optional handle argument of a write on an IPC pipe into *send: a TCP or Pipe
+ * handle object, or a descriptor number (a UDP socket), sent through a pipe over a dup of it.
+ * Returns 0 or a uv error (then nothing is held). */
+static int stream_wrap_send_parse(JSContextRef ctx, stream_wrap_t *w, JSValueRef v,
+                                  stream_wrap_send_t *send) {
+    send->stream = NULL;
+    send->obj = NULL;
+    send->tmp = NULL;
+    if (!v || JSValueIsUndefined(ctx, v) || JSValueIsNull(ctx, v)) {
+        return 0;
+    }
+    if (w->kind != STREAM_WRAP_PIPE || !w->h.pipe.ipc) {
+        return UV_EINVAL;
+    }
+    if (JSValueIsNumber(ctx, v)) {
+        double fd = JSValueToNumber(ctx, v, NULL);
+        if (!(fd >= 0 && fd <= INT32_MAX)) {
+            return UV_EBADF;
+        }
+        int copy = dup((int)fd);
+        if (copy < 0) {
+            return UV_EBADF;
+        }
+        uv_pipe_t *tmp = malloc(sizeof(*tmp));
+        RT_CHECK(tmp != NULL);
+        int err = uv_pipe_init(rt_env_get()->loop, tmp, 0);
+        if (err) {
+            close(copy);
+            free(tmp);
+            return err;
+        }
+        err = uv_pipe_open(tmp, copy);
+        if (err) {
+            close(copy);
+            uv_close((uv_handle_t *)tmp, stream_wrap_tmp_close_cb);
+            return err;
+        }
+        send->tmp = tmp;
+        send->stream = (uv_stream_t *)tmp;
+        return 0;
+    }
+    if (!JSValueIsObjectOfClass(ctx, v, stream_wrap_base_class)) {
+        return UV_EINVAL;
+    }
+    stream_wrap_t *h = JSObjectGetPrivate((JSObjectRef)v);
+    if (!h || !stream_wrap_usable(h) || h->kind == STREAM_WRAP_TTY) {
+        return UV_EBADF;
+    }
+    send->stream = &h->h.stream;
+    send->obj = (JSObjectRef)v;
+    return 0;
+}
+
+/* writeBuffer(req, bytes[, sendHandle]) -> 0 or a uv error. */
 static JSValueRef stream_wrap_write_buffer(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                            size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
@@ -460,9 +631,14 @@ static JSValueRef stream_wrap_write_buffer(JSContextRef ctx, JSObjectRef fn, JSO
     if (!stream_wrap_usable(w)) {
         return JSValueMakeNumber(ctx, UV_EBADF);
     }
+    stream_wrap_send_t send;
+    int err = stream_wrap_send_parse(ctx, w, rt_arg(ctx, argc, argv, 2), &send);
+    if (err) {
+        return JSValueMakeNumber(ctx, err);
+    }
     uv_buf_t buf = uv_buf_init((char *)(bytes ? bytes : (uint8_t *)""), (unsigned)len);
-    return JSValueMakeNumber(
-        ctx, stream_wrap_write_bufs(ctx, w, (JSObjectRef)argv[0], &buf, 1, len, data, NULL));
+    return JSValueMakeNumber(ctx, stream_wrap_write_bufs_send(ctx, w, (JSObjectRef)argv[0], &buf,
+                                                              1, len, data, NULL, &send));
 }
 
 /* Strings are encoded into one scratch buffer per thread when they fit; a write that the
@@ -486,7 +662,8 @@ static char *stream_wrap_string_room(size_t n, char **owned) {
     return *owned;
 }
 
-/* writeUtf8String(req, string) -> 0 or a uv error. Lone surrogates become U+FFFD, as node. */
+/* writeUtf8String(req, string[, sendHandle]) -> 0 or a uv error. Lone surrogates become
+ * U+FFFD, as node. */
 static JSValueRef stream_wrap_write_utf8(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     stream_wrap_t *w = stream_wrap_this(ctx, self, exc);
@@ -502,6 +679,12 @@ static JSValueRef stream_wrap_write_utf8(JSContextRef ctx, JSObjectRef fn, JSObj
         JSStringRelease(str);
         return JSValueMakeNumber(ctx, UV_EBADF);
     }
+    stream_wrap_send_t send;
+    int err = stream_wrap_send_parse(ctx, w, rt_arg(ctx, argc, argv, 2), &send);
+    if (err) {
+        JSStringRelease(str);
+        return JSValueMakeNumber(ctx, err);
+    }
     size_t max = JSStringGetMaximumUTF8CStringSize(str);
     char *owned;
     char *room = stream_wrap_string_room(max, &owned);
@@ -509,8 +692,8 @@ static JSValueRef stream_wrap_write_utf8(JSContextRef ctx, JSObjectRef fn, JSObj
     JSStringRelease(str);
     size_t len = n > 0 ? n - 1 : 0;
     uv_buf_t buf = uv_buf_init(room, (unsigned)len);
-    return JSValueMakeNumber(
-        ctx, stream_wrap_write_bufs(ctx, w, (JSObjectRef)argv[0], &buf, 1, len, NULL, owned));
+    return JSValueMakeNumber(ctx, stream_wrap_write_bufs_send(ctx, w, (JSObjectRef)argv[0], &buf,
+                                                              1, len, NULL, owned, &send));
 }
 
 /* writeLatin1String(req, string) -> 0 or a uv error: one byte per UTF-16 unit (its low 8

@@ -13,6 +13,11 @@ function setupChildIpc() {
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
   if (!(fd >= 0)) return;
   require('internal/child_process')._forkChild(fd, mode);
+  // A cluster worker (cluster.fork) joins its primary before user code runs.
+  if (process.env.NODE_UNIQUE_ID !== undefined) {
+    require('cluster')._setupWorker();
+    delete process.env.NODE_UNIQUE_ID;
+  }
 }
 
 module.exports = { setupChildIpc };
