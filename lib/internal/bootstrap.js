@@ -63,7 +63,7 @@ builtinCache.set('internal/bootstrap/realm', {
 
 // ---- engine fix-ups, before any other code runs ----
 const errorStack = requireBuiltin('internal/error_stack');
-errorStack.install();
+errorStack.install(options.stackTraceLimit);
 Object.defineProperty(globalThis, Symbol.toStringTag, {
   __proto__: null, value: 'global', writable: false, enumerable: false, configurable: true,
 });

@@ -139,11 +139,14 @@ function defineLazyStack(err, frames) {
   });
 }
 
-function fixStack(err) {
+// `limit` (optional) is the Error.stackTraceLimit the caller saw: the traps below capture a
+// few extra frames for themselves and the engine's helpers, then keep that many.
+function fixStack(err, limit) {
   if (err === null || typeof err !== 'object') return err;
   const desc = Object.getOwnPropertyDescriptor(err, 'stack');
   if (desc === undefined || typeof desc.value !== 'string') return err;
   const frames = parseFrames(desc.value, true);
+  if (typeof limit === 'number' && frames.length > limit) frames.length = limit > 0 ? limit : 0;
   defineLazyStack(err, frames);
   // The engine's own location properties point into the trap: move them to
   // where the error was created (the uncaught-error printer reads them).
@@ -158,6 +161,9 @@ function fixStack(err) {
 }
 
 const OriginalError = globalThis.Error;
+// Frames the construct/apply traps add above the caller's (the trap itself, Reflect.construct
+// and the engine's own constructor frames), with room to spare.
+const kTrapFrames = 4;
 const originalCapture = OriginalError.captureStackTrace;
 let ErrorProxy;
 
@@ -166,26 +172,26 @@ function wrapConstructor(Ctor) {
     __proto__: null,
     construct(target, args, newTarget) {
       const limit = OriginalError.stackTraceLimit;
-      if (typeof limit === 'number') OriginalError.stackTraceLimit = limit + 1;
+      if (typeof limit === 'number') OriginalError.stackTraceLimit = limit + kTrapFrames;
       let err;
       try {
         err = Reflect.construct(target, args, newTarget === proxy ? target : newTarget);
       } finally {
         if (typeof limit === 'number') OriginalError.stackTraceLimit = limit;
       }
-      fixStack(err);
+      fixStack(err, limit);
       return err;
     },
     apply(target, thisArg, args) {
       const limit = OriginalError.stackTraceLimit;
-      if (typeof limit === 'number') OriginalError.stackTraceLimit = limit + 1;
+      if (typeof limit === 'number') OriginalError.stackTraceLimit = limit + kTrapFrames;
       let err;
       try {
         err = Reflect.construct(target, args);
       } finally {
         if (typeof limit === 'number') OriginalError.stackTraceLimit = limit;
       }
-      fixStack(err);
+      fixStack(err, limit);
       return err;
     },
     getPrototypeOf(target) {
@@ -221,7 +227,8 @@ function rememberConstructor(obj) {
   }
 }
 
-function install() {
+// `stackTraceLimit` is the --stack-trace-limit option (a string) when given.
+function install(stackTraceLimit) {
   const originalSetPrototypeOf = Object.setPrototypeOf;
   Object.defineProperty(Object, 'setPrototypeOf', {
     __proto__: null,
@@ -240,6 +247,9 @@ function install() {
     },
     writable: true, enumerable: false, configurable: true,
   });
+  // V8 keeps 10 frames; the engine's default is 100.
+  const limit = stackTraceLimit === undefined ? NaN : Number(stackTraceLimit);
+  OriginalError.stackTraceLimit = Number.isNaN(limit) ? 10 : limit;
   ErrorProxy = wrapConstructor(OriginalError);
   OriginalError.captureStackTrace = captureStackTrace;
   const names = ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError',

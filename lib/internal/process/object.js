@@ -172,7 +172,7 @@ function createProcess(options) {
   }));
   define('features', {
     inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true,
-    tls_ocsp: true, tls: true, cached_builtins: true, require_module: false,
+    tls_ocsp: true, tls: true, cached_builtins: true, require_module: true,
     typescript: false,
   });
   define('noDeprecation', !!options.noDeprecation, false);

@@ -344,6 +344,8 @@ function onwrite(stream, er) {
       // so a tight write() loop does not flood the tick queue.
       if (cb === nop && ((!state.needDrain && !wasFull) || state.afterWriteTickInfo !== null)) {
         state.pendingcb--;
+        // end() called from inside _write() (ws's Receiver does) still finishes.
+        if (state.ending) finishMaybe(stream, state, true);
       } else if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
         state.afterWriteTickInfo.count++;
       } else {

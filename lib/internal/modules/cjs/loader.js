@@ -38,7 +38,9 @@ const kIsMainSymbol = Symbol('kIsMainSymbol');
 const preserveSymlinks = !!options.preserveSymlinks;
 const preserveSymlinksMain = !!options.preserveSymlinksMain;
 const userConditions = options.conditions || [];
-const cjsConditions = new Set(['require', 'node', 'node-addons', ...userConditions]);
+// require() loads ES modules too, so it matches the "module-sync" export condition like node 22.
+const cjsConditions = new Set(['require', 'module-sync', 'node', 'node-addons',
+  ...userConditions]);
 
 let requireDepth = 0;
 let statCache = null;
