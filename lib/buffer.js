@@ -161,6 +161,10 @@ function fromStringFast(string, enc, maxBytesPerUnit) {
   const half = Buffer.poolSize >>> 1;
   const bound = Math.ceil(length * maxBytesPerUnit);
   if (length >= half || bound >= half) {
+    if (enc === kBase64 || enc === kBase64Url || enc === kHex) {
+      const native = nativeFromString(string, enc);
+      if (native !== undefined) return native;
+    }
     const u8 = binding.fromString(string, enc);
     return new FastBuffer(getTypedArrayBuffer.call(u8), 0, getTypedArrayLength.call(u8));
   }
@@ -181,11 +185,65 @@ function base64ByteLength(str, bytes) {
 }
 
 function sliceWith(enc) {
-  return (buf, start, end) => {
+  const slice = (buf, start, end) => {
     const s = binding.slice(buf, start, end, enc);
     if (s === undefined) throw new ERR_STRING_TOO_LONG();
     return s;
   };
+  return nativeSlice(enc, slice) ?? slice;
+}
+
+// Big base64 and hex conversions go through the engine's own Uint8Array codecs
+// (toBase64/toHex, fromBase64/fromHex): they build the string in place, where
+// the C API would copy it twice. fromBase64/fromHex are strict, so input they
+// reject takes node's lenient decoder in the binding; whatever they accept
+// decodes to the same bytes there.
+const kNativeCodecMin = 1024;
+const U8ToBase64 = Uint8Array.prototype.toBase64;
+const U8ToHex = Uint8Array.prototype.toHex;
+const U8FromBase64 = Uint8Array.fromBase64;
+const U8FromHex = Uint8Array.fromHex;
+const kBase64Options = { __proto__: null, alphabet: 'base64' };
+const kBase64UrlOptions = { __proto__: null, alphabet: 'base64url', omitPadding: true };
+const kBase64Loose = { __proto__: null, alphabet: 'base64', lastChunkHandling: 'loose' };
+const kBase64UrlLoose = { __proto__: null, alphabet: 'base64url', lastChunkHandling: 'loose' };
+
+function nativeSlice(enc, fallback) {
+  let encode;
+  let outLength;
+  if ((enc === kBase64 || enc === kBase64Url) && typeof U8ToBase64 === 'function') {
+    const options = enc === kBase64 ? kBase64Options : kBase64UrlOptions;
+    encode = (view) => U8ToBase64.call(view, options);
+    outLength = (n) => Math.ceil(n / 3) * 4;
+  } else if (enc === kHex && typeof U8ToHex === 'function') {
+    encode = (view) => U8ToHex.call(view);
+    outLength = (n) => n * 2;
+  } else {
+    return undefined;
+  }
+  return (buf, start, end) => {
+    const n = end - start;
+    if (n < kNativeCodecMin || outLength(n) > kStringMaxLength) return fallback(buf, start, end);
+    return encode(new Uint8Array(getTypedArrayBuffer.call(buf),
+                                 getTypedArrayByteOffset.call(buf) + start, n));
+  };
+}
+
+function nativeFromString(string, enc) {
+  if (string.length < kNativeCodecMin) return undefined;
+  let u8;
+  try {
+    if (enc === kHex) {
+      if (typeof U8FromHex !== 'function') return undefined;
+      u8 = U8FromHex(string);
+    } else {
+      if (typeof U8FromBase64 !== 'function') return undefined;
+      u8 = U8FromBase64(string, enc === kBase64 ? kBase64Loose : kBase64UrlLoose);
+    }
+  } catch {
+    return undefined;
+  }
+  return new FastBuffer(getTypedArrayBuffer.call(u8), 0, getTypedArrayLength.call(u8));
 }
 
 function makeOps(name, id, byteLength, bytesPerUnit) {
