@@ -138,19 +138,12 @@ function allocate(size) {
 }
 
 // From this size up, bytes the engine need not clear (allocUnsafe) come from the
-// binding: a call costs less than the engine's zero fill. Zeroed buffers go there
-// only when they are big enough for huge pages (kHugeAllocMin, RT_BYTES_BIG in C).
+// binding: a call costs less than the engine's zero fill.
 const kRawAllocMin = 32 * 1024;
-const kHugeAllocMin = 4 * 1024 * 1024;
 
 function allocateUninitialized(size) {
   if (size < kRawAllocMin) return new FastBuffer(size);
-  return new FastBuffer(binding.allocBytes(size, false), 0, size);
-}
-
-function allocateZeroed(size) {
-  if (size < kHugeAllocMin) return new FastBuffer(size);
-  return new FastBuffer(binding.allocBytes(size, true), 0, size);
+  return new FastBuffer(binding.allocBytes(size), 0, size);
 }
 
 // ---- encodings ----
@@ -442,7 +435,7 @@ Buffer.alloc = function alloc(size, fill, encoding) {
     const buf = allocateUninitialized(size);
     return _fill(buf, fill, 0, buf.length, encoding);
   }
-  return allocateZeroed(size);
+  return new FastBuffer(size);
 };
 
 Buffer.allocUnsafe = function allocUnsafe(size) {

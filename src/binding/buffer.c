@@ -1414,14 +1414,12 @@ static JSValueRef buffer_fn_copy(JSContextRef ctx, JSObjectRef fn, JSObjectRef s
     return JSValueMakeNumber(ctx, (double)count);
 }
 
-/* allocBytes(size, zeroed): an ArrayBuffer of size bytes from src/rt/bytes.c, left
- * uninitialised unless zeroed (allocUnsafe), on huge pages when big. */
+/* allocBytes(size): an ArrayBuffer of size uninitialised bytes (allocUnsafe). */
 static JSValueRef buffer_fn_alloc_bytes(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                         size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     double d = rt_arg_num(ctx, argc, argv, 0);
     size_t n = d > 0 && d < 9007199254740992.0 ? (size_t)d : 0;
-    bool zeroed = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1));
-    void *p = zeroed ? rt_bytes_alloc_zeroed(n) : rt_bytes_alloc(n);
+    void *p = rt_bytes_alloc(n);
     if (p == NULL) {
         return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
                              "Array buffer allocation failed");
