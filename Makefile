@@ -156,7 +156,7 @@ asan:
 	ASAN_OPTIONS=detect_leaks=0 test/js/run.sh build-asan/cairn
 
 bench: all
-	@tools/bench.sh $(BUILD)/cairn
+	@tools/bench.sh $(BUILD)/cairn $(BENCH)
 
 format:
 	clang-format -i $(SRCS) $(wildcard src/*/*.h) tools/embed.c

@@ -520,6 +520,9 @@ function connectionListenerInternal(server, socket) {
     parser._consumed = true;
     socket._handle._consumed = true;
     parser.consume(socket._handle);
+    // the parser calls back in the frame of the 'connection' event, as node's
+    // HTTPINCOMINGMESSAGE resource does
+    require('internal/async_context').restamp(parser);
   }
   parser[kOnExecute] = onParserExecute.bind(undefined, server, socket, parser, state);
   parser[kOnTimeout] = null;

@@ -235,7 +235,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
   }
 
   validateBuffer(buffer);
-  validateFunction(callback, 'cb');
+  callback = maybeCallback(callback);
 
   if (offset == null) {
     offset = 0;
@@ -649,7 +649,7 @@ function statfs(path, options = { bigint: false }, callback) {
     callback = options;
     options = kEmptyObject;
   }
-  validateFunction(callback, 'cb');
+  callback = maybeCallback(callback);
   path = getValidatedPath(path);
   binding.statfs(path, options.bigint, (err, v) => {
     if (err) return callback(err);

@@ -43,6 +43,7 @@ const { TCP, Pipe, constants: handleConstants } = internalBinding('stream_wrap')
 const uv = internalBinding('uv');
 
 const { kOwner } = require('internal/stream_base');
+const { stamp: stampAsyncFrame } = require('internal/async_context');
 const kTimeout = Symbol('timeout');
 // A cleared timeout of the socket, re-armed by the next setTimeout() instead of a
 // new one (an HTTP server sets one after every response), and _onTimeout bound.
@@ -931,7 +932,7 @@ function internalConnectMultiple(self, list, index, port, localPort) {
   self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
   self.emit('connectionAttempt', address, port, family);
   const last = index + 1 >= list.length;
-  const req = { oncomplete: null, address, port, addressType: family, localPort };
+  const req = stampAsyncFrame({ oncomplete: null, address, port, addressType: family, localPort });
   req.oncomplete = function(status, handle, r, readable, writable) {
     if (status !== 0 && self.connecting && !self.destroyed) {
       const ex = new ExceptionWithHostPort(status, 'connect', address, port);
@@ -982,7 +983,9 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
       return;
     }
   }
-  const req = { oncomplete: afterConnect, address, port, localAddress, localPort, addressType };
+  const req = stampAsyncFrame({
+    oncomplete: afterConnect, address, port, localAddress, localPort, addressType,
+  });
   if (addressType === 4) err = self._handle.connect(req, address, port);
   else if (addressType === 6) err = self._handle.connect6(req, address, port);
   else err = self._handle.connect(req, address);

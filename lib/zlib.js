@@ -60,7 +60,7 @@ const kError = Symbol('kError');
 const kFlushFlag = Symbol('kFlushFlag');
 const kOneShot = Symbol('kOneShot');
 
-// Below this size a one-shot *Sync compression streams through zlib; above
+// Below this size a one-shot (de)compression streams through zlib; above
 // it the binding may compress the whole buffer at once (see compressOneShot).
 const kOneShotMin = 1024 * 1024;
 
@@ -413,9 +413,18 @@ function Zlib(opts, mode) {
   this._level = level;
   this._strategy = strategy;
   this._mode = mode;
-  this[kOneShot] = (mode === DEFLATE || mode === GZIP || mode === DEFLATERAW) &&
-    windowBits === Z_MAX_WINDOWBITS && strategy === Z_DEFAULT_STRATEGY &&
-    dictionary === undefined && level !== 0;
+  this[kOneShot] = dictionary === undefined && (
+    ((mode === DEFLATE || mode === GZIP || mode === DEFLATERAW) &&
+     windowBits === Z_MAX_WINDOWBITS && strategy === Z_DEFAULT_STRATEGY && level !== 0) ||
+    ((mode === INFLATE || mode === GUNZIP || mode === UNZIP) && windowBits === 0) ||
+    (mode === INFLATERAW && windowBits === Z_MAX_WINDOWBITS));
+}
+
+// compressOneShot's second argument: the level, or for decompression the output limit.
+function oneShotParam(engine) {
+  const mode = engine._mode;
+  return mode === DEFLATE || mode === GZIP || mode === DEFLATERAW ?
+    engine._level : engine._maxOutputLength;
 }
 Object.setPrototypeOf(Zlib.prototype, ZlibBase.prototype);
 Object.setPrototypeOf(Zlib, ZlibBase);
@@ -558,7 +567,7 @@ function zlibBuffer(engine, buffer, callback) {
   }
   if (engine[kOneShot] && isUint8Array(buffer) && buffer.byteLength >= kOneShotMin &&
       engine._finishFlushFlag === Z_FINISH &&
-      binding.compressOneShot(engine._mode, engine._level, buffer, (out) => {
+      binding.compressOneShot(engine._mode, oneShotParam(engine), buffer, (out) => {
         if (out === undefined) {
           zlibBufferStream(engine, buffer, callback);
           return;
@@ -603,7 +612,7 @@ function zlibBufferSync(engine, buffer) {
   }
   if (engine[kOneShot] && buffer.byteLength >= kOneShotMin &&
       engine._finishFlushFlag === Z_FINISH) {
-    const out = binding.compressOneShot(engine._mode, engine._level, buffer);
+    const out = binding.compressOneShot(engine._mode, oneShotParam(engine), buffer);
     if (out !== undefined) {
       closeHandle(engine);
       if (out.byteLength > engine._maxOutputLength) {

@@ -16,3 +16,11 @@ for tool in hyperfine wrk; do
 done
 [ $# -gt 0 ] || set -- startup memory
 RUNTIMES="node=$NODE cairn=$CAIRN" "$BENCH/run.sh" "$@"
+# The project's own benchmarks of a category (bench/<category>/), e.g. gzip and
+# TextEncoder/TextDecoder of 50 MB under buffer.
+for cat in "$@"; do
+  if [ -d "$ROOT/bench/$cat" ]; then
+    echo; echo "## project benchmarks: $cat"
+    NODE="$NODE" "$ROOT/tools/bench-project.sh" "$CAIRN" "$cat"
+  fi
+done

@@ -92,6 +92,41 @@ function bindLoopCallback(fn) {
   };
 }
 
+// ---- handles and requests ----
+// The loop calls back into a handle or a request object (the callback
+// trampoline's self). Each remembers the frame it was made in, and the
+// trampoline enters that frame: a socket's events, a child process's exit, a
+// zlib or dns completion see the store of the code that created them, as
+// their AsyncResource does in node.
+const kAsyncFrame = Symbol('kAsyncFrame');
+
+function stamp(obj) {
+  if (current !== null) obj[kAsyncFrame] = current;
+  return obj;
+}
+
+function frameOf(self) {
+  if (self === undefined || self === null || typeof self !== 'object') return null;
+  return self[kAsyncFrame] ?? null;
+}
+
+// stamp() for a reused object (an HTTP parser): replaces what it remembered.
+function restamp(obj) {
+  if (current !== null || obj[kAsyncFrame] !== undefined) obj[kAsyncFrame] = current;
+}
+
+// A constructor like Ctor (same prototype) whose objects remember the frame.
+function stampingConstructor(Ctor) {
+  function Stamped(...args) {
+    const obj = new Ctor(...args);
+    if (current !== null) obj[kAsyncFrame] = current;
+    return obj;
+  }
+  Stamped.prototype = Ctor.prototype;
+  Object.defineProperty(Stamped, 'name', { value: Ctor.name });
+  return Stamped;
+}
+
 // ---- used by async_hooks ----
 
 function getFrame() {
@@ -232,6 +267,11 @@ function isTracking() {
 }
 
 module.exports = {
+  kAsyncFrame,
+  stamp,
+  frameOf,
+  restamp,
+  stampingConstructor,
   capture,
   enter,
   runWith,

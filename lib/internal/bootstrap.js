@@ -25,7 +25,7 @@ function requireBuiltin(id) {
   const mod = { exports: {}, id, loaded: false };
   builtinCache.set(id, mod);
   try {
-    fn(mod.exports, requireBuiltin, mod, internalBinding);
+    fn(mod.exports, requireBuiltin, mod, libInternalBinding);
   } catch (err) {
     builtinCache.delete(id);
     throw err;
@@ -36,6 +36,59 @@ function requireBuiltin(id) {
 
 // node 22's public builtin modules; the ones cairn does not have yet still
 // count as builtins (require() then says they are not implemented).
+// internalBinding() as lib/ sees it: the constructors of handles the loop
+// calls back into make objects that remember their async frame
+// (internal/async_context stampingConstructor).
+// Bindings whose functions take a completion callback last and call it from
+// the loop with no handle (crypto jobs, one-shot zlib) get it bound to the
+// caller's frame.
+const kStampedConstructors = {
+  __proto__: null,
+  stream_wrap: ['Pipe', 'TTY', 'TCP'],
+  udp_wrap: ['UDP', 'SendWrap'],
+  process_wrap: ['Process'],
+  zlib: ['Zlib', 'BrotliEncoder', 'BrotliDecoder'],
+  cares_wrap: ['ChannelWrap'],
+  crypto: [],
+};
+const kBindsLastCallback = new Set(['crypto', 'zlib']);
+const libBindings = new Map();
+function libInternalBinding(name) {
+  const names = kStampedConstructors[name];
+  if (names === undefined) return internalBinding(name);
+  let view = libBindings.get(name);
+  if (view === undefined) {
+    const asyncContext = requireBuiltin('internal/async_context');
+    const binding = internalBinding(name);
+    view = Object.create(binding);
+    for (const key of names) {
+      // Handle constructors are callable only with new (typeof 'object').
+      if (binding[key] !== undefined) {
+        Object.defineProperty(view, key, {
+          value: asyncContext.stampingConstructor(binding[key]),
+        });
+      }
+    }
+    if (kBindsLastCallback.has(name)) {
+      for (const key of Object.getOwnPropertyNames(binding)) {
+        const fn = binding[key];
+        if (typeof fn !== 'function' || names.includes(key)) continue;
+        Object.defineProperty(view, key, {
+          value: function(...args) {
+            const last = args.length - 1;
+            if (last >= 0 && typeof args[last] === 'function') {
+              args[last] = asyncContext.bindLoopCallback(args[last]);
+            }
+            return Reflect.apply(fn, binding, args);
+          },
+        });
+      }
+    }
+    libBindings.set(name, view);
+  }
+  return view;
+}
+
 const kPublicBuiltins = new Set(('_http_agent _http_client _http_common _http_incoming ' +
   '_http_outgoing _http_server _stream_duplex _stream_passthrough _stream_readable ' +
   '_stream_transform _stream_wrap _stream_writable _tls_common _tls_wrap assert ' +
@@ -90,8 +143,9 @@ const execution = requireBuiltin('internal/process/execution');
 
 const asyncContext = requireBuiltin('internal/async_context');
 function callbackTrampoline(fn, self, ...args) {
-  // a callback from the loop starts with no AsyncLocalStorage store
-  asyncContext.enter(null);
+  // a callback from the loop runs in the frame its handle or request was made
+  // in (no AsyncLocalStorage store when it has none)
+  asyncContext.enter(asyncContext.frameOf(self));
   const result = Reflect.apply(fn, self, args);
   taskQueues.runTicksIfAny();
   return result;

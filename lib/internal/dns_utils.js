@@ -14,6 +14,7 @@ const {
   validateString,
 } = require('internal/validators');
 const { isIP } = require('internal/net');
+const { stamp } = require('internal/async_context');
 
 const cares = internalBinding('cares_wrap');
 const uv = internalBinding('uv');
@@ -146,12 +147,12 @@ function orderCode(order) {
 
 // Starts a getaddrinfo; done(err, addresses) gets the address strings.
 function getaddrinfo(args, done) {
-  const req = {
+  const req = stamp({
     oncomplete(status, addresses) {
       if (status) done(DNSException(status, 'getaddrinfo', args.hostname));
       else done(null, addresses);
     },
-  };
+  });
   const err = cares.getaddrinfo(req, args.hostname, args.family, args.hints,
                                 orderCode(args.order));
   if (err) {
@@ -168,12 +169,12 @@ function checkLookupServiceArgs(argc, address, port) {
 }
 
 function getnameinfo(address, port, done) {
-  const req = {
+  const req = stamp({
     oncomplete(status, hostname, service) {
       if (status) done(DNSException(status, 'getnameinfo', address));
       else done(null, hostname, service);
     },
-  };
+  });
   const err = cares.getnameinfo(req, address, +port);
   if (err) process.nextTick(done, DNSException(err, 'getnameinfo', address));
   return req;

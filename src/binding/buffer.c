@@ -1414,7 +1414,21 @@ static JSValueRef buffer_fn_copy(JSContextRef ctx, JSObjectRef fn, JSObjectRef s
     return JSValueMakeNumber(ctx, (double)count);
 }
 
+/* allocBytes(size): an ArrayBuffer of size uninitialised bytes (allocUnsafe). */
+static JSValueRef buffer_fn_alloc_bytes(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                        size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    double d = rt_arg_num(ctx, argc, argv, 0);
+    size_t n = d > 0 && d < 9007199254740992.0 ? (size_t)d : 0;
+    void *p = rt_bytes_alloc(n);
+    if (p == NULL) {
+        return rt_throw_code(ctx, exc, "RangeError", "ERR_MEMORY_ALLOCATION_FAILED",
+                             "Array buffer allocation failed");
+    }
+    return rt_array_buffer_take(ctx, p, n, exc); /* frees p itself on failure */
+}
+
 static const JSStaticFunction buffer_functions[] = {
+    { "allocBytes", buffer_fn_alloc_bytes, RT_FN_ATTRS },
     { "copy", buffer_fn_copy, RT_FN_ATTRS },
     { "byteLengthUtf8", buffer_fn_byte_length_utf8, RT_FN_ATTRS },
     { "byteLength", buffer_fn_byte_length, RT_FN_ATTRS },

@@ -119,6 +119,7 @@ typedef struct fs_job {
     size_t count;
     uint8_t *data;
     size_t data_len;
+    size_t data_cap; /* the size data was allocated with (rt_bytes_alloc) */
 } fs_job_t;
 
 static uint8_t fs_empty_byte;
@@ -145,7 +146,7 @@ static void fs_job_free(fs_job_t *j) {
     }
     free(j->names);
     free(j->types);
-    free(j->data);
+    rt_bytes_free(j->data, j->data_cap);
     free(j->keeps);
     free(j);
 }
@@ -541,7 +542,7 @@ static void fs_run_readfile(fs_job_t *j) {
         goto done;
     }
     size_t cap = size > 0 ? (size_t)size : 8192;
-    uint8_t *data = malloc(cap);
+    uint8_t *data = rt_bytes_alloc(cap);
     RT_CHECK(data != NULL);
     size_t len = 0;
     for (;;) {
@@ -550,15 +551,18 @@ static void fs_run_readfile(fs_job_t *j) {
                 break;
             }
             if (cap >= FS_MAX_READ) {
-                free(data);
+                rt_bytes_free(data, cap);
                 j->err = FS_ERR_TOO_LARGE;
                 j->size = len;
                 goto done;
             }
-            cap = cap * 2 > FS_MAX_READ ? (size_t)FS_MAX_READ : cap * 2;
-            uint8_t *grown = realloc(data, cap);
+            size_t grown_cap = cap * 2 > FS_MAX_READ ? (size_t)FS_MAX_READ : cap * 2;
+            uint8_t *grown = rt_bytes_alloc(grown_cap);
             RT_CHECK(grown != NULL);
+            memcpy(grown, data, len);
+            rt_bytes_free(data, cap);
             data = grown;
+            cap = grown_cap;
         }
         uv_buf_t b = uv_buf_init((char *)data + len, (unsigned int)(cap - len));
         r = uv_fs_read(NULL, &req, fd, &b, 1, -1, NULL);
@@ -567,7 +571,7 @@ static void fs_run_readfile(fs_job_t *j) {
             continue;
         }
         if (r < 0) {
-            free(data);
+            rt_bytes_free(data, cap);
             fs_fail_nopath(j, r, "read");
             goto done;
         }
@@ -578,6 +582,7 @@ static void fs_run_readfile(fs_job_t *j) {
     }
     j->data = data;
     j->data_len = len;
+    j->data_cap = cap;
 done:
     if (!j->is_fd) {
         uv_fs_close(NULL, &req, fd, NULL);
@@ -957,7 +962,7 @@ static JSValueRef fs_result(JSContextRef ctx, fs_job_t *j, JSValueRef *exc) {
         if (j->utf8) {
             return rt_string_from_utf8(ctx, (const char *)j->data, j->data_len);
         } else {
-            JSObjectRef arr = rt_uint8array_take(ctx, j->data, j->data_len, exc);
+            JSObjectRef arr = rt_uint8array_take_bytes(ctx, j->data, j->data_cap, j->data_len, exc);
             j->data = NULL; /* owned by the array now (or freed on failure) */
             return arr;
         }

@@ -111,6 +111,16 @@ JSObjectRef rt_uint8array_take(JSContextRef ctx, uint8_t *data, size_t len, JSVa
 /* A new zero-filled Uint8Array of len bytes; *data (may be NULL) receives its bytes. */
 JSObjectRef rt_uint8array_new(JSContextRef ctx, size_t len, uint8_t **data, JSValueRef *exc);
 
+/* Byte blocks for engine-owned buffers (src/rt/bytes.c); rt_bytes_alloc leaves them
+ * uninitialised. Free with the size given to the allocation. NULL when out of memory. */
+void *rt_bytes_alloc(size_t n);
+void rt_bytes_free(void *p, size_t n);
+/* An ArrayBuffer of n bytes owning p (from rt_bytes_alloc(n)). */
+JSObjectRef rt_array_buffer_take(JSContextRef ctx, void *p, size_t n, JSValueRef *exc);
+/* A Uint8Array of the first len bytes of p, owning p (from rt_bytes_alloc(alloc_len)). */
+JSObjectRef rt_uint8array_take_bytes(JSContextRef ctx, void *p, size_t alloc_len, size_t len,
+                                     JSValueRef *exc);
+
 /* ---- errors ---- */
 
 /* Throws Node's system error for a libuv code: message "ENOENT: no such file or directory,

@@ -13,6 +13,7 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { isIP } = require('internal/net');
+const { stamp } = require('internal/async_context');
 
 const IANA_DNS_PORT = 53;
 const IPv6RE = /^\[([^[\]]*)\]/;
@@ -143,7 +144,10 @@ class ResolverBase {
 }
 
 // The request object of a query: the binding calls req.oncomplete.
-function QueryReqWrap() {}
+// resolve* requests: their completion runs in the caller's async frame
+function QueryReqWrap() {
+  stamp(this);
+}
 
 const resolverKeys = [
   'getServers',
