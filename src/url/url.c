@@ -946,6 +946,23 @@ int url_parse(url_parser_t *p, const char *input, size_t len, const char *base, 
     return p->oom ? URL_ENOMEM : URL_OK;
 }
 
+/* The search and hash setters: an empty value removes the part; otherwise the value, without
+ * its leading lead character, is parsed from state st. */
+static int url_set_tail(url_parser_t *p, url_record_t *r, bool *has, url_str_t *part, char lead,
+                        url_state_t st, const char *value, size_t value_len) {
+    part->len = 0;
+    *has = value_len > 0;
+    if (value_len == 0) {
+        return URL_OK;
+    }
+    if (value[0] == lead) {
+        value++;
+        value_len--;
+    }
+    url_preprocess(p, value, value_len, false);
+    return url_basic_parse(p, r, NULL, st);
+}
+
 int url_set(url_parser_t *p, const char *href, size_t len, url_setter_t which, const char *value,
             size_t value_len) {
     p->oom = false;
@@ -1010,34 +1027,11 @@ int url_set(url_parser_t *p, const char *href, size_t len, url_setter_t which, c
         }
         break;
     case URL_SET_SEARCH:
-        if (value_len == 0) {
-            r->has_query = false;
-            r->query.len = 0;
-        } else {
-            if (value[0] == '?') {
-                value++;
-                value_len--;
-            }
-            r->query.len = 0;
-            r->has_query = true;
-            url_preprocess(p, value, value_len, false);
-            rc = url_basic_parse(p, r, NULL, ST_QUERY);
-        }
+        rc = url_set_tail(p, r, &r->has_query, &r->query, '?', ST_QUERY, value, value_len);
         break;
     case URL_SET_HASH:
-        if (value_len == 0) {
-            r->has_fragment = false;
-            r->fragment.len = 0;
-        } else {
-            if (value[0] == '#') {
-                value++;
-                value_len--;
-            }
-            r->fragment.len = 0;
-            r->has_fragment = true;
-            url_preprocess(p, value, value_len, false);
-            rc = url_basic_parse(p, r, NULL, ST_FRAGMENT);
-        }
+        rc = url_set_tail(p, r, &r->has_fragment, &r->fragment, '#', ST_FRAGMENT, value,
+                          value_len);
         break;
     }
     if (rc == URL_ENOMEM || p->oom) {
