@@ -32,7 +32,9 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { isArrayBufferView } = require('internal/util/types');
-const { kOwner, kStateSymbol, newHandle, SendWrap } = require('internal/dgram');
+const {
+  kOwner, kStateSymbol, newHandle, SendWrap, _createSocketHandle,
+} = require('internal/dgram');
 const { FastBuffer } = require('internal/buffer');
 
 const { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } =
@@ -746,29 +748,6 @@ stateAccessor('_reuseAddr', 'reuseAddr');
 Socket.prototype._healthCheck = deprecated(function() { healthCheck(this); }, '_healthCheck()');
 Socket.prototype._stopReceiving = deprecated(function() { stopReceiving(this); },
                                              '_stopReceiving()');
-
-function _createSocketHandle(address, port, addressType, fd, flags) {
-  const handle = newHandle(addressType);
-  let err;
-
-  if (isInt32(fd) && fd > 0) {
-    const type = require('internal/util').guessHandleType(fd);
-    if (type !== 'UDP') {
-      err = internalBinding('uv').UV_EINVAL;
-    } else {
-      err = handle.open(fd);
-    }
-  } else if (port || address) {
-    err = handle.bind(address, port || 0, flags);
-  }
-
-  if (err) {
-    handle.close();
-    return err;
-  }
-
-  return handle;
-}
 
 let createSocketHandleDeprecated;
 module.exports = {

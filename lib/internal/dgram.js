@@ -50,7 +50,27 @@ function newHandle(type, lookup) {
   throw new ERR_SOCKET_BAD_TYPE();
 }
 
+// A UDP handle bound to address:port, or opened on fd (which must be a UDP
+// socket); a negative errno when that fails. dgram._createSocketHandle and the
+// cluster primary's shared UDP handles.
+function _createSocketHandle(address, port, addressType, fd, flags) {
+  const handle = newHandle(addressType);
+  let err;
+  if (Number.isInteger(fd) && fd > 0 && fd <= 0x7fffffff) {
+    const type = require('internal/util').guessHandleType(fd);
+    err = type === 'UDP' ? handle.open(fd) : internalBinding('uv').UV_EINVAL;
+  } else if (port || address) {
+    err = handle.bind(address, port || 0, flags);
+  }
+  if (err) {
+    handle.close();
+    return err;
+  }
+  return handle;
+}
+
 module.exports = {
+  _createSocketHandle,
   kOwner,
   kStateSymbol,
   newHandle,

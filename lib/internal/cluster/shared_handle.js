@@ -3,22 +3,7 @@
 // listening handle itself to every worker; the kernel spreads connections.
 
 const net = require('net');
-
-function createUdpHandle(address, port, addressType, fd, flags) {
-  const { newHandle } = require('internal/dgram');
-  const handle = newHandle(addressType);
-  let err = 0;
-  if (Number.isInteger(fd) && fd > 0) {
-    err = handle.open(fd);
-  } else if (port || address) {
-    err = handle.bind(address, port || 0, flags);
-  }
-  if (err) {
-    handle.close();
-    return err;
-  }
-  return handle;
-}
+const { _createSocketHandle } = require('internal/dgram');
 
 class SharedHandle {
   constructor(key, address, { port, addressType, fd, flags }) {
@@ -28,7 +13,7 @@ class SharedHandle {
     this.errno = 0;
     let rval;
     if (addressType === 'udp4' || addressType === 'udp6') {
-      rval = createUdpHandle(address, port, addressType, fd, flags);
+      rval = _createSocketHandle(address, port, addressType, fd, flags);
     } else {
       rval = net._createServerHandle(address, port, addressType, fd, flags);
     }
