@@ -82,6 +82,14 @@ defineLazy('CompressionStream', 'internal/webstreams/compression', 'CompressionS
 defineLazy('DecompressionStream', 'internal/webstreams/compression', 'DecompressionStream');
 defineLazy('Blob', 'internal/blob', 'Blob');
 defineLazy('File', 'internal/blob', 'File');
+if (!options.noFetch) {
+  defineLazy('fetch', 'internal/fetch/fetch', 'fetch', true);
+  defineLazy('Headers', 'internal/fetch/headers', 'Headers');
+  defineLazy('Request', 'internal/fetch/request', 'Request');
+  defineLazy('Response', 'internal/fetch/response', 'Response');
+  defineLazy('FormData', 'internal/fetch/formdata', 'FormData');
+}
+if (!options.noWebsocket) defineLazy('WebSocket', 'internal/websocket/websocket', 'WebSocket');
 defineLazy('structuredClone', 'internal/structured_clone', 'structuredClone', true);
 defineLazy('performance', 'perf_hooks', 'performance', true);
 defineLazy('navigator', 'internal/navigator', 'navigator', true);
