@@ -227,6 +227,27 @@ function rememberConstructor(obj) {
   }
 }
 
+// The engine keeps the prototype of a global object (the main one, a vm
+// context's) immutable to JS; V8 does not, and jsdom sets a vm context's. A
+// global's prototype is an empty object of its own whose prototype is
+// Object.prototype: that object's prototype becomes proto instead, so lookups
+// through the global see proto's properties as in node (getPrototypeOf still
+// returns the empty object). True when obj is such a global.
+function setGlobalPrototype(obj, proto) {
+  if (obj === null || typeof obj !== 'object' || (proto !== null && typeof proto !== 'object' &&
+      typeof proto !== 'function')) {
+    return false;
+  }
+  if (internalBinding('contextify').realmGlobal(obj) !== obj) return false;
+  const inner = Object.getPrototypeOf(obj);
+  if (inner === null || Object.getOwnPropertyNames(inner).length !== 0 ||
+      Object.getPrototypeOf(inner) === null) {
+    return false;
+  }
+  Reflect.setPrototypeOf(inner, proto);
+  return Object.getPrototypeOf(inner) === proto;
+}
+
 // `stackTraceLimit` is the --stack-trace-limit option (a string) when given.
 function install(stackTraceLimit) {
   const originalSetPrototypeOf = Object.setPrototypeOf;
@@ -234,7 +255,12 @@ function install(stackTraceLimit) {
     __proto__: null,
     value: function setPrototypeOf(obj, proto) {
       if (proto === null) rememberConstructor(obj);
-      return originalSetPrototypeOf(obj, proto);
+      try {
+        return originalSetPrototypeOf(obj, proto);
+      } catch (err) {
+        if (setGlobalPrototype(obj, proto)) return obj;
+        throw err;
+      }
     },
     writable: true, enumerable: false, configurable: true,
   });
