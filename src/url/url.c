@@ -299,6 +299,19 @@ static void url_preprocess(url_parser_t *p, const char *in, size_t len, bool tri
     p->src_len = p->input.len;
 }
 
+/* An empty query (fragment) that the parser goes on to fill: the state that does. */
+static url_state_t url_begin_query(url_record_t *url) {
+    url->query.len = 0;
+    url->has_query = true;
+    return ST_QUERY;
+}
+
+static url_state_t url_begin_fragment(url_record_t *url) {
+    url->fragment.len = 0;
+    url->has_fragment = true;
+    return ST_FRAGMENT;
+}
+
 /* The basic URL parser over p->src into url (base may be NULL; override ST_NONE: none). */
 static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_t *base,
                            url_state_t override) {
@@ -389,9 +402,7 @@ static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_
                 url->opaque = true;
                 url_str_set(p, &url->query, &base->query);
                 url->has_query = base->has_query;
-                url->fragment.len = 0;
-                url->has_fragment = true;
-                state = ST_FRAGMENT;
+                state = url_begin_fragment(url);
             } else if (base->type != URL_SCHEME_FILE) {
                 state = ST_RELATIVE;
                 ptr--;
@@ -432,13 +443,9 @@ static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_
                 url_str_set(p, &url->query, &base->query);
                 url->has_query = base->has_query;
                 if (c == '?') {
-                    url->query.len = 0;
-                    url->has_query = true;
-                    state = ST_QUERY;
+                    state = url_begin_query(url);
                 } else if (c == '#') {
-                    url->fragment.len = 0;
-                    url->has_fragment = true;
-                    state = ST_FRAGMENT;
+                    state = url_begin_fragment(url);
                 } else if (c != -1) {
                     url->query.len = 0;
                     url->has_query = false;
@@ -635,13 +642,9 @@ static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_
                 url_str_set(p, &url->query, &base->query);
                 url->has_query = base->has_query;
                 if (c == '?') {
-                    url->query.len = 0;
-                    url->has_query = true;
-                    state = ST_QUERY;
+                    state = url_begin_query(url);
                 } else if (c == '#') {
-                    url->fragment.len = 0;
-                    url->has_fragment = true;
-                    state = ST_FRAGMENT;
+                    state = url_begin_fragment(url);
                 } else if (c != -1) {
                     url->query.len = 0;
                     url->has_query = false;
@@ -725,13 +728,9 @@ static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_
                     ptr--;
                 }
             } else if (!override && c == '?') {
-                url->query.len = 0;
-                url->has_query = true;
-                state = ST_QUERY;
+                state = url_begin_query(url);
             } else if (!override && c == '#') {
-                url->fragment.len = 0;
-                url->has_fragment = true;
-                state = ST_FRAGMENT;
+                state = url_begin_fragment(url);
             } else if (c != -1) {
                 state = ST_PATH;
                 if (c != '/') {
@@ -769,13 +768,9 @@ static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_
                 }
                 seg = URL_NO_SEGMENT;
                 if (c == '?') {
-                    url->query.len = 0;
-                    url->has_query = true;
-                    state = ST_QUERY;
+                    state = url_begin_query(url);
                 } else if (c == '#') {
-                    url->fragment.len = 0;
-                    url->has_fragment = true;
-                    state = ST_FRAGMENT;
+                    state = url_begin_fragment(url);
                 }
             } else {
                 if (seg == URL_NO_SEGMENT) {
@@ -799,13 +794,9 @@ static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_
         }
         case ST_OPAQUE_PATH:
             if (c == '?') {
-                url->query.len = 0;
-                url->has_query = true;
-                state = ST_QUERY;
+                state = url_begin_query(url);
             } else if (c == '#') {
-                url->fragment.len = 0;
-                url->has_fragment = true;
-                state = ST_FRAGMENT;
+                state = url_begin_fragment(url);
             } else if (c == ' ') {
                 if (rest_len > 0 && (rest[0] == '?' || rest[0] == '#')) {
                     url__append(p, &url->path, "%20", 3);
@@ -819,9 +810,7 @@ static int url_basic_parse(url_parser_t *p, url_record_t *url, const url_record_
         case ST_QUERY:
             if ((!override && c == '#') || c == -1) {
                 if (c == '#') {
-                    url->fragment.len = 0;
-                    url->has_fragment = true;
-                    state = ST_FRAGMENT;
+                    state = url_begin_fragment(url);
                 }
             } else {
                 uint8_t set = url_special(url) ? URL_SET_SPECIAL_QUERY : URL_SET_QUERY;
