@@ -838,7 +838,12 @@ static JSValueRef fs_path_value(JSContextRef ctx, const char *s, bool as_buffer,
     return arr;
 }
 
-static JSValueRef fs_stat_value(JSContextRef ctx, const uv_stat_t *s, bool bigint,
+/* Sync stat results land in one array per thread and kind (binding.statValues and
+ * binding.bigintStatValues; lib reads them at once), so a statSync allocates no array. Both
+ * stay reachable from the binding object. */
+static _Thread_local JSObjectRef fs_stat_shared[2];
+
+static JSValueRef fs_stat_value(JSContextRef ctx, const uv_stat_t *s, bool bigint, bool shared,
                                 JSValueRef *exc) {
     int64_t v[18] = {
         (int64_t)s->st_dev,          (int64_t)s->st_mode,          (int64_t)s->st_nlink,
@@ -848,8 +853,11 @@ static JSValueRef fs_stat_value(JSContextRef ctx, const uv_stat_t *s, bool bigin
         s->st_mtim.tv_sec,           s->st_mtim.tv_nsec,           s->st_ctim.tv_sec,
         s->st_ctim.tv_nsec,          s->st_birthtim.tv_sec,        s->st_birthtim.tv_nsec,
     };
-    JSObjectRef arr = JSObjectMakeTypedArray(
-        ctx, bigint ? kJSTypedArrayTypeBigInt64Array : kJSTypedArrayTypeFloat64Array, 18, exc);
+    JSObjectRef arr = shared ? fs_stat_shared[bigint] : NULL;
+    if (arr == NULL) {
+        arr = JSObjectMakeTypedArray(
+            ctx, bigint ? kJSTypedArrayTypeBigInt64Array : kJSTypedArrayTypeFloat64Array, 18, exc);
+    }
     if (arr == NULL) {
         return NULL;
     }
@@ -899,7 +907,7 @@ static JSValueRef fs_result(JSContextRef ctx, fs_job_t *j, JSValueRef *exc) {
     case FS_RES_INT:
         return JSValueMakeNumber(ctx, (double)j->result);
     case FS_RES_STAT:
-        return fs_stat_value(ctx, &j->st, j->bigint, exc);
+        return fs_stat_value(ctx, &j->st, j->bigint, j->cb == NULL, exc);
     case FS_RES_STATFS:
         return fs_statfs_value(ctx, &j->sfs, j->bigint, exc);
     case FS_RES_STR:
@@ -1883,8 +1891,8 @@ static void fs_poll_cb(uv_fs_poll_t *h, int status, const uv_stat_t *prev,
     JSValueRef e = NULL;
     JSValueRef args[3];
     args[0] = JSValueMakeNumber(ctx, status);
-    args[1] = fs_stat_value(ctx, curr, w->bigint, &e);
-    args[2] = fs_stat_value(ctx, prev, w->bigint, &e);
+    args[1] = fs_stat_value(ctx, curr, w->bigint, false, &e);
+    args[2] = fs_stat_value(ctx, prev, w->bigint, false, &e);
     if (args[1] == NULL || args[2] == NULL) {
         return;
     }
@@ -2045,4 +2053,10 @@ static void fs_define_constants(JSContextRef ctx, JSObjectRef target) {
 void rt_binding_fs_init(rt_env_t *env, JSObjectRef target) {
     rt_define_functions(env, target, fs_functions);
     fs_define_constants(env->ctx, target);
+    JSContextRef ctx = env->ctx;
+    fs_stat_shared[0] = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeFloat64Array, 18, NULL);
+    fs_stat_shared[1] = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeBigInt64Array, 18, NULL);
+    RT_CHECK(fs_stat_shared[0] != NULL && fs_stat_shared[1] != NULL);
+    rt_set(ctx, target, "statValues", fs_stat_shared[0]);
+    rt_set(ctx, target, "bigintStatValues", fs_stat_shared[1]);
 }
