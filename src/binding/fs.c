@@ -124,6 +124,9 @@ typedef struct fs_job {
 
 static uint8_t fs_empty_byte;
 
+/* Jobs queued on the thread pool and not yet called back (process._getActiveRequests). */
+static _Thread_local uint32_t fs_in_flight;
+
 static fs_job_t *fs_job_new(int op, int res) {
     fs_job_t *j = calloc(1, sizeof(*j));
     RT_CHECK(j != NULL);
@@ -1030,6 +1033,7 @@ static void fs_after_cb(uv_work_t *w, int status) {
     }
     fs_job_free(j);
     rt_make_callback(env, cb, NULL, argc, args);
+    fs_in_flight--; /* listed as active until its callback returns, as in node */
     JSValueUnprotect(ctx, cb);
 }
 
@@ -1046,6 +1050,7 @@ static JSValueRef fs_submit(JSContextRef ctx, fs_job_t *j, JSValueRef req, JSVal
             return rt_throw_uv(ctx, exc, r, "uv_queue_work", NULL, NULL);
         }
         JSValueProtect(ctx, j->cb);
+        fs_in_flight++;
         for (size_t i = 0; i < j->nkeeps; i++) {
             JSValueProtect(ctx, j->keeps[i]);
         }
@@ -1934,7 +1939,12 @@ FS_FN(fs_watch_file) {
     return obj;
 }
 
+FS_FN(fs_pending_requests) {
+    return JSValueMakeNumber(ctx, fs_in_flight);
+}
+
 static const JSStaticFunction fs_functions[] = {
+    { "pendingRequests", fs_pending_requests, RT_FN_ATTRS },
     { "access", fs_access, RT_FN_ATTRS },
     { "exists", fs_exists, RT_FN_ATTRS },
     { "open", fs_open, RT_FN_ATTRS },

@@ -243,6 +243,77 @@ PROCESS_FN(process_kill) {
     return JSValueMakeNumber(ctx, err);
 }
 
+/* One limit file of a cgroup: its value, UINT64_MAX for "max" or a v1 "unlimited" value
+ * (the kernel's page-counter maximum), or 0 when it cannot be read. */
+static uint64_t process_cgroup_limit(const char *dir, const char *file) {
+    char path[PATH_MAX];
+    snprintf(path, sizeof(path), "%s/%s", dir, file);
+    FILE *f = fopen(path, "re");
+    if (f == NULL) {
+        return 0;
+    }
+    char buf[64] = {0};
+    bool ok = fgets(buf, sizeof(buf), f) != NULL;
+    fclose(f);
+    if (!ok) {
+        return 0;
+    }
+    if (strncmp(buf, "max", 3) == 0) {
+        return UINT64_MAX;
+    }
+    unsigned long long v = strtoull(buf, NULL, 10);
+    return v >= 0x7FFFFFFFFFFFF000ULL ? UINT64_MAX : (uint64_t)v;
+}
+
+/* The smaller of two limits where 0 means "unknown". */
+static uint64_t process_min_limit(uint64_t a, uint64_t b) {
+    if (a == 0) {
+        return b;
+    }
+    if (b == 0) {
+        return a;
+    }
+    return a < b ? a : b;
+}
+
+/* constrainedMemory(): the memory limit of the process's cgroup (v1 memory controller or
+ * v2 unified: the lower of the soft and hard limits), UINT64_MAX when it sets none, 0 when
+ * there is no cgroup to ask. */
+PROCESS_FN(process_constrained_memory) {
+    FILE *f = fopen("/proc/self/cgroup", "re");
+    if (f == NULL) {
+        return JSValueMakeNumber(ctx, 0);
+    }
+    char line[PATH_MAX];
+    char v1[PATH_MAX] = "";
+    char v2[PATH_MAX] = "";
+    bool have_v1 = false, have_v2 = false;
+    while (fgets(line, sizeof(line), f) != NULL) {
+        line[strcspn(line, "\n")] = '\0';
+        const char *rest = strchr(line, ':');
+        if (rest == NULL) {
+            continue;
+        }
+        if (strncmp(rest, "::", 2) == 0) {
+            snprintf(v2, sizeof(v2), "/sys/fs/cgroup%s", rest + 2);
+            have_v2 = true;
+        } else if (strncmp(rest, ":memory:", 8) == 0) {
+            snprintf(v1, sizeof(v1), "/sys/fs/cgroup/memory%s", rest + 8);
+            have_v1 = true;
+        }
+    }
+    fclose(f);
+    uint64_t limit = 0;
+    if (have_v1) {
+        limit = process_min_limit(process_cgroup_limit(v1, "memory.soft_limit_in_bytes"),
+                                  process_cgroup_limit(v1, "memory.limit_in_bytes"));
+    } else if (have_v2) {
+        limit = process_min_limit(process_cgroup_limit(v2, "memory.high"),
+                                  process_cgroup_limit(v2, "memory.max"));
+    }
+    return JSValueMakeNumber(ctx, (double)limit);
+}
+
 PROCESS_FN(process_get_ids) {
     JSValueRef v[5] = {
         JSValueMakeNumber(ctx, getuid()),  JSValueMakeNumber(ctx, geteuid()),
@@ -404,6 +475,7 @@ PROCESS_FN(process_init_groups) {
 
 static const JSStaticFunction process_functions[] = {
     {"setId", process_set_id, RT_FN_ATTRS},
+    {"constrainedMemory", process_constrained_memory, RT_FN_ATTRS},
     {"setGroups", process_set_groups, RT_FN_ATTRS},
     {"initGroups", process_init_groups, RT_FN_ATTRS},
     {"cwd", process_cwd, RT_FN_ATTRS},

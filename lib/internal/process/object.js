@@ -66,9 +66,8 @@ function makeEnv(target, options) {
     },
     getOwnPropertyDescriptor(t, key) {
       if (typeof key === 'symbol') return undefined;
-      const value = t[key];
-      if (value === undefined || !(key in t)) return undefined;
-      return { value, writable: true, enumerable: true, configurable: true };
+      if (!Object.prototype.hasOwnProperty.call(t, key)) return undefined;
+      return { value: t[key], writable: true, enumerable: true, configurable: true };
     },
   });
 }

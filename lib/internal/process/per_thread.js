@@ -29,6 +29,17 @@ function isStdioPristine(fd) {
   return !stdioTouched[fd];
 }
 
+// What process._getActiveRequests() lists for a queued file-system call.
+class FSReqCallback {}
+
+function processAssert(value, message) {
+  if (!value) {
+    const err = new Error(message || 'assertion error');
+    err.code = 'ERR_ASSERTION';
+    throw err;
+  }
+}
+
 function install(process, binding, options) {
   const method = (name, fn) => {
     Object.defineProperty(process, name, {
@@ -93,7 +104,7 @@ function install(process, binding, options) {
       voluntaryContextSwitches: r[14], involuntaryContextSwitches: r[15],
     };
   });
-  method('constrainedMemory', function constrainedMemory() { return 0; });
+  method('constrainedMemory', function constrainedMemory() { return binding.constrainedMemory(); });
   method('availableMemory', function availableMemory() { return require('os').freemem(); });
 
   const ids = () => binding.getIds();
@@ -216,13 +227,27 @@ function install(process, binding, options) {
   method('_getActiveHandles', function _getActiveHandles() {
     return require('internal/stream_base').getActiveHandles();
   });
-  method('_getActiveRequests', function _getActiveRequests() { return []; });
+  // File-system calls queued on the thread pool, as node's FSReqCallback objects.
+  const fsRequests = () => {
+    const n = internalBinding('fs').pendingRequests();
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = new FSReqCallback();
+    return out;
+  };
+  method('_getActiveRequests', function _getActiveRequests() { return fsRequests(); });
   method('getActiveResourcesInfo', function getActiveResourcesInfo() {
+    const requests = fsRequests().map((r) => r.constructor.name);
     const handles = require('internal/bootstrap/realm').BuiltinModule.isLoaded('internal/stream_base') ?
       require('internal/stream_base').getActiveHandlesInfo() : [];
     const timers = require('internal/bootstrap/realm').BuiltinModule.isLoaded('internal/timers') ?
       require('internal/timers').getActiveResources() : [];
-    return [...handles, ...timers];
+    return [...requests, ...handles, ...timers];
+  });
+  let deprecatedAssert;
+  method('assert', function deprecated(value, message) {
+    deprecatedAssert ??= require('internal/util').deprecate(processAssert,
+      'process.assert() is deprecated. Please use the `assert` module instead.', 'DEP0100');
+    return deprecatedAssert(value, message);
   });
   method('setSourceMapsEnabled', function setSourceMapsEnabled(val) {
     if (typeof val !== 'boolean') throw new ERR_INVALID_ARG_TYPE('val', 'boolean', val);
