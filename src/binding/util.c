@@ -276,7 +276,15 @@ static JSValueRef util_sleep(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
     return JSValueMakeUndefined(ctx);
 }
 
+/* engineWorkRef(delta): see rt_runloop_keep_alive. */
+static JSValueRef util_engine_work_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    rt_runloop_keep_alive(rt_env_get(), (int)rt_arg_num(ctx, argc, argv, 0));
+    return JSValueMakeUndefined(ctx);
+}
+
 static const JSStaticFunction util_functions[] = {
+    {"engineWorkRef", util_engine_work_ref, RT_FN_ATTRS},
     {"getCellType", util_get_cell_type, RT_FN_ATTRS},
     {"getPromiseDetails", util_get_promise_details, RT_FN_ATTRS},
     {"getProxyDetails", util_get_proxy_details, RT_FN_ATTRS},

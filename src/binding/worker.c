@@ -123,6 +123,7 @@ static void worker_stop_children(void) {
 static void worker_thread_main(void *arg) {
     worker_t *w = arg;
     RT_CHECK(uv_loop_init(&w->loop) == 0);
+    rt_runloop_prepare_thread(); /* before the group: the engine adopts its context */
     JSContextGroupRef group = JSContextGroupCreate();
     rt_env_t *env = rt_env_create(&w->loop, group, w->argc, w->argv);
     env->worker = w;

@@ -430,10 +430,12 @@ rt_env_t *rt_env_create(uv_loop_t *loop, JSContextGroupRef group, int argc, char
     env->argc = argc;
     env->argv = argv;
     env->group = group;
+    rt_runloop_prepare_thread();
     /* Engine options must be set before the first context exists. */
     static uv_once_t options_once = UV_ONCE_INIT;
     uv_once(&options_once, env_set_engine_options);
     env->ctx = JSGlobalContextCreateInGroup(group, NULL);
+    rt_runloop_start(env);
     env->global = JSContextGetGlobalObject(env->ctx);
     env->binding_cache = JSObjectMake(env->ctx, NULL, NULL);
     JSValueProtect(env->ctx, env->binding_cache);
@@ -450,6 +452,7 @@ void rt_free(rt_env_t *env) {
     }
     JSValueUnprotect(env->ctx, env->binding_cache);
     JSGlobalContextRelease(env->ctx);
+    rt_runloop_free(env);
     env_current = NULL;
     free(env);
 }

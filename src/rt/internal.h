@@ -12,6 +12,14 @@ rt_env_t *rt_new(int argc, char **argv);
 rt_env_t *rt_env_create(uv_loop_t *loop, JSContextGroupRef group, int argc, char **argv);
 /* Releases the context and frees env. */
 void rt_free(rt_env_t *env);
+/* Gives the calling thread the GLib context the engine's run loop will use; call before the
+ * thread's first context group is created (idempotent). */
+void rt_runloop_prepare_thread(void);
+/* Drives the engine's GLib run loop of the calling thread from env's libuv loop
+ * (FinalizationRegistry callbacks, async WebAssembly results); see runloop.c. */
+void rt_runloop_start(rt_env_t *env);
+/* Frees what rt_runloop_start made once the loop's handles are closed. */
+void rt_runloop_free(rt_env_t *env);
 
 /* Runs lib/internal/bootstrap.js with the CLI's request (an object built by main.c).
  * Returns 0, or the exit code if the process must stop. */

@@ -45,10 +45,14 @@ struct rt_env {
     JSContextGroupRef group; /* a worker's own context group; NULL on the main thread */
     void *worker;            /* the worker thread's state (src/binding/worker.c), or NULL */
     bool stopping;           /* a worker is stopping: no more JS runs on this thread */
+    void *runloop;           /* the engine's GLib run loop driven from libuv (runloop.c) */
 };
 
 /* The environment of the calling thread. Never NULL once rt_new() has run. */
 rt_env_t *rt_env_get(void);
+/* While the count (changed by delta) is above zero, engine work a JS promise waits for
+ * (async WebAssembly compilation) keeps the loop alive (src/rt/runloop.c). */
+void rt_runloop_keep_alive(rt_env_t *env, int delta);
 
 void rt__check_failed(const char *expr, const char *file, int line);
 

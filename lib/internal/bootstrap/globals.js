@@ -32,6 +32,27 @@ function defineLazy(name, id, key, enumerable = false) {
   });
 }
 
+// WebAssembly.compile/instantiate finish on the engine's own run loop (src/rt/runloop.c):
+// while one is pending the process stays alive, as node waits for it.
+if (typeof WebAssembly === 'object') {
+  const { engineWorkRef } = internalBinding('util');
+  for (const name of ['compile', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    const wrapper = {
+      [name](...args) {
+        const promise = Reflect.apply(original, this, args);
+        engineWorkRef(1);
+        const done = () => engineWorkRef(-1);
+        promise.then(done, done);
+        return promise;
+      },
+    }[name];
+    Object.defineProperty(wrapper, 'length', { value: original.length });
+    Object.defineProperty(WebAssembly, name, { value: wrapper });
+  }
+}
+
 defineValue('global', globalThis, false);
 defineValue('setTimeout', timers.setTimeout);
 defineValue('clearTimeout', timers.clearTimeout);

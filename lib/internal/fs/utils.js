@@ -4,6 +4,7 @@
 const {
   codes: {
     ERR_FS_INVALID_SYMLINK_TYPE,
+    ERR_INCOMPATIBLE_OPTION_PAIR,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_OUT_OF_RANGE,
@@ -602,8 +603,7 @@ const validateCpOptions = hideStackFrames((options) => {
   validateBoolean(options.verbatimSymlinks, 'options.verbatimSymlinks');
   options.mode = getValidMode(options.mode, 'copyFile');
   if (options.dereference === true && options.verbatimSymlinks === true) {
-    throw new ERR_INVALID_ARG_VALUE('options.dereference', options.dereference,
-                                    'cannot be combined with options.verbatimSymlinks');
+    throw new ERR_INCOMPATIBLE_OPTION_PAIR('dereference', 'verbatimSymlinks');
   }
   if (options.filter !== undefined) validateFunction(options.filter, 'options.filter');
   return options;
