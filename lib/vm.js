@@ -23,6 +23,89 @@ const {
 
 const binding = internalBinding('contextify');
 
+const ObjectDefineProperty = Object.defineProperty;
+const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
+const ObjectPrototypeHasOwnProperty = Object.prototype.hasOwnProperty;
+const ReflectApply = Reflect.apply;
+const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
+
+// Called by the binding with its callbacks bypassed (so the checks below see the
+// global's real properties): gives a context's global accessors that forward
+// the sandbox's symbol-keyed properties, all of them or those described by
+// `description`. The engine hands the global's callbacks a symbol key as its
+// description, so they can only forward string keys.
+function mirrorSymbols(global, sandbox, description) {
+  const symbols = ObjectGetOwnPropertySymbols(sandbox);
+  for (let i = 0; i < symbols.length; i++) {
+    const sym = symbols[i];
+    if (description !== undefined && sym.description !== description) continue;
+    if (ReflectApply(ObjectPrototypeHasOwnProperty, global, [sym])) continue;
+    ObjectDefineProperty(global, sym, {
+      __proto__: null,
+      get() { return sandbox[sym]; },
+      set(value) { sandbox[sym] = value; },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
+
+// A stand-in for a Proxy in a global's prototype chain (see makeStandIn in the
+// binding): its own properties are the proxy's.
+function standInHas(proxy, name) {
+  return ReflectGetOwnPropertyDescriptor(proxy, name) !== undefined;
+}
+
+function standInGet(proxy, name) {
+  const desc = ReflectGetOwnPropertyDescriptor(proxy, name);
+  if (desc === undefined) return undefined;
+  if ('value' in desc) return desc.value;
+  return desc.get === undefined ? undefined : ReflectApply(desc.get, proxy, []);
+}
+
+binding.setHelpers(mirrorSymbols, standInHas, standInGet, ObjectPrototypeHasOwnProperty);
+
+let isProxy;
+
+// Replaces each Proxy in the prototype chain of a context's global with a
+// stand-in; returns whether it replaced one.
+function replaceProxiesInChain(global) {
+  isProxy ??= require('internal/util/types').isProxy;
+  let replaced = false;
+  let o = global;
+  for (let depth = 0; depth < 10000; depth++) {
+    const p = Reflect.getPrototypeOf(o);
+    if (p === null) break;
+    if (isProxy(p)) {
+      const standIn = binding.makeStandIn(p);
+      Reflect.setPrototypeOf(standIn, Reflect.getPrototypeOf(p));
+      if (!Reflect.setPrototypeOf(o, standIn)) return replaced;
+      replaced = true;
+      o = standIn;
+    } else {
+      o = p;
+    }
+  }
+  return replaced;
+}
+
+const kProxyInChain = 'Proxy is not allowed in the global prototype chain.';
+
+// binding.runScript, once more after swapping out proxies the engine refuses to
+// find in the global's prototype chain.
+function runScriptIn(global, source, filename, line, names) {
+  try {
+    return binding.runScript(global, source, filename, line, names);
+  } catch (err) {
+    if (global === null || err === null || typeof err !== 'object' ||
+        err.message !== kProxyInChain || err.name !== 'TypeError' ||
+        !replaceProxiesInChain(binding.globalOf(global))) {
+      throw err;
+    }
+  }
+  return binding.runScript(global, source, filename, line, names);
+}
+
 const kValidateObjectAllowObjects = (1 << 1) | (1 << 2);
 const kEmptyObject = Object.freeze({ __proto__: null });
 const kDefaultFilename = 'evalmachine.<anonymous>';
@@ -136,6 +219,7 @@ const kSource = Symbol('kSource');
 const kFilename = Symbol('kFilename');
 const kLine = Symbol('kLine');
 const kTimed = Symbol('kTimed');
+const kNames = Symbol('kNames');
 
 class Script {
   constructor(code, options = kEmptyObject) {
@@ -181,6 +265,7 @@ class Script {
       [kFilename]: { __proto__: null, value: filename },
       [kLine]: { __proto__: null, value: line },
       [kTimed]: { __proto__: null, value: undefined, writable: true },
+      [kNames]: { __proto__: null, value: undefined, writable: true },
     });
     if (cachedData !== undefined) {
       this.cachedDataRejected = !cachedDataMatches(cachedData, code);
@@ -273,12 +358,25 @@ function decorateErrorStack(err, source, filename, firstLine) {
   }
 }
 
+// The names a script declares at top level (var, function), which a context's
+// global must route to its sandbox; parsed once per script.
+function declaredNames(script, global) {
+  if (global === null) return undefined;
+  let names = script[kNames];
+  if (names === undefined) {
+    names = binding.varNames(script[kSource]);
+    script[kNames] = names;
+  }
+  return names;
+}
+
 function runTimed(script, global, timeout) {
   const source = script[kSource];
   const filename = script[kFilename];
   const line = script[kLine];
+  const names = declaredNames(script, global);
   if (timeout === undefined) {
-    return binding.runScript(global, source, filename, line);
+    return runScriptIn(global, source, filename, line, names);
   }
   timeouts ??= require('internal/vm');
   let timed = script[kTimed];
@@ -296,10 +394,58 @@ function runTimed(script, global, timeout) {
   }
   if (timed !== source) timeouts.installTick(binding.globalOf(global));
   const r = timeouts.withTimeout(binding, timeout,
-                                 () => binding.runScript(global, timed, filename, line));
+                                 () => runScriptIn(global, timed, filename, line, names));
   if (r.timedOut) throw new ERR_SCRIPT_EXECUTION_TIMEOUT(timeout);
   return r.value;
 }
+
+// Evaluated in each new context with a sandbox: properties defined on the
+// context's global with Object.defineProperty / defineProperties or
+// Reflect.defineProperty inside the context are defined on the sandbox too, as
+// node's definer interceptor does (the engine's callbacks do not see defines).
+// The hooks are bound functions, which read as native code.
+const kDefineHooks = `(function (sandbox) {
+  'use strict';
+  const global = globalThis;
+  const { defineProperty, defineProperties, getOwnPropertyDescriptor } = Object;
+  const { apply, defineProperty: reflectDefine, ownKeys } = Reflect;
+  const forward = (key, desc) => {
+    if (typeof key === 'symbol') return;
+    try {
+      reflectDefine(sandbox, key, desc);
+    } catch {
+      // The sandbox refuses (frozen): the global alone has it.
+    }
+  };
+  const hook = (target, name, fn) => {
+    const bound = apply(Function.prototype.bind, fn, [undefined]);
+    defineProperty(bound, 'name', { __proto__: null, value: name, configurable: true });
+    defineProperty(target, name, {
+      __proto__: null, value: bound, writable: true, enumerable: false, configurable: true,
+    });
+  };
+  hook(Object, 'defineProperty', function (o, key, desc) {
+    const r = defineProperty(o, key, desc);
+    if (o === global) forward(key, desc);
+    return r;
+  });
+  hook(Reflect, 'defineProperty', function (o, key, desc) {
+    const r = reflectDefine(o, key, desc);
+    if (r && o === global) forward(key, desc);
+    return r;
+  });
+  hook(Object, 'defineProperties', function (o, props) {
+    const r = defineProperties(o, props);
+    if (o === global) {
+      const keys = ownKeys(props);
+      for (let i = 0; i < keys.length; i++) {
+        const d = getOwnPropertyDescriptor(props, keys[i]);
+        if (d !== undefined && d.enumerable) forward(keys[i], props[keys[i]]);
+      }
+    }
+    return r;
+  });
+})`;
 
 function getContextOptions(options) {
   if (!options) return {};
@@ -365,6 +511,7 @@ function createContext(contextObject = {}, options = kEmptyObject) {
   }
   const global = binding.makeContext(contextObject, name, strings);
   contexts.set(contextObject, global);
+  binding.runScript(global, kDefineHooks, 'node:vm', 1, null)(contextObject);
   return contextObject;
 }
 
@@ -459,7 +606,7 @@ function compileFunction(code, params, options = kEmptyObject) {
   }
   const source = `${head}${positioned(code, columnOffset)}\n}; })`;
   const name = filename || kDefaultFilename;
-  const factory = binding.runScript(global, source, name, line);
+  const factory = runScriptIn(global, source, name, line, null);
   const fn = Reflect.apply(factory, undefined, contextExtensions);
   if (line === lineOffset + 1 && global === null) {
     require('internal/error_stack').wrapperOffsets.set(name, head.length);
