@@ -5,7 +5,6 @@ const binding = internalBinding('fs');
 const {
   codes: {
     ERR_INVALID_ARG_VALUE,
-    ERR_METHOD_NOT_IMPLEMENTED,
   },
   AbortError,
 } = require('internal/errors');
@@ -1281,9 +1280,12 @@ function unwatchFile(filename, listener) {
   return require('internal/fs/watchers').unwatchFile(filename, listener);
 }
 
-function glob() {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('glob()');
+function glob(pattern, options, callback) {
+  require('internal/fs/glob').glob(pattern, options, callback);
 }
+
+function globSync(pattern, options) {
+  return require('internal/fs/glob').globSync(pattern, options);}
 
 const fs = module.exports = {
   appendFile,
@@ -1424,7 +1426,8 @@ Object.defineProperties(fs, {
   },
   opendir: { enumerable: true, configurable: true, writable: true, value: opendir },
   opendirSync: { enumerable: true, configurable: true, writable: true, value: opendirSync },
-  glob: { enumerable: false, configurable: true, writable: true, value: glob },
+  glob: { enumerable: true, configurable: true, writable: true, value: glob },
+  globSync: { enumerable: true, configurable: true, writable: true, value: globSync },
   promises: {
     configurable: true,
     enumerable: true,

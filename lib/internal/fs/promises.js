@@ -809,11 +809,15 @@ function watch(filename, options) {
   return require('internal/fs/watchers').watchPromise(filename, options);
 }
 
+function glob(pattern, options) {
+  return require('internal/fs/glob').globAsync(pattern, options);
+}
+
 const exportsObject = {
   access,
   copyFile,
   cp,
-  glob: undefined,
+  glob,
   open,
   opendir,
   rename,
@@ -843,7 +847,6 @@ const exportsObject = {
   watch,
   constants,
 };
-delete exportsObject.glob;
 
 module.exports = {
   exports: exportsObject,
