@@ -140,6 +140,10 @@ function run(options) {
     return;
   }
   const args = options.args;
+  if (options.test && process.env.NODE_TEST_CONTEXT === undefined) {
+    require('internal/test_runner/runner').run(options);
+    return;
+  }
   const { Module } = require('internal/modules/cjs/loader');
 
   if (options.inputType !== undefined && options.inputType !== 'commonjs' &&

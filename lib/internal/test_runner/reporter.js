@@ -15,11 +15,16 @@ function out(text) {
     setImmediate(flush).unref();
   }
 }
+// Under `--test` (NODE_TEST_CONTEXT=child) each TAP line carries a mark, so the runner can
+// tell it from the test's own output (lib/internal/test_runner/runner.js).
+const underRunner = process.env.NODE_TEST_CONTEXT === 'child';
+
 function flush() {
   scheduled = false;
   if (pending.length === 0) return;
-  const text = pending.join('');
+  let text = pending.join('');
   pending = [];
+  if (underRunner) text = text.replace(/^(?=.)/gm, '\x1e');
   process.stdout.write(text);
 }
 
@@ -141,7 +146,7 @@ class SpecReporter {
 }
 
 function createReporter() {
-  const name = process.env.CAIRN_TEST_REPORTER ??
+  const name = underRunner ? 'tap' : process.env.CAIRN_TEST_REPORTER ??
     (process.stdout.isTTY ? 'spec' : 'tap');
   return name === 'spec' ? new SpecReporter() : new TapReporter();
 }
