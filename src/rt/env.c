@@ -412,13 +412,26 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj) {
 
 /* ---- environment ---- */
 
+#define ENV_SMALL_HEAP_SIZE (4u << 20)
+
 static void env_set_engine_options(void) {
     jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
     /* V8 keeps every frame; proper tail calls would drop callers from stacks. */
     jsc_options_set_boolean("useTailCalls", FALSE);
+    /* A context group made through the C API gets the engine's "small heap" sizing: a
+     * collection after every 1 MiB allocated. Loading a few hundred modules then ran two
+     * collections (about 13% of its instructions), and a 100 MB stream copy some fifty, half
+     * of them full ones (64 KiB chunks count as allocation). (jsc_options_set_size leaves
+     * size options at 0 in this engine version; the uint setter stores them.) The value
+     * trades speed for resident memory under load: docs/design-notes.md "Heap size".
+     * JSC_smallHeapSize in the environment still wins. */
+    if (getenv("JSC_smallHeapSize") == NULL) {
+        jsc_options_set_uint("smallHeapSize", ENV_SMALL_HEAP_SIZE);
+    }
 }
 
 rt_env_t *rt_new(int argc, char **argv) {
+    rt_runloop_prepare_main_thread();
     return rt_env_create(uv_default_loop(), NULL, argc, argv);
 }
 

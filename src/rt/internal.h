@@ -15,6 +15,8 @@ void rt_free(rt_env_t *env);
 /* Gives the calling thread the GLib context the engine's run loop will use; call before the
  * thread's first context group is created (idempotent). */
 void rt_runloop_prepare_thread(void);
+/* The same for the main thread, which also becomes the engine's main run loop. */
+void rt_runloop_prepare_main_thread(void);
 /* Drives the engine's GLib run loop of the calling thread from env's libuv loop
  * (FinalizationRegistry callbacks, async WebAssembly results); see runloop.c. */
 void rt_runloop_start(rt_env_t *env);

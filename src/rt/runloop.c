@@ -81,6 +81,16 @@ static void runloop_on_poll(uv_poll_t *h, int status, int events) {
 
 static _Thread_local GMainContext *runloop_thread_ctx;
 
+/* WTF::RunLoop::initializeMain(), exported by the engine library (no C API has it): the
+ * engine's GC timers reach WTF's MemoryPressureHandler, which is built on the main run loop
+ * and crashes when that was never made. */
+void runloop_wtf_initialize_main(void) __asm__("_ZN3WTF7RunLoop14initializeMainEv");
+
+void rt_runloop_prepare_main_thread(void) {
+    rt_runloop_prepare_thread();
+    runloop_wtf_initialize_main();
+}
+
 void rt_runloop_prepare_thread(void) {
     if (runloop_thread_ctx != NULL) {
         return;
