@@ -786,7 +786,12 @@ class Deserializer {
       case T.ref: {
         const id = this.#varint();
         if (id >= s.objects.length) this.#fail();
-        return s.objects[id];
+        const obj = s.objects[id];
+        // A view over a buffer already read follows a reference to it.
+        if (obj instanceof ArrayBuffer || obj instanceof SharedArrayBuffer) {
+          return this.#maybeView(obj);
+        }
+        return obj;
       }
       case T.beginObject: {
         const obj = this.#register({});

@@ -203,14 +203,17 @@ function uncloneable(value) {
 
 // ---- the clone ----
 
-// state: { memo: Map, transferBuffers: Set, transferObjects: Set, ports: [], onDeserializeError }
+// state: { memo: Map, transferBuffers: Set, transferObjects: Set, ports: [],
+//          reportDeserializeErrors, deserializeError, complex, ... }
 function clonePlain(value, state) {
   const mode = transferModeOf(value);
   if (mode !== undefined || value[kPortTransfer] !== undefined) {
+    state.complex = true;
     return cloneTransferable(value, mode, state);
   }
-  if (state.Blob === undefined) state.Blob = blobConstructor() ?? null;
-  if (state.Blob !== null && value instanceof state.Blob) {
+  const Blob = lazyBlob ?? blobConstructor();
+  if (Blob !== undefined && value instanceof Blob) {
+    state.complex = true;
     const out = value.slice(0, value.size, value.type);
     state.memo.set(value, out);
     return out;
@@ -234,10 +237,13 @@ function cloneArray(value, state) {
   if (length > kMaxArrayKeyScan) {
     for (let i = 0; i < length; i++) {
       if (i in value) out[i] = cloneValue(value[i], state);
+      else state.complex = true;
     }
     return out;
   }
   const keys = ObjectKeys(value);
+  // Holes or named properties: JSON would not keep them.
+  if (keys.length !== length) state.complex = true;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (!ObjectPrototypeHasOwnProperty.call(value, key)) continue;
@@ -251,22 +257,40 @@ function cloneArray(value, state) {
 // this engine, so such an array's non-index properties are not cloned.
 const kMaxArrayKeyScan = 20000;
 
+// state.complex stays false while the clone is made only of what JSON keeps
+// exactly (plain objects, dense arrays, strings, booleans, null, finite
+// numbers other than -0, no object reached twice): such a message crosses
+// threads as JSON text.
 function cloneValue(value, state) {
   if (typeof value !== 'object' || value === null) {
-    if (typeof value === 'function' || typeof value === 'symbol') throw uncloneable(value);
+    if (typeof value === 'number') {
+      if (value === 0 ? 1 / value < 0 : value - value !== 0) state.complex = true;
+    } else if (value === undefined || typeof value === 'bigint') {
+      state.complex = true;
+    } else if (typeof value === 'function' || typeof value === 'symbol') {
+      throw uncloneable(value);
+    }
     return value;
   }
   const memo = state.memo;
   const seen = memo.get(value);
-  if (seen !== undefined) return seen;
+  if (seen !== undefined) {
+    state.complex = true;
+    return seen;
+  }
 
   if (T === undefined) learnTags();
   // One native call classifies the common cases; the rest goes the long way.
   const tag = T !== null ? getCellType(value) : -1;
   if (tag === T?.finalObject) return clonePlain(value, state);
   if (tag === T?.array) return cloneArray(value, state);
+  state.complex = true;
 
-  if (types.isProxy(value)) throw uncloneable(value);
+  if (types.isProxy(value)) {
+    // process.env is a Proxy here but an ordinary object to node's serializer.
+    if (value === process.env) return clonePlain(value, state);
+    throw uncloneable(value);
+  }
   if (Array.isArray(value)) return cloneArray(value, state);
   const kind = objectKind(value);
   if (kind === 'uncloneable') throw uncloneable(value);
@@ -332,6 +356,12 @@ function blobConstructor() {
 }
 
 function cloneArrayBuffer(buffer, state) {
+  if (state.moveBuffers && state.transferBuffers.has(buffer) &&
+      !(resizableGetter !== undefined && resizableGetter.call(buffer))) {
+    // The caller moves it after serializing the clone: the clone keeps it.
+    state.memo.set(buffer, buffer);
+    return buffer;
+  }
   if (isDetached(buffer)) {
     if (state.transferBuffers.has(buffer)) {
       const out = new ArrayBuffer(0);
@@ -449,8 +479,8 @@ function deserializeJS(value, result, state) {
   try {
     return resolveDeserializeInfo(deserializeInfo)(clonedData);
   } catch (err) {
-    if (state.onDeserializeError === undefined) throw err;
-    state.onDeserializeError(err);
+    if (!state.reportDeserializeErrors) throw err;
+    state.deserializeError ??= err;
     return undefined;
   }
 }
@@ -529,10 +559,15 @@ function checkTransferList(list, sourcePort) {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (types.isArrayBuffer(item)) {
-      if (isMarkedAsUntransferable(item)) continue;
       if (transferBuffers.has(item)) {
         throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
       }
+      // A buffer marked untransferable (the Buffer pool) stays, and the
+      // message gets a copy: node 22 throws DataCloneError here instead, but
+      // node's own tests in test/node/passing.txt still expect this.
+      if (isMarkedAsUntransferable(item)) continue;
+      // As in node 22: a detached buffer cannot move.
+      if (isDetached(item)) throw dataCloneError('Cannot transfer object of unsupported type.');
       transferBuffers.add(item);
       continue;
     }
@@ -567,31 +602,56 @@ function checkTransferList(list, sourcePort) {
 }
 
 const kPortDetached = Symbol('kPortDetached');
+const kEmptyTransfer = Object.freeze({
+  transferBuffers: Object.freeze(new Set()),
+  transferObjects: Object.freeze(new Set()),
+});
 
 // Clones value for postMessage()/structuredClone(). Returns
 // { value, ports, error } where error is a deserialization error to report
 // as 'messageerror' (only when reportDeserializeErrors is set).
-function cloneForTransfer(value, list, sourcePort, reportDeserializeErrors = false) {
-  const { transferBuffers, transferObjects } = checkTransferList(list, sourcePort);
-  let deserializeError;
+//
+// With moveBuffers (messages to another thread), transferred ArrayBuffers are
+// neither copied nor detached: the clone refers to them and the result lists
+// them as `buffers`; the caller serializes the clone, then moves each with
+// moveArrayBuffer().
+function cloneForTransfer(value, list, sourcePort, reportDeserializeErrors = false,
+                          moveBuffers = false) {
+  const { transferBuffers, transferObjects } = list.length === 0 ? kEmptyTransfer :
+    checkTransferList(list, sourcePort);
   const state = {
     memo: new Map(),
     transferBuffers,
     transferObjects,
+    moveBuffers,
+    complex: false,
     ports: [],
     adopt: [],
-    Blob: undefined,
-    onDeserializeError: reportDeserializeErrors ? (err) => { deserializeError ??= err; } :
-      undefined,
+    reportDeserializeErrors,
+    deserializeError: undefined,
   };
+  if (list.length === 0) {
+    const out = cloneValue(value, state);
+    return {
+      value: out, ports: [], error: state.deserializeError, buffers: undefined,
+      simple: !state.complex,
+    };
+  }
   const out = cloneValue(value, state);
   // Transferables listed but not found in the message still move.
   for (const item of transferObjects) {
     if (!state.memo.has(item)) cloneTransferable(item, transferModeOf(item), state);
   }
-  // Success: now the transfer takes effect.
+  // Success: now the transfer takes effect. Moved buffers (the clone refers
+  // to them) are the caller's to detach; resizable ones were copied.
+  let buffers;
   for (const buffer of transferBuffers) {
-    if (!isDetached(buffer)) ArrayBufferPrototypeTransfer.call(buffer);
+    if (moveBuffers && state.memo.get(buffer) === buffer) {
+      buffers ??= [];
+      buffers.push(buffer);
+    } else if (!isDetached(buffer)) {
+      ArrayBufferPrototypeTransfer.call(buffer);
+    }
   }
   for (const [from, to] of state.adopt) from[kPortTransfer].adopt(from, to);
   // MessageEvent.ports lists the transferred ports in transfer-list order.
@@ -602,7 +662,19 @@ function cloneForTransfer(value, list, sourcePort, reportDeserializeErrors = fal
       if (port !== undefined) ports.push(port);
     }
   }
-  return { value: out, ports, error: deserializeError };
+  return {
+    value: out,
+    ports,
+    error: state.deserializeError,
+    buffers,
+    simple: false,
+  };
+}
+
+// Detaches buffer and returns a new ArrayBuffer that owns its storage (the
+// engine hands the storage over without copying it).
+function moveArrayBuffer(buffer) {
+  return ArrayBufferPrototypeTransfer.call(buffer);
 }
 
 function structuredClone(value, options) {
@@ -627,6 +699,7 @@ function structuredClone(value, options) {
 module.exports = {
   structuredClone,
   cloneForTransfer,
+  moveArrayBuffer,
   readTransferList,
   markTransferMode,
   kClone,

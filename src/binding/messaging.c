@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Exported by the engine but absent from its public headers. */
+void JSReportExtraMemoryCost(JSContextRef ctx, size_t size);
+
 /* A wakeup handle: send() makes the loop call `callback` in its poll phase, like the
  * uv_async_t behind each of Node's MessagePorts. The callback returns true while it has
  * more to deliver in this round; each call is its own engine entry, so ticks and
@@ -176,12 +179,17 @@ static const JSStaticFunction messaging_async_methods[] = {
 
 /* ---- cross-thread channels ---- */
 
+typedef struct messaging_loan messaging_loan_t;
+
 typedef struct messaging_msg {
     struct messaging_msg *next;
     uint8_t *data;
     size_t len;
     rt_msg_end_t **ends; /* ends travelling with the message, owned by it */
     size_t nends;
+    messaging_loan_t **loans; /* transferred ArrayBuffer storage, owned by the message */
+    size_t nloans;
+    bool json; /* data is JSON text in UTF-16 (postValue), not serialized bytes */
 } messaging_msg_t;
 
 typedef struct messaging_chan messaging_chan_t;
@@ -207,6 +215,10 @@ struct messaging_link {
     rt_msg_end_t *end;   /* NULL once detached or closed */
     JSObjectRef obj;     /* protected while the handle is open */
     JSObjectRef handler; /* protected while set and the handle is open */
+    /* Messages receive() took from the end's queue in one go and has not returned yet, so
+     * the receiving thread does not take the lock once per message. */
+    messaging_msg_t *inbox;
+    messaging_msg_t *inbox_tail;
     messaging_link_t *prev;
     messaging_link_t *next;
     bool closing;
@@ -221,6 +233,215 @@ static uv_mutex_t messaging_lock;
 static _Thread_local messaging_link_t *messaging_links;
 
 static void messaging_once_init(void);
+
+/* ---- transferred ArrayBuffers ----
+ *
+ * A transferred ArrayBuffer moves without a copy. The sender detaches its buffer with
+ * ArrayBuffer.prototype.transfer(), whose result owns the same storage; a loan keeps that
+ * result alive (protected, on the sender's thread) and the receiver wraps the same bytes with
+ * JSObjectMakeArrayBufferWithBytesNoCopy. The storage belongs to the sender's engine, which
+ * frees it only with that object, so the receiver's deallocator hands the loan back to the
+ * lender's loop, which drops the object there. A message that is never delivered hands its
+ * loans back the same way.
+ *
+ * Only the main thread's engine lives until the process ends. A worker's engine goes with its
+ * thread, and with it the storage it lent, while the receiver may still use it: so storage a
+ * worker lent is copied once by the receiver (and the loan returned at once), and when a
+ * worker ends, loans nobody received yet get a private copy of their bytes. Nothing ever
+ * pins a worker's engine for a loan, except a failed copy (rt_msg_engine_pinned). */
+typedef struct messaging_lender messaging_lender_t;
+
+struct messaging_loan {
+    messaging_loan_t *prev; /* (lock) the lender's outstanding loans */
+    messaging_loan_t *next;
+    messaging_loan_t *next_returned; /* (lock) the lender's returned list */
+    messaging_lender_t *lender;      /* (lock) NULL once ptr is a malloc'd copy of its own */
+    JSObjectRef buf;                 /* the lender's buffer, protected until the loan returns */
+    void *ptr;
+    size_t len;
+    bool received; /* (lock) a receiver wraps ptr, or is copying it (lender is a worker) */
+};
+
+/* One per thread that lent storage; freed once its thread ended and every loan returned. */
+struct messaging_lender {
+    uv_async_t async; /* the lender's loop: loans came back */
+    JSContextRef ctx;
+    messaging_loan_t *outstanding; /* (lock) */
+    messaging_loan_t *returned;    /* (lock) */
+    bool main_thread;              /* its engine lives until the process ends */
+    bool gone;                     /* (lock) the thread ended */
+    bool closed;                   /* (lock) async is closed */
+};
+
+static _Thread_local messaging_lender_t *messaging_lender;
+/* This thread's engine owns storage a receiver on another thread still wraps. */
+static _Thread_local bool messaging_lent_pinned;
+
+static void messaging_lender_drain(messaging_lender_t *lender) {
+    uv_mutex_lock(&messaging_lock);
+    messaging_loan_t *q = lender->returned;
+    lender->returned = NULL;
+    uv_mutex_unlock(&messaging_lock);
+    while (q) {
+        messaging_loan_t *next = q->next_returned;
+        JSValueUnprotect(lender->ctx, q->buf);
+        free(q);
+        q = next;
+    }
+}
+
+static void messaging_lender_on_async(uv_async_t *h) {
+    messaging_lender_drain(h->data);
+}
+
+static messaging_lender_t *messaging_lender_get(JSContextRef ctx) {
+    if (messaging_lender) {
+        return messaging_lender;
+    }
+    rt_env_t *env = rt_env_get();
+    messaging_lender_t *lender = calloc(1, sizeof(*lender));
+    RT_CHECK(lender != NULL);
+    RT_CHECK(uv_async_init(env->loop, &lender->async, messaging_lender_on_async) == 0);
+    lender->async.data = lender;
+    uv_unref((uv_handle_t *)&lender->async);
+    lender->ctx = env->ctx;
+    lender->main_thread = env->worker == NULL;
+    messaging_lender = lender;
+    return lender;
+}
+
+static void messaging_loan_unlist_locked(messaging_loan_t *loan) {
+    messaging_lender_t *lender = loan->lender;
+    if (loan->prev) {
+        loan->prev->next = loan->next;
+    } else {
+        lender->outstanding = loan->next;
+    }
+    if (loan->next) {
+        loan->next->prev = loan->prev;
+    }
+    loan->prev = loan->next = NULL;
+}
+
+/* Lends the storage of buf, a buffer of this thread that nothing else refers to (the result
+ * of transfer()). Returns NULL for an empty buffer. */
+static messaging_loan_t *messaging_loan_new(JSContextRef ctx, JSObjectRef buf) {
+    size_t len = JSObjectGetArrayBufferByteLength(ctx, buf, NULL);
+    void *ptr = len ? JSObjectGetArrayBufferBytesPtr(ctx, buf, NULL) : NULL;
+    if (!ptr) {
+        return NULL;
+    }
+    messaging_lender_t *lender = messaging_lender_get(ctx);
+    messaging_loan_t *loan = calloc(1, sizeof(*loan));
+    RT_CHECK(loan != NULL);
+    loan->buf = buf;
+    loan->ptr = ptr;
+    loan->len = len;
+    JSValueProtect(ctx, buf);
+    uv_mutex_lock(&messaging_lock);
+    loan->lender = lender;
+    loan->next = lender->outstanding;
+    if (lender->outstanding) {
+        lender->outstanding->prev = loan;
+    }
+    lender->outstanding = loan;
+    uv_mutex_unlock(&messaging_lock);
+    return loan;
+}
+
+/* Gives a loan back from any thread, also from inside a garbage collection: nothing here
+ * calls into an engine. */
+static void messaging_loan_return(messaging_loan_t *loan) {
+    uv_mutex_lock(&messaging_lock);
+    messaging_lender_t *lender = loan->lender;
+    bool free_loan = true;
+    bool free_lender = false;
+    if (lender) {
+        messaging_loan_unlist_locked(loan);
+        if (!lender->gone) {
+            loan->next_returned = lender->returned;
+            lender->returned = loan;
+            uv_async_send(&lender->async);
+            free_loan = false;
+        } else {
+            free_lender = lender->closed && !lender->outstanding;
+        }
+    }
+    uv_mutex_unlock(&messaging_lock);
+    if (free_loan) {
+        if (!lender) {
+            free(loan->ptr);
+        }
+        free(loan);
+    }
+    if (free_lender) {
+        free(lender);
+    }
+}
+
+static void messaging_loan_dealloc(void *bytes, void *data) {
+    messaging_loan_return(data);
+}
+
+static void messaging_free_dealloc(void *bytes, void *data) {
+    free(bytes);
+}
+
+static void messaging_lender_on_close(uv_handle_t *h) {
+    messaging_lender_t *lender = h->data;
+    uv_mutex_lock(&messaging_lock);
+    lender->closed = true;
+    bool free_now = !lender->outstanding;
+    uv_mutex_unlock(&messaging_lock);
+    if (free_now) {
+        free(lender);
+    }
+}
+
+/* This thread ends: loans not received yet take a copy of their bytes; returned ones are
+ * dropped. Sets messaging_lent_pinned when receivers still wrap this engine's storage. */
+static void messaging_lender_teardown(void) {
+    messaging_lender_t *lender = messaging_lender;
+    if (!lender) {
+        return;
+    }
+    messaging_lender = NULL;
+    uv_mutex_lock(&messaging_lock);
+    lender->gone = true;
+    for (messaging_loan_t *loan = lender->outstanding, *next; loan; loan = next) {
+        next = loan->next;
+        if (loan->received) {
+            continue;
+        }
+        void *copy = malloc(loan->len);
+        if (!copy) {
+            continue;
+        }
+        memcpy(copy, loan->ptr, loan->len);
+        messaging_loan_unlist_locked(loan);
+        loan->ptr = copy;
+        loan->lender = NULL;
+    }
+    /* Receivers copying storage of this engine give it back soon: wait for them. */
+    for (int spins = 0; lender->outstanding && spins < 10000; spins++) {
+        bool copying = false;
+        for (messaging_loan_t *loan = lender->outstanding; loan; loan = loan->next) {
+            copying |= loan->received;
+        }
+        if (!copying) {
+            break;
+        }
+        uv_mutex_unlock(&messaging_lock);
+        uv_sleep(1);
+        uv_mutex_lock(&messaging_lock);
+    }
+    messaging_lent_pinned = lender->outstanding != NULL;
+    uv_mutex_unlock(&messaging_lock);
+    messaging_lender_drain(lender);
+    uv_close((uv_handle_t *)&lender->async, messaging_lender_on_close);
+}
+
+/* ---- channels ---- */
 
 static rt_msg_end_t *messaging_peer(rt_msg_end_t *e) {
     return &e->chan->ends[e == &e->chan->ends[0] ? 1 : 0];
@@ -248,6 +469,12 @@ static void messaging_msg_free(messaging_msg_t *m) {
     for (size_t i = 0; i < m->nends; i++) {
         rt_msg_end_release(m->ends[i]);
     }
+    for (size_t i = 0; i < m->nloans; i++) {
+        if (m->loans[i]) {
+            messaging_loan_return(m->loans[i]);
+        }
+    }
+    free(m->loans);
     free(m->ends);
     free(m->data);
     free(m);
@@ -315,6 +542,21 @@ static void messaging_link_on_close(uv_handle_t *h) {
 }
 
 /* Closes the handle; with release the end closes too (else it was detached already). */
+/* Puts the messages of l's inbox back in front of its end's queue (the end leaves l).
+ * Called with the lock held. */
+static void messaging_link_unread_locked(messaging_link_t *l) {
+    if (!l->inbox) {
+        return;
+    }
+    rt_msg_end_t *end = l->end;
+    l->inbox_tail->next = end->head;
+    if (!end->head) {
+        end->tail = l->inbox_tail;
+    }
+    end->head = l->inbox;
+    l->inbox = l->inbox_tail = NULL;
+}
+
 static void messaging_link_close(messaging_link_t *l) {
     if (l->closing) {
         return;
@@ -324,6 +566,7 @@ static void messaging_link_close(messaging_link_t *l) {
     rt_msg_end_t *end = l->end;
     if (end) {
         uv_mutex_lock(&messaging_lock);
+        messaging_link_unread_locked(l);
         end->owner = NULL;
         l->end = NULL;
         uv_mutex_unlock(&messaging_lock);
@@ -336,6 +579,10 @@ void rt_msg_links_teardown(void) {
     while (messaging_links) {
         messaging_link_close(messaging_links);
     }
+}
+
+void rt_msg_loans_teardown(void) {
+    messaging_lender_teardown();
 }
 
 static void messaging_link_on_async(uv_async_t *h) {
@@ -393,6 +640,7 @@ rt_msg_end_t *rt_msg_link_detach(JSContextRef ctx, JSValueRef v, JSValueRef *exc
         return NULL;
     }
     uv_mutex_lock(&messaging_lock);
+    messaging_link_unread_locked(l);
     rt_msg_end_t *end = l->end;
     end->owner = NULL;
     l->end = NULL;
@@ -410,8 +658,43 @@ static messaging_link_t *messaging_link_unwrap(JSContextRef ctx, JSObjectRef sel
     return l;
 }
 
-/* post(bytes, links): queues a copy of bytes for the peer, with the ends of the given links
- * (which close here). Returns false if the peer is gone (the message is dropped). */
+/* Queues m for the peer of l's end and wakes it; frees m and returns false if the peer is
+ * gone. */
+static bool messaging_link_queue(messaging_link_t *l, messaging_msg_t *m) {
+    uv_mutex_lock(&messaging_lock);
+    rt_msg_end_t *peer = l->end ? messaging_peer(l->end) : NULL;
+    bool queued = peer && !peer->closed;
+    if (queued) {
+        if (peer->tail) {
+            /* The receiver was woken for the first queued message and drains the queue
+             * until it is empty (or wakes itself again): no wakeup per message. */
+            peer->tail->next = m;
+        } else {
+            peer->head = m;
+            messaging_wake_locked(peer);
+        }
+        peer->tail = m;
+    }
+    uv_mutex_unlock(&messaging_lock);
+    if (!queued) {
+        messaging_msg_free(m);
+    }
+    return queued;
+}
+
+/* The length of an array argument (0 for anything else), bounded. */
+static size_t messaging_list_length(JSContextRef ctx, JSValueRef list) {
+    if (!JSValueIsObject(ctx, list)) {
+        return 0;
+    }
+    double d = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
+    return d >= 0 && d <= 65536 ? (size_t)d : 0;
+}
+
+/* post(bytes, links, buffers): queues a copy of bytes for the peer, with the ends of the given
+ * links (which close here) and the storage of the given ArrayBuffers (lent, not copied: each
+ * must be a buffer nothing else refers to, the result of transfer()). Returns false if the
+ * peer is gone (the message is dropped). */
 static JSValueRef messaging_link_post(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
@@ -425,17 +708,21 @@ static JSValueRef messaging_link_post(JSContextRef ctx, JSObjectRef fn, JSObject
     size_t len = 0;
     uint8_t *bytes = rt_bytes(ctx, data, &len);
     JSValueRef list = rt_arg(ctx, argc, argv, 1);
-    size_t n = 0;
-    if (JSValueIsObject(ctx, list)) {
-        double d = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
-        n = d >= 0 && d <= 65536 ? (size_t)d : 0;
-    }
-    /* Check every link before taking any, so a bad list changes nothing. */
+    size_t n = messaging_list_length(ctx, list);
+    /* Check every link and buffer before taking any, so a bad list changes nothing. */
     for (size_t i = 0; i < n; i++) {
         JSValueRef v = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)list, (unsigned)i, NULL);
         messaging_link_t *t = messaging_link_of(ctx, v);
         if (!t || t == l || t->closing || !t->end) {
             return rt_throw_type_error(ctx, exc, "A transferred port is not open");
+        }
+    }
+    JSValueRef buffers = rt_arg(ctx, argc, argv, 2);
+    size_t nb = messaging_list_length(ctx, buffers);
+    for (size_t i = 0; i < nb; i++) {
+        JSValueRef v = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)buffers, (unsigned)i, NULL);
+        if (JSValueGetTypedArrayType(ctx, v, NULL) != kJSTypedArrayTypeArrayBuffer) {
+            return rt_throw_type_error(ctx, exc, "A transferred buffer is not an ArrayBuffer");
         }
     }
     if (!l->end || l->closing) {
@@ -454,34 +741,69 @@ static JSValueRef messaging_link_post(JSContextRef ctx, JSObjectRef fn, JSObject
         RT_CHECK(m->ends != NULL);
         for (size_t i = 0; i < n; i++) {
             JSValueRef v = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)list, (unsigned)i, NULL);
-            rt_msg_end_t *e = messaging_link_of(ctx, v) ? rt_msg_link_detach(ctx, v, exc) : NULL;
+            JSValueRef ignored = NULL;
+            rt_msg_end_t *e =
+                messaging_link_of(ctx, v) ? rt_msg_link_detach(ctx, v, &ignored) : NULL;
             if (e) {
                 m->ends[m->nends++] = e;
             }
         }
-        *exc = NULL;
     }
-    uv_mutex_lock(&messaging_lock);
-    rt_msg_end_t *peer = l->end ? messaging_peer(l->end) : NULL;
-    bool queued = peer && !peer->closed;
-    if (queued) {
-        if (peer->tail) {
-            peer->tail->next = m;
-        } else {
-            peer->head = m;
+    if (nb) {
+        m->loans = calloc(nb, sizeof(messaging_loan_t *));
+        RT_CHECK(m->loans != NULL);
+        for (size_t i = 0; i < nb; i++) {
+            JSValueRef v =
+                JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)buffers, (unsigned)i, NULL);
+            m->loans[i] = messaging_loan_new(ctx, (JSObjectRef)v);
         }
-        peer->tail = m;
-        messaging_wake_locked(peer);
+        m->nloans = nb;
     }
-    uv_mutex_unlock(&messaging_lock);
-    if (!queued) {
-        messaging_msg_free(m);
-    }
-    return JSValueMakeBoolean(ctx, queued);
+    return JSValueMakeBoolean(ctx, messaging_link_queue(l, m));
 }
 
-/* receive() -> [bytes, ...links] for the oldest message; undefined when none is queued;
- * null when none is queued and none can come (the peer or this end closed). */
+/* postValue(value): queues value as JSON text. The value must be made only of plain
+ * objects, dense arrays, strings, booleans, null and finite numbers other than -0, and not
+ * be null itself (a structured clone the caller checked): for such small messages the
+ * engine's own JSON writer and reader are the fastest way across. Returns false if the peer
+ * is gone. */
+static JSValueRef messaging_link_post_value(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                            size_t argc, const JSValueRef argv[],
+                                            JSValueRef *exc) {
+    messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
+    if (!l) {
+        return NULL;
+    }
+    if (!l->end || l->closing) {
+        return JSValueMakeBoolean(ctx, false);
+    }
+    JSStringRef text = JSValueCreateJSONString(ctx, rt_arg(ctx, argc, argv, 0), 0, exc);
+    if (!text) {
+        if (!*exc) {
+            return rt_throw_type_error(ctx, exc, "The message cannot be written as JSON");
+        }
+        return NULL;
+    }
+    size_t len = JSStringGetLength(text) * sizeof(JSChar);
+    messaging_msg_t *m = calloc(1, sizeof(*m));
+    RT_CHECK(m != NULL);
+    m->data = malloc(len ? len : 1);
+    RT_CHECK(m->data != NULL);
+    if (len) {
+        memcpy(m->data, JSStringGetCharactersPtr(text), len);
+    }
+    JSStringRelease(text);
+    m->len = len;
+    m->json = true;
+    return JSValueMakeBoolean(ctx, messaging_link_queue(l, m));
+}
+
+/* receive() -> the oldest message: the value itself for one posted with postValue() (never
+ * a typed array, null or undefined), else its bytes, a Uint8Array, with properties `links`
+ * and `buffers` when it carries ports or ArrayBuffers (an empty transferred buffer comes as
+ * undefined);
+ * undefined when none is queued; null when none is queued and none can come (the peer or
+ * this end closed). */
 static JSValueRef messaging_link_receive(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     messaging_link_t *l = messaging_link_unwrap(ctx, self, exc);
@@ -491,35 +813,105 @@ static JSValueRef messaging_link_receive(JSContextRef ctx, JSObjectRef fn, JSObj
     if (!l->end) {
         return JSValueMakeNull(ctx);
     }
-    uv_mutex_lock(&messaging_lock);
-    rt_msg_end_t *end = l->end;
-    messaging_msg_t *m = end->head;
-    bool closed = end->closed || messaging_peer(end)->closed;
-    if (m) {
-        end->head = m->next;
-        if (!end->head) {
-            end->tail = NULL;
-        }
+    bool closed = false;
+    if (!l->inbox) {
+        uv_mutex_lock(&messaging_lock);
+        rt_msg_end_t *end = l->end;
+        l->inbox = end->head;
+        l->inbox_tail = end->tail;
+        end->head = end->tail = NULL;
+        closed = end->closed || messaging_peer(end)->closed;
+        uv_mutex_unlock(&messaging_lock);
     }
-    uv_mutex_unlock(&messaging_lock);
+    messaging_msg_t *m = l->inbox;
     if (!m) {
         return closed ? JSValueMakeNull(ctx) : JSValueMakeUndefined(ctx);
     }
-    size_t n = m->nends + 1;
+    l->inbox = m->next;
+    if (!l->inbox) {
+        l->inbox_tail = NULL;
+    }
+    m->next = NULL;
+    if (m->nloans) {
+        /* From here on the bytes are used here: the lender no longer copies them away. */
+        uv_mutex_lock(&messaging_lock);
+        for (size_t i = 0; i < m->nloans; i++) {
+            if (m->loans[i]) {
+                m->loans[i]->received = true;
+            }
+        }
+        uv_mutex_unlock(&messaging_lock);
+    }
+    if (m->json) {
+        JSStringRef text = JSStringCreateWithCharacters((const JSChar *)m->data,
+                                                        m->len / sizeof(JSChar));
+        JSValueRef value = JSValueMakeFromJSONString(ctx, text);
+        JSStringRelease(text);
+        free(m->data);
+        free(m);
+        if (!value) {
+            return rt_throw_type_error(ctx, exc, "Unable to deserialize cloned data.");
+        }
+        return value;
+    }
+    JSObjectRef bytes = rt_uint8array_take(ctx, m->data, m->len, NULL);
+    if (!m->nends && !m->nloans) {
+        free(m);
+        return bytes;
+    }
+    size_t n = m->nends > m->nloans ? m->nends : m->nloans;
     JSValueRef stack_items[8];
     JSValueRef *items = n <= 8 ? stack_items : malloc(n * sizeof(JSValueRef));
     RT_CHECK(items != NULL);
-    items[0] = rt_uint8array_take(ctx, m->data, m->len, NULL);
     for (size_t i = 0; i < m->nends; i++) {
-        items[i + 1] = rt_msg_link_wrap(ctx, m->ends[i]);
+        items[i] = rt_msg_link_wrap(ctx, m->ends[i]);
     }
-    JSObjectRef out = JSObjectMakeArray(ctx, n, items, NULL);
+    JSObjectRef links = JSObjectMakeArray(ctx, m->nends, items, NULL);
+    for (size_t i = 0; i < m->nloans; i++) {
+        messaging_loan_t *loan = m->loans[i];
+        items[i] = JSValueMakeUndefined(ctx);
+        if (!loan) {
+            continue;
+        }
+        JSValueRef err = NULL;
+        JSObjectRef ab;
+        size_t len = loan->len;
+        if (loan->lender && !loan->lender->main_thread) {
+            /* A worker lent it: its engine may go before this buffer does (see above). */
+            void *copy = malloc(loan->len);
+            ab = copy ? JSObjectMakeArrayBufferWithBytesNoCopy(ctx, copy, loan->len,
+                                                                messaging_free_dealloc, NULL, &err)
+                      : NULL;
+            if (ab) {
+                memcpy(copy, loan->ptr, loan->len);
+            } else {
+                free(copy);
+            }
+            messaging_loan_return(loan);
+            loan = NULL;
+        } else {
+            ab = JSObjectMakeArrayBufferWithBytesNoCopy(ctx, loan->ptr, loan->len,
+                                                         messaging_loan_dealloc, loan, &err);
+        }
+        if (ab) {
+            /* The engine does not count memory it did not allocate: tell it, so a receiver
+             * that drops such buffers collects them (and their lender frees them) soon. */
+            JSReportExtraMemoryCost(ctx, len);
+            items[i] = ab;
+        } else if (loan) {
+            messaging_loan_return(loan);
+        }
+    }
+    JSObjectRef loans = JSObjectMakeArray(ctx, m->nloans, items, NULL);
     if (items != stack_items) {
         free(items);
     }
+    rt_set(ctx, bytes, "links", links);
+    rt_set(ctx, bytes, "buffers", loans);
+    free(m->loans);
     free(m->ends);
     free(m);
-    return out;
+    return bytes;
 }
 
 static JSValueRef messaging_link_set_handler(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
@@ -591,6 +983,7 @@ static JSValueRef messaging_link_has_ref(JSContextRef ctx, JSObjectRef fn, JSObj
 
 static const JSStaticFunction messaging_link_methods[] = {
     {"post", messaging_link_post, RT_FN_ATTRS},
+    {"postValue", messaging_link_post_value, RT_FN_ATTRS},
     {"receive", messaging_link_receive, RT_FN_ATTRS},
     {"setHandler", messaging_link_set_handler, RT_FN_ATTRS},
     {"close", messaging_link_close_fn, RT_FN_ATTRS},
@@ -631,7 +1024,7 @@ static size_t messaging_cap_regions;
 static _Thread_local bool messaging_pinned;
 
 bool rt_msg_engine_pinned(void) {
-    return messaging_pinned;
+    return messaging_pinned || messaging_lent_pinned;
 }
 
 /* shareMemory(sharedArrayBuffer) -> the region id other threads open it by. */

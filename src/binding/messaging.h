@@ -21,8 +21,12 @@ JSObjectRef rt_msg_link_wrap(JSContextRef ctx, rt_msg_end_t *end);
 rt_msg_end_t *rt_msg_link_detach(JSContextRef ctx, JSValueRef v, JSValueRef *exc);
 /* Closes every link of this thread without calling into JS (thread teardown). */
 void rt_msg_links_teardown(void);
-/* Whether this thread shared SharedArrayBuffer memory with other threads: its engine must
- * then outlive the thread. */
+/* Thread teardown, after the links and the thread's own workers are gone: ArrayBuffer
+ * storage this thread lent that nobody received yet is copied so the engine can go; storage
+ * another thread still uses pins the engine (rt_msg_engine_pinned). */
+void rt_msg_loans_teardown(void);
+/* Whether this thread shared SharedArrayBuffer memory, or lent transferred ArrayBuffer
+ * storage still in use, to other threads: its engine must then outlive the thread. */
 bool rt_msg_engine_pinned(void);
 
 #endif

@@ -161,6 +161,7 @@ static void worker_thread_main(void *arg) {
     }
     rt_msg_links_teardown();
     worker_stop_children();
+    rt_msg_loans_teardown();
     uv_mutex_lock(&w->lock);
     w->child_ready = false;
     uv_mutex_unlock(&w->lock);

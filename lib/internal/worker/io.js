@@ -39,6 +39,7 @@ const {
 } = require('internal/event_target');
 const {
   cloneForTransfer,
+  moveArrayBuffer,
   readTransferList,
   kPortTransfer,
   kPortDetached,
@@ -53,6 +54,16 @@ const kCreate = Symbol('kCreate');
 const kInspect = Symbol.for('nodejs.util.inspect.custom');
 const kClose = { close: true }; // the queue entry a disentangled side receives last
 const kMaxRound = 1000;
+const kNoLinks = Object.freeze([]);
+const kNoTransfer = Object.freeze([]);
+const ObjectPrototype = Object.prototype;
+const TypedArrayPrototypeGetSymbolToStringTag =
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype),
+                                  Symbol.toStringTag).get;
+function isUint8Array(value) {
+  return TypedArrayPrototypeGetSymbolToStringTag.call(value) === 'Uint8Array';
+}
+const ArrayPrototype = Array.prototype;
 
 let lazyAsyncHooks;
 function asyncHooks() {
@@ -154,6 +165,11 @@ class PortState {
       port[kHybridDispatch](entry.error, 'messageerror', undefined);
       return;
     }
+    if (entry.ports === undefined) {
+      // No ports came along (the common case): nothing to set and reset.
+      port[kHybridDispatch](entry.value, 'message', undefined);
+      return;
+    }
     port[kCurrentlyReceivingPorts] = entry.ports;
     try {
       port[kHybridDispatch](entry.value, 'message', undefined);
@@ -245,7 +261,7 @@ function missingTransferIterable(name) {
 
 // postMessage(value, transferList) or postMessage(value, { transfer }).
 function readTransferArgument(arg) {
-  if (arg === undefined || arg === null) return [];
+  if (arg === undefined || arg === null) return kNoTransfer;
   if (typeof arg !== 'object') throw missingTransferIterable('transferList');
   if (typeof arg[Symbol.iterator] === 'function') return readTransferList(arg, 'transferList');
   const transfer = arg.transfer;
@@ -266,10 +282,21 @@ const messagePortMethods = {
     }
     const list = readTransferArgument(transfer);
     const peerBefore = state.peer;
-    const message = cloneForTransfer(value, list, this, true);
-    if (state.link !== null && !state.closing && !state.detached) {
-      const { data, links } = serdes().encode(message.value, message.ports, portToLink);
-      state.link.post(data, links);
+    const remote = state.link !== null && !state.closing && !state.detached;
+    const message = cloneForTransfer(value, list, this, true, remote);
+    if (remote) {
+      if (message.simple && message.value !== null && ObjectPrototype.toJSON === undefined &&
+          ArrayPrototype.toJSON === undefined) {
+        state.link.postValue(message.value);
+        return;
+      }
+      const buffers = message.buffers;
+      const { data, links } = serdes().encode(message.value, message.ports, portToLink, buffers);
+      if (buffers !== undefined) {
+        // Now the buffers move: the other thread gets their storage, not a copy.
+        for (let i = 0; i < buffers.length; i++) buffers[i] = moveArrayBuffer(buffers[i]);
+      }
+      state.link.post(data, links, buffers);
       return;
     }
     const peer = state.closing || state.detached ? null : state.peer;
@@ -416,9 +443,14 @@ function serdes() {
   return lazySerdes;
 }
 
+// r: what link.receive() returned: the value itself (it came as JSON), or
+// the serialized bytes with `links` and `buffers` when ports or ArrayBuffers
+// came along.
 function decodeRemote(r) {
+  // MessageEvent.ports makes the empty list when an event needs one.
+  if (!isUint8Array(r)) return { value: r, ports: undefined, error: undefined };
   try {
-    const { value, ports } = serdes().decode(r[0], r.slice(1), portFromLink);
+    const { value, ports } = serdes().decode(r, r.links ?? kNoLinks, portFromLink, r.buffers);
     return { value, ports, error: undefined };
   } catch (err) {
     return { value: undefined, ports: [], error: err };

@@ -80,8 +80,11 @@ function openRegion(id) {
   return buffer;
 }
 
-function serialize(value, ports, shared, seeded) {
+function serialize(value, ports, shared, seeded, buffers) {
   const ser = new MessageSerializer(shared);
+  if (buffers !== undefined) {
+    for (let i = 0; i < buffers.length; i++) ser.transferArrayBuffer(i, buffers[i]);
+  }
   kSerializerState ??= stateSymbol(ser, 'kSerializerState');
   const state = ser[kSerializerState];
   for (let i = 0; i < ports.length; i++) state.ids.set(ports[i], i);
@@ -98,10 +101,12 @@ function serialize(value, ports, shared, seeded) {
 // Returns { data: Uint8Array, links } for value (a fresh clone) whose
 // transferred ports are `ports`; toLink(port) turns each into a link. The
 // bytes start with the shared-memory regions the value refers to.
-function encode(value, ports, toLink) {
+// `buffers` (optional) are transferred ArrayBuffers: the bytes refer to them
+// by index and the caller moves them beside the bytes.
+function encode(value, ports, toLink, buffers) {
   const shared = [];
-  let body = serialize(value, ports, shared, false);
-  if (shared.length > 0) body = serialize(value, ports, shared, true);
+  let body = serialize(value, ports, shared, false, buffers);
+  if (shared.length > 0) body = serialize(value, ports, shared, true, buffers);
   const header = new Uint8Array(4 + 4 * shared.length);
   const view = new DataView(header.buffer);
   view.setUint32(0, shared.length, true);
@@ -114,8 +119,9 @@ function encode(value, ports, toLink) {
   return { data, links };
 }
 
-// The inverse: { value, ports } with fromLink(link) making each port.
-function decode(data, links, fromLink) {
+// The inverse: { value, ports } with fromLink(link) making each port;
+// `buffers` are the transferred ArrayBuffers that came with the bytes.
+function decode(data, links, fromLink, buffers) {
   const ports = [];
   for (let i = 0; i < links.length; i++) ports.push(fromLink(links[i]));
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -128,6 +134,11 @@ function decode(data, links, fromLink) {
   const objects = des[kDeserializerState].objects;
   for (let i = 0; i < ports.length; i++) objects.push(ports[i]);
   for (let i = 0; i < shared.length; i++) objects.push(shared[i]);
+  if (buffers !== undefined) {
+    for (let i = 0; i < buffers.length; i++) {
+      des.transferArrayBuffer(i, buffers[i] ?? new ArrayBuffer(0));
+    }
+  }
   des.readHeader();
   return { value: des.readValue(), ports };
 }

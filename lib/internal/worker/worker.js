@@ -304,9 +304,14 @@ class Worker extends EventEmitter {
     this.removeAllListeners('messageerror');
   }
 
-  postMessage(...args) {
+  postMessage() {
     if (this[kHandle] === null) return;
-    this[kPublicPort].postMessage(...args);
+    const port = this[kPublicPort];
+    // The port counts the arguments (none is an error); no array per call.
+    const n = arguments.length;
+    if (n >= 2) port.postMessage(arguments[0], arguments[1]);
+    else if (n === 1) port.postMessage(arguments[0]);
+    else port.postMessage();
   }
 
   terminate(callback) {
