@@ -8,8 +8,9 @@
 // Module i imports up to three modules with a smaller index (a DAG with
 // shared dependencies), re-exports one name and uses a namespace import, so
 // resolution, linking, namespaces and evaluation order are all exercised.
-// Prints the median wall time of `runtime main.mjs` per runtime, and the time
-// of `runtime -e 0` (startup) for reference.
+// Prints the median wall time of `runtime main.mjs` per runtime (with the
+// spread), the time of `runtime -e 0` (startup) for reference, and with two
+// runtimes the median ratio of their times run by run.
 
 const fs = require('fs');
 const os = require('os');
@@ -77,24 +78,39 @@ function time(runtime, args, cwd) {
   return { ms, out: r.stdout.trim() };
 }
 
-function median(xs) {
+function quantile(xs, q) {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))];
+}
+
+function summary(xs) {
+  return `${quantile(xs, 0.5).toFixed(1)} ms (p25-p75 ${quantile(xs, 0.25).toFixed(1)}-` +
+    `${quantile(xs, 0.75).toFixed(1)}, min ${quantile(xs, 0).toFixed(1)})`;
 }
 
 const opts = parseArgs(process.argv.slice(2));
 const dir = path.join(os.tmpdir(), `esm-graph-${opts.modules}`);
 generate(dir, opts.modules);
-for (const runtime of opts.runtimes) {
-  const graph = [];
-  const startup = [];
-  let out;
-  for (let i = 0; i < opts.runs; i++) {
+// The runtimes take turns run by run, so that load from other processes on a
+// shared machine spreads over all of them alike.
+const results = opts.runtimes.map(() => ({ graph: [], startup: [], out: undefined }));
+for (let i = 0; i < opts.runs; i++) {
+  opts.runtimes.forEach((runtime, k) => {
     const r = time(runtime, ['main.mjs'], dir);
-    graph.push(r.ms);
-    out = r.out;
-    startup.push(time(runtime, ['-e', '0'], dir).ms);
-  }
-  console.log(`${runtime}: ${opts.modules} modules ${median(graph).toFixed(1)} ms ` +
-    `(startup ${median(startup).toFixed(1)} ms, output ${out})`);
+    results[k].graph.push(r.ms);
+    results[k].out = r.out;
+    results[k].startup.push(time(runtime, ['-e', '0'], dir).ms);
+  });
+}
+opts.runtimes.forEach((runtime, k) => {
+  const { graph, startup, out } = results[k];
+  console.log(`${runtime}: ${opts.modules} modules ${summary(graph)}; ` +
+    `startup ${summary(startup)}; output ${out}`);
+});
+if (opts.runtimes.length === 2) {
+  // the ratio run by run (neighbouring runs share the machine's load)
+  const ratios = results[0].graph.map((ms, i) => ms / results[1].graph[i]);
+  console.log(`ratio ${path.basename(opts.runtimes[0])}/${path.basename(opts.runtimes[1])}: ` +
+    `median ${quantile(ratios, 0.5).toFixed(3)} (p25-p75 ${quantile(ratios, 0.25).toFixed(3)}-` +
+    `${quantile(ratios, 0.75).toFixed(3)})`);
 }

@@ -811,42 +811,55 @@ function importMetaResolve(specifier, parentURL) {
 
 // ---- namespaces ----
 
-function namespaceHandler(bindings) {
-  return {
-    __proto__: null,
-    get(target, key) {
-      if (typeof key === 'string') return bindings[key];
-      return target[key];
-    },
-    set() {
+// The proxy handler of a namespace: the traps live on a prototype shared by every
+// namespace (one small object per namespace instead of six closures). That prototype
+// has a null prototype, so traps user code puts on Object.prototype are never found.
+class NamespaceHandler {
+  constructor(bindings) {
+    this.bindings = bindings;
+  }
+
+  get(target, key) {
+    if (typeof key === 'string') return this.bindings[key];
+    return target[key];
+  }
+
+  set() {
+    return false;
+  }
+
+  has(target, key) {
+    return key in target;
+  }
+
+  getOwnPropertyDescriptor(target, key) {
+    if (typeof key !== 'string') return Reflect.getOwnPropertyDescriptor(target, key);
+    if (!Object.hasOwn(target, key)) return undefined;
+    return {
+      __proto__: null, value: this.bindings[key], writable: true, enumerable: true,
+      configurable: false,
+    };
+  }
+
+  defineProperty(target, key, desc) {
+    if (typeof key !== 'string') return Reflect.defineProperty(target, key, desc);
+    if (!Object.hasOwn(target, key)) return false;
+    if (desc.configurable === true || desc.enumerable === false || desc.writable === false ||
+        'get' in desc || 'set' in desc) {
       return false;
-    },
-    has(target, key) {
-      return key in target;
-    },
-    getOwnPropertyDescriptor(target, key) {
-      if (typeof key !== 'string') return Reflect.getOwnPropertyDescriptor(target, key);
-      if (!Object.hasOwn(target, key)) return undefined;
-      return {
-        __proto__: null, value: bindings[key], writable: true, enumerable: true, configurable: false,
-      };
-    },
-    defineProperty(target, key, desc) {
-      if (typeof key !== 'string') return Reflect.defineProperty(target, key, desc);
-      if (!Object.hasOwn(target, key)) return false;
-      if (desc.configurable === true || desc.enumerable === false || desc.writable === false ||
-          'get' in desc || 'set' in desc) {
-        return false;
-      }
-      if ('value' in desc) return Object.is(desc.value, bindings[key]);
-      return true;
-    },
-    deleteProperty(target, key) {
-      if (typeof key !== 'string') return Reflect.deleteProperty(target, key);
-      return !Object.hasOwn(target, key);
-    },
-  };
+    }
+    if ('value' in desc) return Object.is(desc.value, this.bindings[key]);
+    return true;
+  }
+
+  deleteProperty(target, key) {
+    if (typeof key !== 'string') return Reflect.deleteProperty(target, key);
+    return !Object.hasOwn(target, key);
+  }
 }
+Object.setPrototypeOf(NamespaceHandler.prototype, null);
+
+let markAsModuleNamespace;
 
 function makeNamespace(bindings, names) {
   const target = { __proto__: null };
@@ -859,8 +872,9 @@ function makeNamespace(bindings, names) {
     __proto__: null, value: 'Module', writable: false, enumerable: false, configurable: false,
   });
   Object.preventExtensions(target);
-  const ns = new Proxy(target, namespaceHandler(bindings));
-  require('internal/util/types').markAsModuleNamespace(ns);
+  const ns = new Proxy(target, new NamespaceHandler(bindings));
+  markAsModuleNamespace ??= require('internal/util/types').markAsModuleNamespace;
+  markAsModuleNamespace(ns);
   return ns;
 }
 
@@ -880,16 +894,21 @@ function getNamespace(rec) {
 const kAmbiguous = Symbol('ambiguous');
 const kNamespace = Symbol('namespace');
 
+// starSet: the records whose star exports are being followed (null until one has any).
 function exportedNames(rec, starSet) {
   if (!isCyclic(rec)) return rec.names;
-  if (starSet.has(rec)) return [];
-  starSet.add(rec);
+  const stars = rec.stars;
+  // (a module without star exports reached twice only repeats names the caller drops)
+  if (stars.length > 0) {
+    if (starSet === null) starSet = new Set();
+    if (starSet.has(rec)) return [];
+    starSet.add(rec);
+  }
   const names = [];
   const local = rec.localExports;
   for (let i = 0; i < local.length; i++) names.push(local[i]);
   const indirect = rec.indirect;
   for (let i = 0; i < indirect.length; i += 3) names.push(indirect[i]);
-  const stars = rec.stars;
   for (let i = 0; i < stars.length; i++) {
     const starNames = exportedNames(rec.deps[stars[i]], starSet);
     for (let j = 0; j < starNames.length; j++) {
@@ -1073,7 +1092,7 @@ function link(root) {
   for (let i = 0; i < list.length; i++) {
     const rec = list[i];
     if (!isCyclic(rec) || rec.exportNames !== null) continue;
-    const names = exportedNames(rec, new Set());
+    const names = exportedNames(rec, null);
     const provided = [];
     const b = rec.bindings;
     const local = rec.localExports;

@@ -123,15 +123,16 @@ function urlLast(err) {
 // is not a directory, then follows symlinks (node's finalizeResolution).
 // `filePath` is the URL's path; `suffix` is its search and hash.
 function finalizeFile(filePath, suffix, url, parentURL, isMain) {
-  const base = baseForMessage(parentURL);
-  if (/%2f|%5c/i.test(url.slice(0, url.length - suffix.length))) {
+  if (url.includes('%') && /%2f|%5c/i.test(url.slice(0, url.length - suffix.length))) {
     throw new ERR_INVALID_MODULE_SPECIFIER(url.slice(7),
-      'must not include encoded "/" or "\\" characters', base);
+      'must not include encoded "/" or "\\" characters', baseForMessage(parentURL));
   }
   // node stats path.slice(-1) for a trailing slash, which is always a directory.
   const rc = filePath.endsWith('/') ? 1 : stat(filePath);
-  if (rc === 1) throw urlLast(new ERR_UNSUPPORTED_DIR_IMPORT(filePath, base, url));
-  if (rc !== 0) throw urlLast(new ERR_MODULE_NOT_FOUND(filePath, base, url));
+  if (rc === 1) {
+    throw urlLast(new ERR_UNSUPPORTED_DIR_IMPORT(filePath, baseForMessage(parentURL), url));
+  }
+  if (rc !== 0) throw urlLast(new ERR_MODULE_NOT_FOUND(filePath, baseForMessage(parentURL), url));
   if (isMain ? preserveSymlinksMain : preserveSymlinks) return url;
   const real = realpath(filePath);
   if (real === filePath) return url;
@@ -157,9 +158,41 @@ function finalizeURL(href, parentURL, isMain) {
 // parser when nothing in the specifier needs URL semantics.
 const plainRelRe = /^[A-Za-z0-9/._~!$&'()*+,;=:@-]*$/;
 
+// './a/b.mjs' or '../../a.mjs' from a parent file's path whose segments are all plain
+// names (no '.', '..' or empty ones, as in the paths of most files), when every segment
+// after the specifier's leading dots is a plain name too: what path.resolve gives, without
+// its generic normalization. undefined when the shortcut does not apply.
+const dotSegmentRe = /(?:^|\/)\.\.?(?:\/|$)/;
+
+function joinPlainRelative(parentPath, specifier) {
+  if (parentPath.includes('//') || parentPath.includes('/.')) return undefined;
+  let dirEnd = parentPath.lastIndexOf('/');
+  let i = 0;
+  if (specifier.startsWith('./')) {
+    i = 2;
+  } else {
+    while (specifier.startsWith('../', i)) {
+      if (dirEnd <= 0) return undefined;
+      dirEnd = parentPath.lastIndexOf('/', dirEnd - 1);
+      i += 3;
+    }
+    if (i === 0) return undefined;
+  }
+  const rest = specifier.slice(i);
+  if (rest === '' || rest[0] === '/' || rest.endsWith('/') || rest.includes('//') ||
+      dotSegmentRe.test(rest)) {
+    return undefined;
+  }
+  return parentPath.slice(0, dirEnd + 1) + rest;
+}
+
 function resolveRelative(specifier, parentURL, isMain) {
   const parentPath = parentPathOf(parentURL);
   if (parentPath !== undefined && plainRelRe.test(specifier)) {
+    const joined = joinPlainRelative(parentPath, specifier);
+    if (joined !== undefined) {
+      return finalizeFile(joined, '', pathToFileURL(joined), parentURL, isMain);
+    }
     let p;
     if (specifier[0] === '/') {
       p = path.resolve(specifier);
@@ -266,6 +299,17 @@ function packageImportsResolve(specifier, parentURL, conditions) {
 
 const resolveCache = new Map();
 
+// A relative specifier resolves the same from every file of a directory: such results
+// are cached per directory (the parent URL up to its last '/'), others per parent.
+function cacheKey(specifier, parentURL) {
+  if (specifier[0] === '.' && typeof parentURL === 'string' && parentURL.startsWith('file:') &&
+      (specifier[1] === '/' || (specifier[1] === '.' && specifier[2] === '/')) &&
+      !parentURL.includes('?') && !parentURL.includes('#')) {
+    return `${parentURL.slice(0, parentURL.lastIndexOf('/') + 1)}\0${specifier}`;
+  }
+  return `${parentURL}\0${specifier}`;
+}
+
 // Resolves `specifier` imported from `parentURL` (a URL string, or undefined
 // for the entry point) to a URL string: file:, node: or data:. `conditions`
 // (an array, from loader hooks) replaces the import conditions.
@@ -283,7 +327,7 @@ function resolve(specifier, parentURL, isMain = false, conditions = undefined) {
     }
   }
   if (conditions === undefined) {
-    key = `${parentURL}\0${specifier}`;
+    key = isMain ? `${parentURL}\0${specifier}` : cacheKey(specifier, parentURL);
     const cached = resolveCache.get(key);
     if (cached !== undefined) return cached;
   }
