@@ -187,19 +187,30 @@ function sliceWith(enc) {
 }
 
 // Big base64 and hex conversions go through the engine's own Uint8Array codecs
-// (toBase64/toHex, fromBase64/fromHex): they build the string in place, where
-// the C API would copy it twice. fromBase64/fromHex are strict, so input they
+// (toBase64 for both, setFromBase64, fromHex): they build the string in place,
+// where the C API would copy it twice. The decoders are strict, so input they
 // reject takes node's lenient decoder in the binding; whatever they accept
 // decodes to the same bytes there.
 const kNativeCodecMin = 1024;
 const U8ToBase64 = Uint8Array.prototype.toBase64;
-const U8ToHex = Uint8Array.prototype.toHex;
-const U8FromBase64 = Uint8Array.fromBase64;
-const U8FromHex = Uint8Array.fromHex;
+const StringPrototypeSlice = String.prototype.slice;
 const kBase64Options = { __proto__: null, alphabet: 'base64' };
 const kBase64UrlOptions = { __proto__: null, alphabet: 'base64url', omitPadding: true };
 const kBase64Loose = { __proto__: null, alphabet: 'base64', lastChunkHandling: 'loose' };
 const kBase64UrlLoose = { __proto__: null, alphabet: 'base64url', lastChunkHandling: 'loose' };
+
+// Room for hexAsBase64's output. Up to kHexScratchKeep bytes it is kept for
+// the next conversion (fresh pages cost as much as the conversion itself).
+const kHexScratchKeep = 64 * 1024 * 1024;
+let hexScratchKept;
+function hexScratch(size) {
+  if (hexScratchKept !== undefined && getTypedArrayLength.call(hexScratchKept) >= size) {
+    return hexScratchKept;
+  }
+  const scratch = new FastBuffer(binding.allocBytes(size), 0, size);
+  if (size <= kHexScratchKeep) hexScratchKept = scratch;
+  return scratch;
+}
 
 function nativeSlice(enc, fallback) {
   let encode;
@@ -208,9 +219,18 @@ function nativeSlice(enc, fallback) {
     const options = enc === kBase64 ? kBase64Options : kBase64UrlOptions;
     encode = (view) => U8ToBase64.call(view, options);
     outLength = (n) => Math.ceil(n / 3) * 4;
-  } else if (enc === kHex && typeof U8ToHex === 'function') {
-    encode = (view) => U8ToHex.call(view);
-    outLength = (n) => n * 2;
+  } else if (enc === kHex && typeof U8ToBase64 === 'function') {
+    // The engine's toHex is a plain loop; its base64 encoder is SIMD, and the
+    // binding turns bytes into bytes whose base64 is their hex.
+    return (buf, start, end) => {
+      const n = end - start;
+      if (n < kNativeCodecMin || n * 2 + 2 > kStringMaxLength) return fallback(buf, start, end);
+      const size = ((n + 1) >>> 1) * 3;
+      const scratch = hexScratch(size + 1);
+      binding.hexAsBase64(buf, start, end, scratch);
+      const s = U8ToBase64.call(new FastBuffer(getTypedArrayBuffer.call(scratch), 0, size));
+      return (n & 1) === 0 ? s : StringPrototypeSlice.call(s, 0, n * 2);
+    };
   } else {
     return undefined;
   }
@@ -222,21 +242,39 @@ function nativeSlice(enc, fallback) {
   };
 }
 
+// Base64 decodes straight into a fresh uninitialised buffer with
+// setFromBase64: fromBase64 decodes into a temporary and copies it into the
+// array it returns, which costs more than the decoding itself. (For hex,
+// fromHex measured no slower than setFromHex.)
+const U8SetFromBase64 = Uint8Array.prototype.setFromBase64;
+const U8FromHex = Uint8Array.fromHex;
+
 function nativeFromString(string, enc) {
-  if (string.length < kNativeCodecMin) return undefined;
-  let u8;
-  try {
-    if (enc === kHex) {
-      if (typeof U8FromHex !== 'function') return undefined;
+  const length = string.length;
+  if (length < kNativeCodecMin) return undefined;
+  if (enc === kHex) {
+    if (typeof U8FromHex !== 'function') return undefined;
+    let u8;
+    try {
       u8 = U8FromHex(string);
-    } else {
-      if (typeof U8FromBase64 !== 'function') return undefined;
-      u8 = U8FromBase64(string, enc === kBase64 ? kBase64Loose : kBase64UrlLoose);
+    } catch {
+      return undefined;
     }
+    return new FastBuffer(getTypedArrayBuffer.call(u8), 0, getTypedArrayLength.call(u8));
+  }
+  if (typeof U8SetFromBase64 !== 'function') return undefined;
+  // An upper bound: whitespace, which the engine skips, only makes it shorter.
+  const size = base64ByteLength(string, length);
+  const out = allocateUninitialized(size);
+  let result;
+  try {
+    result = U8SetFromBase64.call(out, string, enc === kBase64 ? kBase64Loose : kBase64UrlLoose);
   } catch {
     return undefined;
   }
-  return new FastBuffer(getTypedArrayBuffer.call(u8), 0, getTypedArrayLength.call(u8));
+  if (result.read !== length) return undefined;
+  const written = result.written;
+  return written === size ? out : new FastBuffer(getTypedArrayBuffer.call(out), 0, written);
 }
 
 function makeOps(name, id, byteLength, bytesPerUnit) {

@@ -206,21 +206,31 @@ static bool buffer_json_special(JSChar c) {
 
 /* The string of the first len content units; releases the builder. `safe` promises that
  * the content has no quote, backslash or control character (hex, base64). */
+static JSValueRef buffer_sb_finish_escaped(JSContextRef ctx, buffer_sb_t *sb, size_t len,
+                                           size_t extra, JSValueRef *exc);
+
 static JSValueRef buffer_sb_finish(JSContextRef ctx, buffer_sb_t *sb, size_t len, bool safe,
                                    JSValueRef *exc) {
-    if (len < BUF_JSON_MIN) {
-        JSValueRef v = buffer_string16(ctx, sb->base + 1, len);
-        buffer_sb_release(sb);
-        return v;
-    }
     size_t extra = 0;
-    if (!safe) {
+    if (!safe && len >= BUF_JSON_MIN) {
         const JSChar *c = sb->base + 1;
         for (size_t i = 0; i < len; i++) {
             if (buffer_json_special(c[i])) {
                 extra += c[i] < 0x20 ? 5 : 1;
             }
         }
+    }
+    return buffer_sb_finish_escaped(ctx, sb, len, extra, exc);
+}
+
+/* buffer_sb_finish when the caller already knows `extra`: the units its JSON escapes add
+ * (5 per control character, 1 per quote or backslash). */
+static JSValueRef buffer_sb_finish_escaped(JSContextRef ctx, buffer_sb_t *sb, size_t len,
+                                           size_t extra, JSValueRef *exc) {
+    if (len < BUF_JSON_MIN) {
+        JSValueRef v = buffer_string16(ctx, sb->base + 1, len);
+        buffer_sb_release(sb);
+        return v;
     }
     if (extra > len / 4) {
         /* Mostly control characters: escaping would cost more than the plain copy. */
@@ -387,23 +397,46 @@ static size_t buffer_utf8_encode(const JSChar *s, size_t n, uint8_t *out, size_t
     return o;
 }
 
+#define BUF_ONES 0x0101010101010101ULL
+#define BUF_HIGHS 0x8080808080808080ULL
+
+/* Nonzero if any byte of x is zero (exact as a yes/no answer). */
+static inline uint64_t buffer_zero_byte(uint64_t x) {
+    return (x - BUF_ONES) & ~x & BUF_HIGHS;
+}
+
+/* The units JSON escaping adds for ASCII byte b (see buffer_sb_finish_escaped). */
+static inline size_t buffer_json_extra(uint8_t b) {
+    return b < 0x20 ? 5 : (b == '"' || b == '\\');
+}
+
 /* Decodes UTF-8 into UTF-16 (out has room for n units) with the WHATWG decoder: each maximal
  * invalid subpart becomes one U+FFFD. Returns the units written; *bad (may be NULL) is set
- * when a replacement happened. *ascii is set when every byte was ASCII. */
-static size_t buffer_utf8_decode(const uint8_t *p, size_t n, JSChar *out, bool *bad) {
+ * when a replacement happened; *extra (may be NULL) gets what JSON-escaping the result adds,
+ * counted here so that large results skip a separate scan. */
+static size_t buffer_utf8_decode(const uint8_t *p, size_t n, JSChar *out, bool *bad,
+                                 size_t *extra) {
     size_t i = 0;
     size_t o = 0;
+    size_t esc = 0;
     bool replaced = false;
     while (i < n) {
         /* ASCII runs, 8 bytes at a time. */
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL) {
+            if (w & BUF_HIGHS) {
                 break;
             }
             for (int k = 0; k < 8; k++) {
                 out[o + k] = p[i + k];
+            }
+            /* Control characters, quotes and backslashes, rare in text: count them exactly. */
+            if (((w - 0x20 * BUF_ONES) & ~w & BUF_HIGHS) | buffer_zero_byte(w ^ (0x22 * BUF_ONES)) |
+                buffer_zero_byte(w ^ (0x5C * BUF_ONES))) {
+                for (int k = 0; k < 8; k++) {
+                    esc += buffer_json_extra(p[i + k]);
+                }
             }
             i += 8;
             o += 8;
@@ -413,6 +446,7 @@ static size_t buffer_utf8_decode(const uint8_t *p, size_t n, JSChar *out, bool *
         }
         uint8_t b = p[i];
         if (b < 0x80) {
+            esc += buffer_json_extra(b);
             out[o++] = b;
             i++;
             continue;
@@ -476,6 +510,9 @@ static size_t buffer_utf8_decode(const uint8_t *p, size_t n, JSChar *out, bool *
     if (bad) {
         *bad = replaced;
     }
+    if (extra) {
+        *extra = esc;
+    }
     return o;
 }
 
@@ -530,7 +567,8 @@ static JSValueRef buffer_utf8_string(JSContextRef ctx, const uint8_t *p, size_t 
         return buffer_oom(ctx, exc);
     }
     bool bad = false;
-    size_t len = buffer_utf8_decode(p, n, u, &bad);
+    size_t extra = 0;
+    size_t len = buffer_utf8_decode(p, n, u, &bad, &extra);
     if (fatal && bad) {
         buffer_sb_release(&sb);
         return JSValueMakeNull(ctx);
@@ -539,7 +577,7 @@ static JSValueRef buffer_utf8_string(JSContextRef ctx, const uint8_t *p, size_t 
         buffer_sb_release(&sb);
         return JSValueMakeUndefined(ctx);
     }
-    return buffer_sb_finish(ctx, &sb, len, false, exc);
+    return buffer_sb_finish_escaped(ctx, &sb, len, extra, exc);
 }
 
 /* ---- hex and base64 ---- */
@@ -1427,8 +1465,63 @@ static JSValueRef buffer_fn_alloc_bytes(JSContextRef ctx, JSObjectRef fn, JSObje
     return rt_array_buffer_take(ctx, p, n, exc); /* frees p itself on failure */
 }
 
+/* hexAsBase64(buf, start, end, out): writes into out (room for 3 * ceil(n / 2) + 1 bytes)
+ * bytes whose base64 is the hex of buf[start, end), n = end - start (with "00" after it
+ * when n is odd), and returns their length. Hex digits are base64 digits too ('0' is 52, 'a'
+ * is 26), so each byte becomes two 6-bit groups and two bytes three bytes of output; the
+ * engine's base64 encoder (SIMD) then writes the hex string straight into an 8-bit string,
+ * faster than its own toHex. */
+static JSValueRef buffer_fn_hex_as_base64(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    static uint16_t groups[256]; /* byte -> its two hex digits as base64 6-bit groups */
+    if (groups[0] == 0) {
+        for (unsigned b = 0; b < 256; b++) {
+            unsigned hi = b >> 4, lo = b & 15;
+            unsigned ghi = hi < 10 ? 52 + hi : 26 + hi - 10;
+            unsigned glo = lo < 10 ? 52 + lo : 26 + lo - 10;
+            groups[b] = (uint16_t)(ghi << 6 | glo);
+        }
+    }
+    size_t len, out_cap;
+    const uint8_t *p = buffer_arg_bytes(ctx, argc, argv, 0, &len, exc);
+    if (!p) {
+        return NULL;
+    }
+    size_t start = buffer_arg_index(ctx, argc, argv, 1, 0, len);
+    size_t end = buffer_arg_index(ctx, argc, argv, 2, len, len);
+    uint8_t *o = buffer_arg_bytes(ctx, argc, argv, 3, &out_cap, exc);
+    if (!o) {
+        return NULL;
+    }
+    p = buffer_arg_bytes(ctx, argc, argv, 0, &len, exc); /* ToNumber may have run user code */
+    if (!p || end > len) {
+        return p ? rt_throw_type_error(ctx, exc, "buffer changed") : NULL;
+    }
+    size_t n = end > start ? end - start : 0;
+    size_t full = n / 2;
+    size_t out_len = (n + 1) / 2 * 3;
+    if (out_cap < out_len + 1) {
+        return rt_throw_type_error(ctx, exc, "output buffer too small");
+    }
+    p += start;
+    for (size_t i = 0; i < full; i++) {
+        /* Three big-endian bytes in one four-byte store; the fourth is overwritten next. */
+        uint32_t v = ((uint32_t)groups[p[2 * i]] << 12 | groups[p[2 * i + 1]]) << 8;
+        v = __builtin_bswap32(v);
+        memcpy(o + 3 * i, &v, 4);
+    }
+    if (n & 1) {
+        uint32_t v = (uint32_t)groups[p[n - 1]] << 12 | groups[0];
+        o[3 * full] = (uint8_t)(v >> 16);
+        o[3 * full + 1] = (uint8_t)(v >> 8);
+        o[3 * full + 2] = (uint8_t)v;
+    }
+    return JSValueMakeNumber(ctx, (double)out_len);
+}
+
 static const JSStaticFunction buffer_functions[] = {
     { "allocBytes", buffer_fn_alloc_bytes, RT_FN_ATTRS },
+    { "hexAsBase64", buffer_fn_hex_as_base64, RT_FN_ATTRS },
     { "copy", buffer_fn_copy, RT_FN_ATTRS },
     { "byteLengthUtf8", buffer_fn_byte_length_utf8, RT_FN_ATTRS },
     { "byteLength", buffer_fn_byte_length, RT_FN_ATTRS },

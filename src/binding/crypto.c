@@ -1566,6 +1566,10 @@ JSValueRef rt__crypto_job_submit(JSContextRef ctx, rt_crypto_job_t *j, JSValueRe
 }
 
 void rt_binding_crypto_init(rt_env_t *env, JSObjectRef target) {
+    /* OpenSSL loads its configuration and default provider on first use (about 2 ms); node
+     * does that at startup. Doing it here, when node:crypto loads, keeps it out of the first
+     * createHash(), and caches the most used digest. */
+    crypto_md_index("sha256", NULL);
     rt_define_functions(env, target, crypto_functions);
     crypto_define_constants(env->ctx, target);
     rt__crypto_keys_init(env, target);
