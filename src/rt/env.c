@@ -412,7 +412,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj) {
 
 /* ---- environment ---- */
 
-#define ENV_SMALL_HEAP_SIZE (4u << 20)
+#define ENV_SMALL_HEAP_SIZE (2u << 20)
 
 static void env_set_engine_options(void) {
     jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
