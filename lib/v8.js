@@ -447,6 +447,12 @@ class Serializer {
       this.#varint(seen);
       return;
     }
+    if (require('internal/wasm_modules').isModule(v)) {
+      s.ids.set(v, s.nextId++);
+      this.#byte(T.host);
+      this._writeHostObject(v);
+      return;
+    }
     if (ArrayBuffer.isView(v)) {
       if (s.viewsAsHost) {
         s.ids.set(v, s.nextId++);

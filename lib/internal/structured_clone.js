@@ -292,6 +292,13 @@ function cloneValue(value, state) {
     throw uncloneable(value);
   }
   if (Array.isArray(value)) return cloneArray(value, state);
+  if (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module &&
+      require('internal/wasm_modules').bytesOf.has(value)) {
+    // Compiled code is immutable: the clone shares it (a worker gets the bytes, serdes.js).
+    state.complex = true;
+    memo.set(value, value);
+    return value;
+  }
   const kind = objectKind(value);
   if (kind === 'uncloneable') throw uncloneable(value);
   if (kind === 'plain') return clonePlain(value, state);

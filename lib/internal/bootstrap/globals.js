@@ -34,8 +34,10 @@ function defineLazy(name, id, key, enumerable = false) {
 
 // WebAssembly.compile/instantiate finish on the engine's own run loop (src/rt/runloop.c):
 // while one is pending the process stays alive, as node waits for it.
+// Modules remember their bytes so they can be posted to workers (internal/wasm_modules).
 if (typeof WebAssembly === 'object') {
   const { engineWorkRef } = internalBinding('util');
+  const { record } = require('internal/wasm_modules');
   for (const name of ['compile', 'instantiate']) {
     const original = WebAssembly[name];
     if (typeof original !== 'function') continue;
@@ -44,13 +46,26 @@ if (typeof WebAssembly === 'object') {
         const promise = Reflect.apply(original, this, args);
         engineWorkRef(1);
         const done = () => engineWorkRef(-1);
-        promise.then(done, done);
+        promise.then((result) => {
+          done();
+          record(name === 'compile' ? result : result?.module, args[0]);
+        }, done);
         return promise;
       },
     }[name];
     Object.defineProperty(wrapper, 'length', { value: original.length });
     Object.defineProperty(WebAssembly, name, { value: wrapper });
   }
+  const OriginalModule = WebAssembly.Module;
+  Object.defineProperty(WebAssembly, 'Module', {
+    value: new Proxy(OriginalModule, {
+      construct(target, args, newTarget) {
+        const module = Reflect.construct(target, args, newTarget);
+        record(module, args[0]);
+        return module;
+      },
+    }),
+  });
 }
 
 defineValue('global', globalThis, false);

@@ -20,6 +20,13 @@ function dataCloneError(message) {
   return new lazyDOMException(message, 'DataCloneError');
 }
 
+class MessageDeserializer extends v8.Deserializer {
+  _readHostObject() {
+    const length = this.readUint32();
+    return new WebAssembly.Module(this.readRawBytes(length));
+  }
+}
+
 class MessageSerializer extends v8.Serializer {
   constructor(shared) {
     super();
@@ -28,6 +35,14 @@ class MessageSerializer extends v8.Serializer {
 
   _getDataCloneError(message) {
     return dataCloneError(message);
+  }
+
+  // A WebAssembly.Module crosses as the bytes it was compiled from.
+  _writeHostObject(object) {
+    const bytes = require('internal/wasm_modules').bytesOf.get(object);
+    if (bytes === undefined) return super._writeHostObject(object);
+    this.writeUint32(bytes.byteLength);
+    this.writeRawBytes(bytes);
   }
 
   _getSharedArrayBufferId(buffer) {
@@ -129,7 +144,7 @@ function decode(data, links, fromLink, buffers) {
   const shared = [];
   for (let i = 0; i < count; i++) shared.push(openRegion(view.getInt32(4 + 4 * i, true)));
   const offset = 4 + 4 * count;
-  const des = new v8.Deserializer(data.subarray(offset));
+  const des = new MessageDeserializer(data.subarray(offset));
   kDeserializerState ??= stateSymbol(des, 'kDeserializerState');
   const objects = des[kDeserializerState].objects;
   for (let i = 0; i < ports.length; i++) objects.push(ports[i]);
