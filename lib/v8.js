@@ -245,6 +245,10 @@ function viewCtorOf(view) {
 
 const kSerializerState = Symbol('kSerializerState');
 
+// The WebAssembly modules whose bytes are known (internal/wasm_modules): written as host
+// objects, which the worker messages' serializer turns into those bytes.
+let wasmModuleBytes;
+
 class Serializer {
   constructor() {
     this[kSerializerState] = {
@@ -447,7 +451,8 @@ class Serializer {
       this.#varint(seen);
       return;
     }
-    if (require('internal/wasm_modules').isModule(v)) {
+    wasmModuleBytes ??= require('internal/wasm_modules').bytesOf;
+    if (wasmModuleBytes.has(v)) {
       s.ids.set(v, s.nextId++);
       this.#byte(T.host);
       this._writeHostObject(v);

@@ -257,6 +257,9 @@ function cloneArray(value, state) {
 // this engine, so such an array's non-index properties are not cloned.
 const kMaxArrayKeyScan = 20000;
 
+// The WebAssembly modules whose bytes are known (internal/wasm_modules).
+let wasmModuleBytes;
+
 // state.complex stays false while the clone is made only of what JSON keeps
 // exactly (plain objects, dense arrays, strings, booleans, null, finite
 // numbers other than -0, no object reached twice): such a message crosses
@@ -292,8 +295,8 @@ function cloneValue(value, state) {
     throw uncloneable(value);
   }
   if (Array.isArray(value)) return cloneArray(value, state);
-  if (typeof WebAssembly === 'object' && value instanceof WebAssembly.Module &&
-      require('internal/wasm_modules').bytesOf.has(value)) {
+  wasmModuleBytes ??= require('internal/wasm_modules').bytesOf;
+  if (wasmModuleBytes.has(value)) {
     // Compiled code is immutable: the clone shares it (a worker gets the bytes, serdes.js).
     state.complex = true;
     memo.set(value, value);

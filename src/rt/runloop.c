@@ -28,27 +28,29 @@ typedef struct rt_runloop {
 } rt_runloop_t;
 
 /* One GLib iteration without blocking; `readable`: libuv saw the context's descriptors
- * readable. Returns the ms until the next source is due (-1 when none is). */
-static gint runloop_iterate(rt_runloop_t *r, bool readable) {
+ * readable. Returns the ms until the next source is due (-1 when none is); the context's
+ * descriptors go to fds (room for RUNLOOP_MAX_FDS) and their count to *nfds. */
+static gint runloop_iterate(rt_runloop_t *r, bool readable, GPollFD *fds, gint *nfds) {
+    *nfds = 0;
     if (!g_main_context_acquire(r->ctx)) {
         return -1;
     }
     gint prio = 0;
     gint timeout = -1;
-    GPollFD fds[RUNLOOP_MAX_FDS * 2];
     g_main_context_prepare(r->ctx, &prio);
-    gint n = g_main_context_query(r->ctx, prio, &timeout, fds, RUNLOOP_MAX_FDS * 2);
-    if (n > RUNLOOP_MAX_FDS * 2) {
-        n = RUNLOOP_MAX_FDS * 2;
+    gint n = g_main_context_query(r->ctx, prio, &timeout, fds, RUNLOOP_MAX_FDS);
+    if (n > RUNLOOP_MAX_FDS) {
+        n = RUNLOOP_MAX_FDS;
     }
     /* libuv did the polling: when it saw a descriptor readable, GLib drains its wakeup fd. */
     for (gint i = 0; i < n; i++) {
         fds[i].revents = readable ? (fds[i].events & G_IO_IN) : 0;
     }
     if (g_main_context_check(r->ctx, prio, fds, n)) {
-            g_main_context_dispatch(r->ctx);
+        g_main_context_dispatch(r->ctx);
     }
     g_main_context_release(r->ctx);
+    *nfds = n;
     return timeout;
 }
 
@@ -61,8 +63,10 @@ static void runloop_on_timer(uv_timer_t *h) {
 static void runloop_run(rt_runloop_t *r, bool readable) {
     /* Dispatching can make more sources ready (a callback scheduling another task). */
     gint timeout = -1;
+    GPollFD fds[RUNLOOP_MAX_FDS];
+    gint nfds;
     for (int i = 0; i < 4; i++) {
-        timeout = runloop_iterate(r, readable && i == 0);
+        timeout = runloop_iterate(r, readable && i == 0, fds, &nfds);
         if (timeout != 0) {
             break;
         }
@@ -110,31 +114,25 @@ void rt_runloop_prepare_thread(void) {
 void rt_runloop_start(rt_env_t *env) {
     rt_runloop_t *r = calloc(1, sizeof(*r));
     RT_CHECK(r != NULL);
-    /* The engine made (or found) this thread's context when the first context was created. */
     rt_runloop_prepare_thread();
     r->ctx = g_main_context_ref(runloop_thread_ctx);
     RT_CHECK(uv_timer_init(env->loop, &r->timer) == 0);
     r->timer.data = r;
     uv_unref((uv_handle_t *)&r->timer);
 
+    /* One iteration finds the context's descriptors (its wakeup eventfd) to watch. */
     GPollFD fds[RUNLOOP_MAX_FDS];
-    gint prio = 0;
-    gint timeout = -1;
-    if (g_main_context_acquire(r->ctx)) {
-        g_main_context_prepare(r->ctx, &prio);
-        gint n = g_main_context_query(r->ctx, prio, &timeout, fds, RUNLOOP_MAX_FDS);
-        g_main_context_check(r->ctx, prio, fds, 0);
-        g_main_context_release(r->ctx);
-        for (gint i = 0; i < n && i < RUNLOOP_MAX_FDS; i++) {
-            uv_poll_t *p = &r->polls[r->npolls];
-            if (uv_poll_init(env->loop, p, fds[i].fd) != 0) {
-                continue;
-            }
-            p->data = r;
-            uv_poll_start(p, UV_READABLE, runloop_on_poll);
-            uv_unref((uv_handle_t *)p);
-            r->npolls++;
+    gint n;
+    runloop_iterate(r, false, fds, &n);
+    for (gint i = 0; i < n; i++) {
+        uv_poll_t *p = &r->polls[r->npolls];
+        if (uv_poll_init(env->loop, p, fds[i].fd) != 0) {
+            continue;
         }
+        p->data = r;
+        uv_poll_start(p, UV_READABLE, runloop_on_poll);
+        uv_unref((uv_handle_t *)p);
+        r->npolls++;
     }
     env->runloop = r;
 }

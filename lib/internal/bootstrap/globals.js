@@ -34,34 +34,36 @@ function defineLazy(name, id, key, enumerable = false) {
 
 // WebAssembly.compile/instantiate finish on the engine's own run loop (src/rt/runloop.c):
 // while one is pending the process stays alive, as node waits for it.
-// Modules remember their bytes so they can be posted to workers (internal/wasm_modules).
+// Modules remember their bytes so they can be posted to workers (internal/wasm_modules,
+// loaded at the first compilation).
 if (typeof WebAssembly === 'object') {
   const { engineWorkRef } = internalBinding('util');
-  const { record } = require('internal/wasm_modules');
+  let wasmModules;
+  const copyOf = (source) => (wasmModules ??= require('internal/wasm_modules')).copyOf(source);
   for (const name of ['compile', 'instantiate']) {
     const original = WebAssembly[name];
     if (typeof original !== 'function') continue;
     const wrapper = {
       [name](...args) {
+        const bytes = copyOf(args[0]);
         const promise = Reflect.apply(original, this, args);
         engineWorkRef(1);
-        const done = () => engineWorkRef(-1);
         promise.then((result) => {
-          done();
-          record(name === 'compile' ? result : result?.module, args[0]);
-        }, done);
+          engineWorkRef(-1);
+          wasmModules.remember(name === 'compile' ? result : result?.module, bytes);
+        }, () => engineWorkRef(-1));
         return promise;
       },
     }[name];
     Object.defineProperty(wrapper, 'length', { value: original.length });
     Object.defineProperty(WebAssembly, name, { value: wrapper });
   }
-  const OriginalModule = WebAssembly.Module;
   Object.defineProperty(WebAssembly, 'Module', {
-    value: new Proxy(OriginalModule, {
+    value: new Proxy(WebAssembly.Module, {
       construct(target, args, newTarget) {
+        const bytes = copyOf(args[0]);
         const module = Reflect.construct(target, args, newTarget);
-        record(module, args[0]);
+        wasmModules.remember(module, bytes);
         return module;
       },
     }),

@@ -10,6 +10,9 @@ const {
 } = require('internal/errors');
 const { validateFunction, validateObject } = require('internal/validators');
 
+const path = require('path');
+const { DirentFromStats } = require('internal/fs/utils');
+
 let lazyFs;
 const fs = () => (lazyFs ??= require('fs'));
 
@@ -209,6 +212,8 @@ class Walker {
     this.exclude = exclude;
     this.withFileTypes = withFileTypes;
     this.emitted = new Set();
+    this.lastRel = undefined;
+    this.lastDirent = undefined;
   }
 
   fsPath(rel) {
@@ -216,21 +221,24 @@ class Walker {
     return rel === '' ? this.cwd : this.cwd + '/' + rel;
   }
 
-  // The result for rel (a path relative to cwd, or absolute), or undefined when excluded.
+  // The result for rel (a path relative to cwd, or absolute): the path, or with
+  // withFileTypes a Dirent (undefined when the entry has gone). The last Dirent is kept, as
+  // an exclude function and then the result ask for the same entry.
   result(rel, name) {
-    const shown = rel === '' ? '.' : rel;
-    if (!this.withFileTypes) return shown;
-    const { DirentFromStats } = require('internal/fs/utils');
-    let stats;
+    if (!this.withFileTypes) return rel === '' ? '.' : rel;
+    if (this.lastRel === rel) return this.lastDirent;
+    let dirent;
     try {
-      stats = fs().lstatSync(this.fsPath(rel));
+      const stats = fs().lstatSync(this.fsPath(rel));
+      // As in node: the directory of the result joined to the cwd option as given.
+      const full = rel[0] === '/' ? rel : path.join(this.cwdOption ?? '.', rel);
+      dirent = new DirentFromStats(name, stats, path.dirname(full));
     } catch {
-      return undefined;
+      dirent = undefined;
     }
-    // As in node: the directory of the result joined to the cwd option as given.
-    const { dirname, join } = require('path');
-    const full = rel[0] === '/' ? rel : join(this.cwdOption ?? '.', rel);
-    return new DirentFromStats(name, stats, dirname(full));
+    this.lastRel = rel;
+    this.lastDirent = dirent;
+    return dirent;
   }
 
   excluded(rel, name) {
@@ -346,7 +354,7 @@ function prepare(pattern, options) {
   if (cwdOption !== undefined && typeof cwdOption !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'URL'], cwdOption);
   }
-  const cwd = require('path').resolve(cwdOption ?? '.');
+  const cwd = path.resolve(cwdOption ?? '.');
   let exclude = options.exclude;
   if (exclude !== undefined && typeof exclude !== 'function') {
     if (!Array.isArray(exclude) || !exclude.every((e) => typeof e === 'string')) {
