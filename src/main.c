@@ -1,6 +1,7 @@
 /* main.c: the cairn command line: options, the entry point and the exit code. */
 #include "rt/internal.h"
 
+#include <jsc/jsc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,10 @@ static const main_opt_t main_opts[] = {
     {"--env-file", NULL, OPT_LIST, "envFile"},
     {"--max-http-header-size", NULL, OPT_VALUE, "maxHttpHeaderSize"},
     {"--test", NULL, OPT_BOOL, "test"},
+    {"--cpu-prof", NULL, OPT_BOOL, "cpuProf"},
+    {"--cpu-prof-dir", NULL, OPT_VALUE, "cpuProfDir"},
+    {"--cpu-prof-name", NULL, OPT_VALUE, "cpuProfName"},
+    {"--cpu-prof-interval", NULL, OPT_VALUE, "cpuProfInterval"},
     {"--dns-result-order", NULL, OPT_VALUE, "dnsResultOrder"},
     {"--network-family-autoselection", NULL, OPT_BOOL, NULL},
     {"--no-network-family-autoselection", NULL, OPT_BOOL, NULL},
@@ -252,8 +257,45 @@ static char **main_split_env(const char *self, const char *s, int *count) {
     return out;
 }
 
+/* node: the --cpu-prof-* options mean nothing without --cpu-prof. */
+static int main_check_cpu_prof(JSContextRef ctx, JSObjectRef options, const char *self) {
+    static const char *const deps[][2] = {{"cpuProfDir", "--cpu-prof-dir"},
+                                          {"cpuProfName", "--cpu-prof-name"},
+                                          {"cpuProfInterval", "--cpu-prof-interval"}};
+    if (JSValueToBoolean(ctx, rt_get(ctx, options, "cpuProf"))) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof(deps) / sizeof(deps[0]); i++) {
+        if (!JSValueIsUndefined(ctx, rt_get(ctx, options, deps[i][0]))) {
+            fprintf(stderr, "%s: %s must be used with --cpu-prof\n", self, deps[i][1]);
+            return 9;
+        }
+    }
+    return 0;
+}
+
+/* --cpu-prof-interval sets an engine option, and those are read-only once the engine has
+ * started: it is looked for before the rest of the command line is parsed. */
+static void main_engine_options(int argc, char **argv) {
+    static const char name[] = "--cpu-prof-interval";
+    for (int i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0; i++) {
+        const char *val = NULL;
+        if (strcmp(argv[i], name) == 0 && i + 1 < argc) {
+            val = argv[i + 1];
+        } else if (strncmp(argv[i], name, sizeof(name) - 1) == 0 &&
+                   argv[i][sizeof(name) - 1] == '=') {
+            val = argv[i] + sizeof(name);
+        }
+        long us = val ? strtol(val, NULL, 10) : 0;
+        if (us > 0 && us <= 1000000000L) {
+            jsc_options_set_uint("sampleInterval", (guint)us);
+        }
+    }
+}
+
 int main(int argc, char **argv) {
     argv = uv_setup_args(argc, argv);
+    main_engine_options(argc, argv);
     /* Like node: writes to a closed pipe fail with EPIPE instead of killing the process, and
      * files past the size limit fail with EFBIG. */
     signal(SIGPIPE, SIG_IGN);
@@ -279,6 +321,10 @@ int main(int argc, char **argv) {
         }
     }
     rc = main_parse(env, options, lists, argc, argv, &exec_end, false);
+    if (rc) {
+        return rc;
+    }
+    rc = main_check_cpu_prof(ctx, options, argv[0]);
     if (rc) {
         return rc;
     }

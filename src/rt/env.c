@@ -457,7 +457,8 @@ rt_env_t *rt_env_create(uv_loop_t *loop, JSContextGroupRef group, int argc, char
 
 void rt_free(rt_env_t *env) {
     JSObjectRef hooks[] = {env->tick_callback,    env->callback_trampoline, env->emit_before_exit,
-                           env->emit_exit,        env->fix_error_stack,     env->fatal_exception};
+                           env->emit_exit,        env->fix_error_stack,     env->fatal_exception,
+                           env->exit_hook};
     for (size_t i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
         if (hooks[i]) {
             JSValueUnprotect(env->ctx, hooks[i]);

@@ -121,7 +121,12 @@ void rt_fatal_exception(rt_env_t *env, JSValueRef exception) {
 }
 
 _Noreturn void rt__really_exit(rt_env_t *env, int code) {
-    (void)env;
+    if (env && env->exit_hook) {
+        JSObjectRef hook = env->exit_hook;
+        env->exit_hook = NULL;
+        JSValueRef exc = NULL;
+        JSObjectCallAsFunction(env->ctx, hook, NULL, 0, NULL, &exc);
+    }
     fflush(stdout);
     fflush(stderr);
     _exit(code & 0xff);

@@ -39,6 +39,7 @@ struct rt_env {
     JSObjectRef emit_exit;           /* emits process 'exit'; returns the exit code */
     JSObjectRef fix_error_stack;     /* (error): gives an error node's stack layout */
     JSObjectRef fatal_exception;  /* handles an uncaught exception; returns true if handled */
+    JSObjectRef exit_hook;        /* runs once right before the process exits (--cpu-prof) */
     JSObjectRef binding_cache;    /* name -> binding object */
     bool exiting;
     int exit_code;
@@ -180,6 +181,7 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj);
     V(os)                                                                                          \
     V(process)                                                                                     \
     V(process_wrap)                                                                                \
+    V(profiler)                                                                                    \
     V(signal_wrap)                                                                                 \
     V(spawn_sync)                                                                                  \
     V(stream_wrap)                                                                                 \

@@ -139,6 +139,7 @@ function run(options) {
     printHelp();
     return;
   }
+  if (options.cpuProf) require('internal/cpu_profile').start(options);
   const args = options.args;
   if (options.test && process.env.NODE_TEST_CONTEXT === undefined) {
     require('internal/test_runner/runner').run(options);
