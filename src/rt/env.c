@@ -2,6 +2,7 @@
 #include "rt/rt.h"
 #include "rt/internal.h"
 
+#include <dlfcn.h>
 #include <jsc/jsc.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -414,7 +415,23 @@ void rt_unprotect(JSContextRef ctx, JSObjectRef obj) {
 
 #define ENV_SMALL_HEAP_SIZE (2u << 20)
 
+/* The engine's allocator (libpas) hands pages back to the system once they have been unused
+ * for 300 ms, checking every 100 ms. A busy server frees and reuses the same pages (the
+ * collector's 16 KiB blocks) all the time: under the http benchmark that was about 800
+ * madvise calls a second on the main thread plus the page faults that refill them. Pages
+ * are kept for 3 s instead (docs/design-notes.md "Heap size"). Looked up by name: the
+ * variable is libpas's, not part of the engine's API, and may be absent. */
+#define ENV_PAGE_KEEP_NS (3000ull * 1000 * 1000)
+
+static void env_tune_allocator(void) {
+    uint64_t *keep = dlsym(RTLD_DEFAULT, "pas_scavenger_max_epoch_delta");
+    if (keep != NULL && *keep < ENV_PAGE_KEEP_NS) {
+        *keep = ENV_PAGE_KEEP_NS;
+    }
+}
+
 static void env_set_engine_options(void) {
+    env_tune_allocator();
     jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
     /* V8 keeps every frame; proper tail calls would drop callers from stacks. */
     jsc_options_set_boolean("useTailCalls", FALSE);
