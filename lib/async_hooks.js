@@ -59,6 +59,7 @@ const kTriggerAsyncId = Symbol('triggerAsyncId');
 const kFrame = Symbol('kFrame');
 const kDestroyed = Symbol('kDestroyed');
 let warnedAsyncResource = false;
+let destroyRegistry;
 
 class AsyncResource {
   constructor(type, opts = {}) {
@@ -80,9 +81,12 @@ class AsyncResource {
     this[kFrame] = asyncContext.capture();
     this[kDestroyed] = false;
     if (internal.hasHooks('init')) internal.emitInit(asyncId, type, triggerAsyncId, this);
-    // requireManualDestroy: without a garbage-collection hook, destroy is only
-    // ever emitted by emitDestroy().
-    void requireManualDestroy;
+    // As in node, a resource made while destroy hooks exist reports destroy
+    // when it is garbage-collected, unless it asked to do that itself.
+    if (!requireManualDestroy && internal.hasHooks('destroy')) {
+      destroyRegistry ??= new FinalizationRegistry((id) => internal.emitDestroy(id));
+      destroyRegistry.register(this, asyncId, this);
+    }
   }
 
   runInAsyncScope(fn, thisArg, ...args) {
@@ -93,6 +97,7 @@ class AsyncResource {
   emitDestroy() {
     if (!this[kDestroyed]) {
       this[kDestroyed] = true;
+      destroyRegistry?.unregister(this);
       internal.emitDestroy(this[kAsyncId]);
     }
     return this;

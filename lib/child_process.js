@@ -82,8 +82,13 @@ function normalizeSpawnArguments(file, args, options) {
       throw new ERR_INVALID_ARG_VALUE(`args[${i}]`, args[i], 'must be a string without null bytes');
     }
   }
-  if (options === undefined) options = {};
-  else validateObject(options, 'options');
+  // Copies with no prototype: options inherited from Object.prototype are ignored, as in node.
+  if (options === undefined) {
+    options = { __proto__: null };
+  } else {
+    validateObject(options, 'options');
+    options = { __proto__: null, ...options };
+  }
 
   let cwd = options.cwd;
   if (cwd != null) {
@@ -142,7 +147,7 @@ function normalizeSpawnArguments(file, args, options) {
       envPairs.push(`${key}=${value}`);
     }
   }
-  return { ...options, args, cwd, detached: !!options.detached, envPairs, file,
+  return { __proto__: null, ...options, args, cwd, detached: !!options.detached, envPairs, file,
     windowsHide: !!options.windowsHide };
 }
 
@@ -181,6 +186,7 @@ function normalizeStdio(stdio, inputNeeded) {
 
 function spawnSync(file, args, options) {
   options = {
+    __proto__: null,
     maxBuffer: MAX_BUFFER,
     ...normalizeSpawnArguments(file, args, options),
   };
@@ -279,7 +285,7 @@ function normalizeExecFileArgs(file, args, options) {
   } else if (args != null && typeof args !== 'function') {
     throw new ERR_INVALID_ARG_VALUE('args', args);
   }
-  if (options == null) options = {};
+  options = { __proto__: null, ...options };
   return { file, args, options };
 }
 
@@ -289,7 +295,7 @@ function normalizeExecArgs(command, options, callback) {
     callback = options;
     options = undefined;
   }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   return { file: command, options, callback };
 }

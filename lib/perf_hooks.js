@@ -42,19 +42,35 @@ class PerformanceMeasure extends PerformanceEntry {}
 function queue(entry) {
   entries.push(entry);
   for (const o of observers) {
-    if (o._types.has(entry.entryType)) {
-      o._buffer.push(entry);
-      if (!o._scheduled) {
-        o._scheduled = true;
-        setImmediate(() => {
-          o._scheduled = false;
-          const list = o._buffer.splice(0);
-          o._callback(new PerformanceObserverEntryList(list), o);
-        });
-      }
-    }
+    if (o._types.has(entry.entryType)) deliver(o, entry);
   }
 }
+
+function deliver(o, entry) {
+  o._buffer.push(entry);
+  if (!o._scheduled) {
+    o._scheduled = true;
+    setImmediate(() => {
+      o._scheduled = false;
+      const list = o._buffer.splice(0);
+      o._callback(new PerformanceObserverEntryList(list), o);
+    });
+  }
+}
+
+// node's own entry types (dns, ...): delivered to observers only, not kept in
+// the timeline.
+class PerformanceNodeEntry extends PerformanceEntry {}
+
+function enqueueNodeEntry(type, name, start, duration, detail) {
+  const entry = new PerformanceNodeEntry(name, type, start, duration, detail);
+  for (const o of observers) {
+    if (o._types.has(type)) deliver(o, entry);
+  }
+}
+
+const perfObserve = require('internal/perf/observe');
+perfObserve.setObserverHooks(now, enqueueNodeEntry);
 
 class PerformanceObserverEntryList {
   constructor(list) { this._list = list; }
@@ -77,10 +93,20 @@ class PerformanceObserver {
     validateObject(options, 'options');
     const types = options.entryTypes ?? (options.type !== undefined ? [options.type] : undefined);
     if (types === undefined) throw new ERR_INVALID_ARG_VALUE('options.entryTypes', undefined);
-    for (const t of types) this._types.add(t);
-    observers.add(this);
+    for (const t of types) {
+      if (this._types.has(t)) continue;
+      this._types.add(t);
+      if (observers.has(this)) perfObserve.countObserver(t, 1);
+    }
+    if (!observers.has(this)) {
+      observers.add(this);
+      for (const t of this._types) perfObserve.countObserver(t, 1);
+    }
   }
-  disconnect() { observers.delete(this); }
+  disconnect() {
+    if (!observers.delete(this)) return;
+    for (const t of this._types) perfObserve.countObserver(t, -1);
+  }
   takeRecords() { return this._buffer.splice(0); }
   static get supportedEntryTypes() {
     return ['dns', 'function', 'gc', 'http', 'http2', 'mark', 'measure', 'net', 'resource'];

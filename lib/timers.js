@@ -55,14 +55,17 @@ function setImmediate(callback) {
   return new (lazy().Immediate)(callback, restArgs(arguments, 1));
 }
 
-// Deprecated legacy API (node still ships it).
-let enrollWarned = false;
+// Deprecated legacy API (node still ships it); each function warns once.
+const warned = new Set();
+function warnOnce(name, instead, code) {
+  if (warned.has(code)) return;
+  warned.add(code);
+  process.emitWarning(`timers.${name}() is deprecated. Please use ${instead} instead.`,
+                      'DeprecationWarning', code);
+}
+
 function enroll(item, msecs) {
-  if (!enrollWarned) {
-    enrollWarned = true;
-    process.emitWarning('timers.enroll() is deprecated. Please use setTimeout instead.',
-                        'DeprecationWarning', 'DEP0095');
-  }
+  warnOnce('enroll', 'setTimeout', 'DEP0095');
   validateNumber(msecs, 'msecs');
   if (msecs < 0 || !Number.isFinite(msecs)) {
     const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
@@ -87,9 +90,18 @@ module.exports = {
   clearImmediate,
   setInterval,
   clearInterval,
-  _unrefActive(item) { lazy().unrefActive(item); },
-  active(item) { lazy().active(item); },
-  unenroll(item) { lazy().unenroll(item); },
+  _unrefActive(item) {
+    warnOnce('_unrefActive', 'timeout.refresh()', 'DEP0127');
+    lazy().unrefActive(item);
+  },
+  active(item) {
+    warnOnce('active', 'timeout.refresh()', 'DEP0126');
+    lazy().active(item);
+  },
+  unenroll(item) {
+    warnOnce('unenroll', 'clearTimeout', 'DEP0096');
+    lazy().unenroll(item);
+  },
   enroll,
   get promises() {
     promises ??= require('timers/promises');

@@ -133,7 +133,7 @@ static int main_parse(rt_env_t *env, JSObjectRef options, JSObjectRef lists, int
             continue;
         }
         if (strcmp(a, "--") == 0) {
-            main_push(ctx, exec_argv, a);
+            /* Ends the options; like node, execArgv does not keep it. */
             i++;
             break;
         }

@@ -169,6 +169,9 @@ function runMain() {
     // started by child_process.fork(): the IPC channel to the parent
     requireBuiltin('internal/child_process/ipc_child').setupChildIpc();
   }
+  // NODE_PRESERVE_SYMLINKS=1 means --preserve-symlinks (a worker reads its own env),
+  // read before the module loaders first load.
+  if (process.env.NODE_PRESERVE_SYMLINKS === '1') options.preserveSymlinks = true;
   requireBuiltin('internal/main/run').run(options);
 }
 

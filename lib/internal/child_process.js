@@ -486,11 +486,10 @@ function setupChannel(target, channel, serializationMode) {
     channel.buffering = false;
     channel.onread = noop;
     closeReceivedHandles(receivedHandles);
-    if (target.connected) {
-      target.disconnect();
-    } else if (target.channel) {
-      target._disconnect();
-    }
+    if (target.connected) target.disconnect();
+    // The peer is gone: a handle waiting for its acknowledgement never gets
+    // one, so the channel closes now rather than after the queue drains.
+    target._disconnect();
   };
 
   target.on('internalMessage', function(message) {
@@ -852,7 +851,7 @@ function normalizeExecFileArgs(file, args, options, callback) {
   } else if (options != null) {
     validateObject(options, 'options');
   }
-  if (options == null) options = {};
+  options = { __proto__: null, ...options };
   if (callback != null) validateFunction(callback, 'callback');
   if (options.argv0 != null) {
     validateString(options.argv0, 'options.argv0');
@@ -864,6 +863,7 @@ function normalizeExecFileArgs(file, args, options, callback) {
 function execFile(file, args, options, callback) {
   ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
   options = {
+    __proto__: null,
     encoding: 'utf8',
     timeout: 0,
     maxBuffer: MAX_BUFFER,
@@ -878,6 +878,7 @@ function execFile(file, args, options, callback) {
   options.killSignal = sanitizeKillSignal(options.killSignal);
 
   const child = spawn(file, args, {
+    __proto__: null,
     cwd: options.cwd,
     env: options.env,
     gid: options.gid,
@@ -1004,7 +1005,7 @@ function normalizeExecArgs(command, options, callback) {
     callback = options;
     options = undefined;
   }
-  options = { ...options };
+  options = { __proto__: null, ...options };
   options.shell = typeof options.shell === 'string' ? options.shell : true;
   return { file: command, options, callback };
 }
@@ -1069,7 +1070,7 @@ function fork(modulePath, args, options) {
     validateArray(args, 'args');
   }
   if (options != null) validateObject(options, 'options');
-  options = { ...options, shell: false };
+  options = { __proto__: null, ...options, shell: false };
   options.execPath = options.execPath || process.execPath;
   checkNullBytes(options.execPath, 'options.execPath');
   const execArgv = options.execArgv || process.execArgv;

@@ -15,6 +15,7 @@ const {
 } = require('internal/validators');
 const { isIP } = require('internal/net');
 const { stamp } = require('internal/async_context');
+const { startPerf, stopPerf } = require('internal/perf/observe');
 
 const cares = internalBinding('cares_wrap');
 const uv = internalBinding('uv');
@@ -146,11 +147,27 @@ function orderCode(order) {
 }
 
 // Starts a getaddrinfo; done(err, addresses) gets the address strings.
+// `all` lookups report their addresses to perf_hooks' dns observers as
+// { address, family } objects, others as strings, as in node.
 function getaddrinfo(args, done) {
+  const perf = startPerf('dns', 'lookup', {
+    hostname: args.hostname, family: args.family, hints: args.hints,
+    verbatim: args.order === 'verbatim', order: args.order,
+  });
   const req = stamp({
     oncomplete(status, addresses) {
-      if (status) done(DNSException(status, 'getaddrinfo', args.hostname));
-      else done(null, addresses);
+      if (status) {
+        done(DNSException(status, 'getaddrinfo', args.hostname));
+        return;
+      }
+      if (perf !== undefined) {
+        stopPerf(perf, {
+          addresses: args.all ? addresses.map((address) => ({
+            address, family: args.family || isIP(address),
+          })) : addresses,
+        });
+      }
+      done(null, addresses);
     },
   });
   const err = cares.getaddrinfo(req, args.hostname, args.family, args.hints,
@@ -169,10 +186,15 @@ function checkLookupServiceArgs(argc, address, port) {
 }
 
 function getnameinfo(address, port, done) {
+  const perf = startPerf('dns', 'lookupService', { host: address, port: +port });
   const req = stamp({
     oncomplete(status, hostname, service) {
-      if (status) done(DNSException(status, 'getnameinfo', address));
-      else done(null, hostname, service);
+      if (status) {
+        done(DNSException(status, 'getnameinfo', address));
+        return;
+      }
+      if (perf !== undefined) stopPerf(perf, { hostname, service });
+      done(null, hostname, service);
     },
   });
   const err = cares.getnameinfo(req, address, +port);

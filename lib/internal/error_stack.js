@@ -139,6 +139,14 @@ function defineLazyStack(err, frames) {
   });
 }
 
+// The descriptor has no prototype: a `get` or `set` added to Object.prototype must not turn
+// it into an accessor descriptor.
+function defineLoc(err, key, value) {
+  Object.defineProperty(err, key, {
+    __proto__: null, value, writable: true, enumerable: false, configurable: true,
+  });
+}
+
 // `limit` (optional) is the Error.stackTraceLimit the caller saw: the traps below capture a
 // few extra frames for themselves and the engine's helpers, then keep that many.
 function fixStack(err, limit) {
@@ -152,10 +160,9 @@ function fixStack(err, limit) {
   // where the error was created (the uncaught-error printer reads them).
   const top = frames[0];
   if (top !== undefined && top.line !== undefined) {
-    const loc = { __proto__: null, writable: true, enumerable: false, configurable: true };
-    Object.defineProperty(err, 'sourceURL', { ...loc, value: top.url });
-    Object.defineProperty(err, 'line', { ...loc, value: top.line });
-    Object.defineProperty(err, 'column', { ...loc, value: top.col });
+    defineLoc(err, 'sourceURL', top.url);
+    defineLoc(err, 'line', top.line);
+    defineLoc(err, 'column', top.col);
   }
   return err;
 }

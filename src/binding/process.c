@@ -1,6 +1,7 @@
 /* process.c: the `process` binding: process state, ids, resources, env and exiting. */
 #include "rt/internal.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
@@ -354,8 +355,32 @@ PROCESS_FN(process_set_title) {
     return JSValueMakeUndefined(ctx);
 }
 
+/* dlopenProbe(filename): whether the shared object at filename loads. Returns null when it
+ * does (it is unloaded again), else the loader's message ("x.node: file too short"). Symbols
+ * are bound at once, so an addon that needs the Node-API fails without running its
+ * constructors; cairn cannot run addons, the caller decides what to throw. */
+PROCESS_FN(process_dlopen_probe) {
+    char *path = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!path) {
+        return NULL;
+    }
+    void *lib = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    free(path);
+    if (lib) {
+        dlclose(lib);
+        return JSValueMakeNull(ctx);
+    }
+    const char *msg = dlerror();
+    return rt_string_from_cstr(ctx, msg ? msg : "dlopen failed");
+}
+
+/* Exported by the engine but not declared in its public headers. */
+void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
+
+/* gc(): a full synchronous collection, as --expose-gc's gc() is in node
+ * (JSGarbageCollect only hints that one would be welcome). */
 PROCESS_FN(process_gc) {
-    JSGarbageCollect(ctx);
+    JSSynchronousGarbageCollectForDebugging(ctx);
     return JSValueMakeUndefined(ctx);
 }
 
@@ -495,6 +520,7 @@ static const JSStaticFunction process_functions[] = {
     {"getTitle", process_get_title, RT_FN_ATTRS},
     {"setTitle", process_set_title, RT_FN_ATTRS},
     {"gc", process_gc, RT_FN_ATTRS},
+    {"dlopenProbe", process_dlopen_probe, RT_FN_ATTRS},
     {"setExitCode", process_set_exit_code, RT_FN_ATTRS},
     {0, 0, 0},
 };

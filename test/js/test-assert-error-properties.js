@@ -12,7 +12,11 @@ assert.strictEqual(err.name, 'AssertionError');
 assert.strictEqual(err.code, 'ERR_ASSERTION');
 assert.strictEqual(err.generatedMessage, true);
 assert.strictEqual(err.message, 'Expected values to be strictly equal:\n\n1 !== 2\n');
-assert.deepStrictEqual(Object.keys(err), ['generatedMessage', 'code', 'actual', 'expected', 'operator']);
+assert.deepStrictEqual(Object.keys(err),
+                       ['generatedMessage', 'code', 'actual', 'expected', 'operator', 'diff']);
+// node 22: `diff` ('simple' unless options.diff says otherwise).
+assert.strictEqual(err.diff, 'simple');
+assert.strictEqual(new AssertionError({ message: 'm', diff: 'full' }).diff, 'full');
 assert.strictEqual(Object.getOwnPropertyDescriptor(err, 'name').enumerable, false);
 assert.strictEqual(err.toString(), `AssertionError [ERR_ASSERTION]: ${err.message}`);
 assert.ok(err.stack.startsWith('AssertionError [ERR_ASSERTION]: Expected values'));

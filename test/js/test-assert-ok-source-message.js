@@ -1,7 +1,7 @@
 'use strict';
 // A failing assert.ok()/assert() without a message shows the source text of
-// the call, read from the caller's file and re-indented; eval'd code (no
-// file) falls back to "value == true". Needs the engine's proper tail calls
+// the call, read from the caller's file (its first line only, as node 22
+// shows a call over several lines). Needs the engine's proper tail calls
 // off (JSC option useTailCalls=false): `() => assert.ok(x)` is a tail call
 // in strict mode and would otherwise drop the caller's frame.
 require('./common');
@@ -30,7 +30,7 @@ assert.strictEqual(messageOf(() => {
     [1, 2].includes(3) ||
       false
   );
-}), `${prefix}assert.strict.ok(\n    [1, 2].includes(3) ||\n      false\n  )\n`);
+}), `${prefix}assert.strict.ok(\n`);
 assert.strictEqual(messageOf(() => {
   assert
     .ok('');
@@ -43,9 +43,6 @@ assert.strictEqual(messageOf(() => assert.ok.call(null, 0)), `${prefix}assert.ok
 assert.strictEqual(messageOf(() => assert.ok(`${'a'}b` === 'c' /* ) */)),
                    `${prefix}assert.ok(\`\${'a'}b\` === 'c' /* ) */)\n`);
 
-// No source file to read.
-assert.strictEqual(messageOf(() => new Function('assert', 'assert(1 === 2);')(assert)),
-                   'false == true');
 // No value at all.
 assert.strictEqual(messageOf(() => assert()), 'No value argument passed to `assert.ok()`');
 

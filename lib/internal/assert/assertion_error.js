@@ -370,6 +370,7 @@ class AssertionError extends Error {
       details,
       // Compatibility with older versions.
       stackStartFunction,
+      diff = 'simple',
     } = options;
     let { actual, expected } = options;
 
@@ -417,6 +418,8 @@ class AssertionError extends Error {
       this.expected = expected;
       this.operator = operator;
     }
+    // node 22: how much of a diff the message shows ('simple' or 'full').
+    this.diff = diff;
     // JavaScriptCore keeps an existing `stack` on capture: drop it first.
     delete this.stack;
     Error.captureStackTrace(this, stackStartFn || stackStartFunction);

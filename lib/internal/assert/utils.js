@@ -359,6 +359,12 @@ function sourceMessage(file, line, column) {
   }
   const lineStart = lineOffset(src, line);
   if (lineStart === -1) return undefined;
+  if (file.startsWith('file://')) {
+    // An ES module runs as the transform's rewrite of its source: its columns
+    // are the rewrite's.
+    column = esmSourceColumn(src, line, column);
+    if (column === -1) return undefined;
+  }
   let range = findCall(src, lineStart, lineStart + column - 1);
   if (range === null && line === 1) {
     // The first line may carry the module wrapper in front of the code.
@@ -368,20 +374,165 @@ function sourceMessage(file, line, column) {
     }
   }
   if (range === null) return undefined;
-  const startColumn = range[0] - lineStart;
-  let code = escapeControl(src.slice(range[0], range[1]));
-  // Re-indent continuation lines relative to the start of the call.
-  if (code.includes('\n')) {
-    const lines = code.split('\n');
-    code = lines[0];
-    for (let i = 1; i < lines.length; i++) {
-      const frame = lines[i];
-      let pos = 0;
-      while (pos < startColumn && (frame[pos] === ' ' || frame[pos] === '\t')) pos++;
-      code += `\n  ${frame.slice(pos)}`;
+  // Like node 22, a call over several lines shows its first line only.
+  let end = src.indexOf('\n', range[0]);
+  if (end === -1 || end > range[1]) end = range[1];
+  const code = escapeControl(src.slice(range[0], end));
+  return `The expression evaluated to a falsy value:\n\n  ${code}\n`;
+}
+
+// ---- columns of ES modules ----
+// The ES module transform (docs/esm.md) keeps lines but rewrites references
+// to imports (`x` -> `__cairn_i0.x`, a call's callee -> `(0, __cairn_i0.x)`,
+// a shorthand `{ x }` -> `{ x: __cairn_i0.x }`), `import.meta` and `import()`
+// (-> `__cairn_m.meta`, `__cairn_m.import`), which moves the columns after
+// them. The source line's tokens are matched against the rewrite's.
+
+// The transform's reserved prefix for this source: "__cairn_", or the first of
+// "__cairn1_", "__cairn2_", ... that the source does not contain.
+function esmPrefix(src) {
+  if (!src.includes('__cairn_')) return '__cairn_';
+  for (let n = 1; ; n++) {
+    if (!src.includes(`__cairn${n}_`)) return `__cairn${n}_`;
+  }
+}
+
+function isPunct(token, value) {
+  return token !== undefined && token.type === kPunct && token.value === value;
+}
+
+// Skips a rewritten reference at gen[g] (`__cairn_i0`, then `.name` or
+// `["name"]`); returns the index after it, or -1.
+function skipReference(gen, g, prefix) {
+  const t = gen[g];
+  if (t === undefined || t.type !== kName || !t.value.startsWith(prefix)) return -1;
+  g++;
+  if (isPunct(gen[g], '.') && gen[g + 1] !== undefined && gen[g + 1].type === kName) return g + 2;
+  if (isPunct(gen[g], '[') && gen[g + 1] !== undefined && isPunct(gen[g + 2], ']')) return g + 3;
+  return g;
+}
+
+// The 1-based column in the source of `line` for `column` in the module's
+// rewrite, or -1 when the two could not be matched.
+function esmSourceColumn(src, line, column) {
+  let code;
+  try {
+    const r = internalBinding('module_wrap').transform(src, 0);
+    if (!Array.isArray(r) || typeof r[0] !== 'string') return -1;
+    code = r[0];
+  } catch {
+    return -1;
+  }
+  let genStart = lineOffset(code, line);
+  const srcStart = lineOffset(src, line);
+  if (genStart === -1 || srcStart === -1) return -1;
+  const genEol = code.indexOf('\n', genStart);
+  const srcEol = src.indexOf('\n', srcStart);
+  let pos = genStart + column - 1;
+  if (line === 1) {
+    // Stacks shift the first line's columns back by its growth (the loader
+    // takes it all for the prologue, which ends with ");yield;").
+    pos += (genEol === -1 ? code.length : genEol) - (srcEol === -1 ? src.length : srcEol);
+    const end = code.indexOf(');yield;');
+    if (end === -1) return -1;
+    genStart = end + 8;
+    // The loader's edit of the prologue (docs/esm.md) leaves these columns one
+    // further on.
+    if (code[pos] !== '(' && code[pos] !== '`' && (code[pos - 1] === '(' || code[pos - 1] === '`')) {
+      pos--;
     }
   }
-  return `The expression evaluated to a falsy value:\n\n  ${code}\n`;
+  const genLine = code.slice(0, genEol === -1 ? code.length : genEol);
+  const srcLine = src.slice(0, srcEol === -1 ? src.length : srcEol);
+  const gen = tokenize(genLine, genStart, (t) => t.start >= pos);
+  const orig = tokenize(srcLine, srcStart, () => false);
+  const prefix = esmPrefix(src);
+  let g = 0;
+  let o = 0;
+  while (g < gen.length) {
+    const gt = gen[g];
+    const ot = orig[o];
+    if (gt.start >= pos) {
+      return (ot === undefined ? srcLine.length : ot.start) - (gt.start - pos) - srcStart + 1;
+    }
+    if (ot === undefined) return -1;
+    // `(0, __cairn_i0.x)` for a callee `x`.
+    if (isPunct(gt, '(') && !isPunct(ot, '(') && gen[g + 1]?.type === kLiteral &&
+        genLine[gen[g + 1].start] === '0' && isPunct(gen[g + 2], ',')) {
+      const after = skipReference(gen, g + 3, prefix);
+      if (after === -1 || !isPunct(gen[after], ')')) return -1;
+      g = after + 1;
+      o++;
+      continue;
+    }
+    // `{ x }` -> `{ x: __cairn_i0.x }`: the shorthand's rewrite has no source.
+    if (isPunct(gt, ':') && !isPunct(ot, ':')) {
+      const after = skipReference(gen, g + 1, prefix);
+      if (after === -1) return -1;
+      g = after;
+      continue;
+    }
+    if (gt.type === kName && gt.value.startsWith(prefix)) {
+      // `import.meta` is three source tokens, `import(...)`'s callee one.
+      const next = ot.value === 'import' && isPunct(orig[o + 1], '.') &&
+        orig[o + 2]?.value === 'meta' ? o + 3 : o + 1;
+      // The binding object alone (a namespace) or with the imported name
+      // (`ns.x` and a default import `x` may both read `__cairn_i0.x`): the
+      // source's own `.x` tells.
+      const full = skipReference(gen, g, prefix);
+      const short = full === g + 3 && isPunct(orig[next], '.') &&
+        orig[next + 1]?.value === gen[g + 2].value;
+      g = short ? g + 1 : full;
+      o = next;
+      continue;
+    }
+    // A removed import declaration or `export` keyword left a `;`.
+    if (ot.type === kName && ot.value === 'import' && !isPunct(orig[o + 1], '.') &&
+        !isPunct(orig[o + 1], '(') && isPunct(gt, ';')) {
+      o = skipImportDeclaration(orig, o);
+      if (o === -1) return -1;
+      g++;
+      continue;
+    }
+    if (ot.type === kName && ot.value === 'export' && gt.value !== 'export' &&
+        orig[o + 1]?.type === kName && kExportedDeclarations.has(orig[o + 1].value)) {
+      if (isPunct(gt, ';')) g++;
+      o++;
+      continue;
+    }
+    if (!sameToken(gt, ot, Infinity)) return -1;
+    g++;
+    o++;
+  }
+  return -1;
+}
+
+const kExportedDeclarations = new Set(['const', 'let', 'var', 'function', 'class', 'async']);
+
+// Whether a token of the rewrite is the same as one of the source (or lies at
+// or past `pos`, where matching stops).
+function sameToken(gt, ot, pos) {
+  if (gt === undefined || ot === undefined) return gt === ot || (gt !== undefined && gt.start >= pos);
+  if (gt.start >= pos) return true;
+  return gt.type === ot.type && gt.end - gt.start === ot.end - ot.start &&
+    (gt.type === kLiteral || gt.type === kTemplate || gt.value === ot.value);
+}
+
+// The index of the token after the import declaration at tokens[i] (its module
+// specifier, attributes and `;`), or -1.
+function skipImportDeclaration(tokens, i) {
+  while (i < tokens.length && tokens[i].type !== kLiteral) i++;
+  if (i === tokens.length) return -1;
+  i++;
+  if (tokens[i]?.type === kName && (tokens[i].value === 'with' || tokens[i].value === 'assert') &&
+      isPunct(tokens[i + 1], '{')) {
+    i += 2;
+    while (i < tokens.length && !isPunct(tokens[i], '}')) i++;
+    if (i === tokens.length) return -1;
+    i++;
+  }
+  if (isPunct(tokens[i], ';')) i++;
+  return i;
 }
 
 // The length of what the CommonJS loader puts before the first source line,

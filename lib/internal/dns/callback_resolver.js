@@ -8,13 +8,18 @@ const {
 const { validateFunction, validateString } = require('internal/validators');
 const { DNSException } = require('internal/dns_utils');
 const { ResolverBase, QueryReqWrap, toASCII } = require('internal/dns/utils');
+const { startPerf, stopPerf } = require('internal/perf/observe');
 
 function onresolve(err, result, ttls) {
   if (ttls && this.ttl) {
     result = result.map((address, index) => ({ address, ttl: ttls[index] }));
   }
-  if (err) this.callback(new DNSException(err, this.bindingName, this.hostname));
-  else this.callback(null, result);
+  if (err) {
+    this.callback(new DNSException(err, this.bindingName, this.hostname));
+    return;
+  }
+  if (this.perf !== undefined) stopPerf(this.perf, { result });
+  this.callback(null, result);
 }
 
 function resolver(bindingName) {
@@ -34,6 +39,7 @@ function resolver(bindingName) {
     req.hostname = name;
     req.oncomplete = onresolve;
     req.ttl = !!(options && options.ttl);
+    req.perf = startPerf('dns', bindingName, { host: name, ttl: req.ttl });
     const err = this._handle[bindingName](req, toASCII(name), req.ttl);
     if (err) throw new DNSException(err, bindingName, name);
     return req;

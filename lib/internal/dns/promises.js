@@ -7,6 +7,7 @@ const {
 const { validateString } = require('internal/validators');
 const { DNSException } = require('internal/dns_utils');
 const { ResolverBase, QueryReqWrap, toASCII } = require('internal/dns/utils');
+const { startPerf, stopPerf } = require('internal/perf/observe');
 
 function onresolve(err, result, ttls) {
   if (err) {
@@ -16,6 +17,7 @@ function onresolve(err, result, ttls) {
   if (ttls && this.ttl) {
     result = result.map((address, index) => ({ address, ttl: ttls[index] }));
   }
+  if (this.perf !== undefined) stopPerf(this.perf, { result });
   this.resolve(result);
 }
 
@@ -28,6 +30,7 @@ function createResolverPromise(resolver, bindingName, hostname, ttl) {
     req.resolve = resolve;
     req.reject = reject;
     req.ttl = ttl;
+    req.perf = startPerf('dns', bindingName, { host: hostname, ttl });
     const err = resolver._handle[bindingName](req, toASCII(hostname), ttl);
     if (err) reject(new DNSException(err, bindingName, hostname));
   });

@@ -79,14 +79,38 @@ function deepFreeze(o) {
   return Object.freeze(o);
 }
 
+// process.dlopen(module, filename[, flags]): a file the system loader rejects gets its
+// message, as in node ("x.node: file too short"); a loadable addon (or one that needs
+// the Node-API's symbols) cannot run in cairn.
+function dlopen(module, filename) {
+  if (module === null || module === undefined) {
+    throw new TypeError('Cannot convert undefined or null to object');
+  }
+  const msg = binding.dlopenProbe(`${filename}`);
+  const err = new Error(msg !== null && !msg.includes('undefined symbol') ? msg :
+    `Cannot load native addon '${filename}': cairn does not support Node-API addons yet`);
+  err.code = 'ERR_DLOPEN_FAILED';
+  throw err;
+}
+
+// process.noDeprecation and the like, set by their command-line option.
+function defineFlag(process, name) {
+  Object.defineProperty(process, name, {
+    __proto__: null, value: true, writable: false, enumerable: true, configurable: true,
+  });
+}
+
 function createProcess(options) {
   // process's prototype is a `process` object whose prototype is EventEmitter's.
   const proto = Object.create(EventEmitter.prototype, {
     constructor: { value: function process() {}, writable: true, configurable: true },
-    [Symbol.toStringTag]: { value: 'process', configurable: true },
   });
   Object.defineProperty(proto.constructor, 'prototype', { value: proto });
-  const process = Object.create(proto);
+  // As in node, the tag is process's own (an object made with process's
+  // prototype is a plain [object Object]).
+  const process = Object.create(proto, {
+    [Symbol.toStringTag]: { value: 'process', writable: true },
+  });
   EventEmitter.call(process);
 
   const execPath = binding.execPath;
@@ -174,11 +198,13 @@ function createProcess(options) {
     tls_ocsp: true, tls: true, cached_builtins: true, require_module: true,
     typescript: false,
   });
-  define('noDeprecation', !!options.noDeprecation, false);
-  define('throwDeprecation', !!options.throwDeprecation, false);
-  define('traceDeprecation', !!options.traceDeprecation, false);
+  // As in node, these exist only when their option was given, read-only then.
+  if (options.noDeprecation) defineFlag(process, 'noDeprecation');
+  if (options.throwDeprecation) defineFlag(process, 'throwDeprecation');
+  if (options.traceDeprecation) defineFlag(process, 'traceDeprecation');
   define('_exiting', false, false);
   define('domain', null);
+  define('dlopen', dlopen);
 
   Object.defineProperty(process, '_fatalException', {
     __proto__: null,
@@ -192,4 +218,4 @@ function createProcess(options) {
   return process;
 }
 
-module.exports = { createProcess };
+module.exports = { createProcess, defineFlag };

@@ -81,6 +81,7 @@ function setup(options) {
   Object.defineProperty(process, 'execArgv', {
     value: init.execArgv, writable: true, enumerable: true, configurable: true,
   });
+  applyWarningOptions(options, init.execArgv);
   const { codes: { ERR_WORKER_UNSUPPORTED_OPERATION } } = require('internal/errors');
   for (const name of ['abort', 'chdir', 'send', 'disconnect', 'setuid', 'setgid', 'seteuid',
                       'setegid', 'setgroups', 'initgroups']) {
@@ -188,6 +189,45 @@ function setup(options) {
     options.args = [init.filename, ...init.argv];
   }
   post({ type: 'online' });
+}
+
+// The warning options of the worker's execArgv (inherited from the parent's
+// by default) take effect in the worker as in a process started with them.
+function applyWarningOptions(options, execArgv) {
+  if (!Array.isArray(execArgv)) return;
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (typeof arg !== 'string') continue;
+    switch (arg) {
+      case '--no-warnings':
+        if (!options.noWarnings) {
+          options.noWarnings = true;
+          process.removeListener('warning', require('internal/process/warning').onWarning);
+        }
+        break;
+      case '--no-deprecation':
+        require('internal/process/object').defineFlag(process, 'noDeprecation');
+        break;
+      case '--throw-deprecation':
+        require('internal/process/object').defineFlag(process, 'throwDeprecation');
+        break;
+      case '--trace-deprecation':
+        require('internal/process/object').defineFlag(process, 'traceDeprecation');
+        break;
+      case '--pending-deprecation':
+        options.pendingDeprecation = true;
+        break;
+      case '--trace-warnings':
+        options.traceWarnings = true;
+        break;
+      default: {
+        let value;
+        if (arg === '--disable-warning' && i + 1 < execArgv.length) value = execArgv[++i];
+        else if (arg.startsWith('--disable-warning=')) value = arg.slice(18);
+        if (value !== undefined) (options.disableWarning ??= []).push(`${value}`);
+      }
+    }
+  }
 }
 
 function reportError(post, err) {

@@ -167,8 +167,11 @@ class Worker extends EventEmitter {
       if (!Array.isArray(options.execArgv)) {
         throw new ERR_INVALID_ARG_TYPE('options.execArgv', 'Array', options.execArgv);
       }
-      checkExecArgv(options.execArgv);
-      execArgv = options.execArgv.map(String);
+      // As on a command line, `--` ends the options: it and what follows are dropped.
+      const end = options.execArgv.indexOf('--');
+      execArgv = end === -1 ? options.execArgv : options.execArgv.slice(0, end);
+      checkExecArgv(execArgv);
+      execArgv = execArgv.map(String);
     }
     if (options.name !== undefined && typeof options.name !== 'string') {
       throw new ERR_INVALID_ARG_TYPE('options.name', 'string', options.name);

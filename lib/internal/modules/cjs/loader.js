@@ -752,10 +752,7 @@ Module._extensions['.json'] = function json(module, filename) {
 };
 
 Module._extensions['.node'] = function(module, filename) {
-  const err = new Error(`Cannot load native addon '${filename}': cairn does not support ` +
-    'Node-API addons yet');
-  err.code = 'ERR_DLOPEN_FAILED';
-  throw err;
+  return process.dlopen(module, path.toNamespacedPath(filename));
 };
 
 Module.createRequire = function createRequire(filename) {
