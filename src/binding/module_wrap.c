@@ -3,8 +3,13 @@
 #include "parser/transform.h"
 #include "rt/rt.h"
 
+#include <errno.h>
+#include <math.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static bool mw_is_ascii(const char *s, size_t len) {
     for (size_t i = 0; i < len; i++) {
@@ -127,9 +132,9 @@ static bool mw_meta(const jsp_transform_result *r, mw_buf *b) {
     return !b->failed;
 }
 
-/* The module-mode result: [code, flags, meta]. */
+/* The module-mode result: [code, flags, meta], and with a number offset, [..., offset]. */
 static JSValueRef mw_module_result(JSContextRef ctx, const jsp_transform_result *r,
-                                   JSValueRef *exc) {
+                                   double offset, JSValueRef *exc) {
     mw_buf b = {.p = NULL};
     JSValueRef meta;
     if (mw_meta(r, &b)) {
@@ -150,8 +155,173 @@ static JSValueRef mw_module_result(JSContextRef ctx, const jsp_transform_result 
         mw_text(ctx, r->code, r->code_len),
         JSValueMakeNumber(ctx, (r->async ? 1 : 0) | (r->meta ? 2 : 0)),
         meta,
+        JSValueMakeNumber(ctx, offset),
     };
-    return JSObjectMakeArray(ctx, sizeof(out) / sizeof(out[0]), out, exc);
+    size_t n = sizeof(out) / sizeof(out[0]);
+    return JSObjectMakeArray(ctx, isnan(offset) ? n - 1 : n, out, exc);
+}
+
+/* Whether s is well-formed UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF): then the transform reads the file's bytes as they are. */
+static bool mw_is_utf8(const unsigned char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        if (len - i <= n || s[i + 1] < lo || s[i + 1] > hi) {
+            return false;
+        }
+        for (size_t k = 2; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        i += n + 1;
+    }
+    return true;
+}
+
+/* The length in UTF-16 code units of s's text up to its first LF (or its end). */
+static size_t mw_first_line_units(const char *s, size_t len) {
+    size_t units = 0;
+    for (size_t i = 0; i < len && s[i] != '\n'; i++) {
+        unsigned char c = (unsigned char)s[i];
+        units += (c & 0xC0) != 0x80; /* a lead or ASCII byte */
+        units += c >= 0xF0;          /* a surrogate pair */
+    }
+    return units;
+}
+
+/* Reads a regular file whole; 0 and a malloc'd buffer, or a negative errno. */
+static int mw_read_file(const char *path, char **out, size_t *out_len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return -errno;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = -errno;
+        close(fd);
+        return e;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return S_ISDIR(st.st_mode) ? UV_EISDIR : UV_EINVAL;
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *buf = malloc(cap);
+    if (buf == NULL) {
+        close(fd);
+        return UV_ENOMEM;
+    }
+    for (;;) {
+        if (len + 1 == cap) {
+            char *p = realloc(buf, cap * 2);
+            if (p == NULL) {
+                free(buf);
+                close(fd);
+                return UV_ENOMEM;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + len, cap - 1 - len);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            int e = -errno;
+            free(buf);
+            close(fd);
+            return e;
+        }
+        if (n == 0) {
+            break;
+        }
+        len += (size_t)n;
+    }
+    close(fd);
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return 0;
+}
+
+/* transformFile(path): reads a module's file and transforms it in one step, without
+ * making a string of its source. [code, flags, fields, offset] as transform() gives
+ * (offset: how much longer the code's first line is than the source's, in UTF-16 units),
+ * or { error, line, column }; undefined when the file is not a regular file of
+ * well-formed UTF-8 (the loader then reads it as text). Throws readFileUtf8's errors. */
+static JSValueRef mw_transform_file(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    JSValueRef arg = rt_arg(ctx, argc, argv, 0);
+    if (!JSValueIsString(ctx, arg)) {
+        return rt_throw_type_error(ctx, exc, "The \"path\" argument must be of type string");
+    }
+    char *path = rt_to_utf8(ctx, arg, NULL, exc);
+    if (path == NULL) {
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    int err = mw_read_file(path, &buf, &len);
+    if (err == UV_EINVAL) {
+        free(path);
+        return JSValueMakeUndefined(ctx); /* a FIFO, a device...: read as text */
+    }
+    if (err != 0) {
+        JSValueRef r = rt_throw_uv(ctx, exc, err, "open", path, NULL);
+        free(path);
+        return r;
+    }
+    free(path);
+    const char *src = buf;
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
+        src += 3;
+        len -= 3;
+    }
+    if (!mw_is_utf8((const unsigned char *)src, len)) {
+        free(buf);
+        return JSValueMakeUndefined(ctx);
+    }
+    jsp_transform_result r;
+    err = jsp_esm_transform(src, len, JSP_TRANSFORM_MODULE, &r);
+    JSValueRef result;
+    if (err == JSP_TRANSFORM_SYNTAX) {
+        JSObjectRef o = mw_object(ctx);
+        rt_set_str(ctx, o, "error", r.error.message);
+        rt_set_num(ctx, o, "line", r.error.line);
+        rt_set_num(ctx, o, "column", r.error.col);
+        result = o;
+    } else if (err != 0) {
+        result = rt_throw_code(ctx, exc, "RangeError", "ERR_OUT_OF_MEMORY",
+                               "Out of memory while transforming a module");
+    } else {
+        double offset = (double)mw_first_line_units(r.code, r.code_len) -
+                        (double)mw_first_line_units(src, len);
+        result = mw_module_result(ctx, &r, offset, exc);
+    }
+    jsp_transform_free(&r);
+    free(buf);
+    return result;
 }
 
 /* transform(source, flags): see docs/esm.md 1. flags 0 (module) gives
@@ -183,7 +353,7 @@ static JSValueRef mw_transform(JSContextRef ctx, JSObjectRef fn, JSObjectRef sel
         result = rt_throw_code(ctx, exc, "RangeError", "ERR_OUT_OF_MEMORY",
                                "Out of memory while transforming a module");
     } else if (flags == JSP_TRANSFORM_MODULE) {
-        result = mw_module_result(ctx, &r, exc);
+        result = mw_module_result(ctx, &r, (double)NAN, exc);
     } else {
         JSObjectRef o = mw_object(ctx);
         rt_set(ctx, o, "code", mw_text(ctx, r.code, r.code_len));
@@ -195,8 +365,29 @@ static JSValueRef mw_transform(JSContextRef ctx, JSObjectRef fn, JSObjectRef sel
     return result;
 }
 
+/* lstat(path) -> 0 for a file (anything but a directory or a symbolic link), 1 for a
+ * directory, 2 for a symbolic link, a negative errno otherwise: lets the resolver skip
+ * realpath() for a file that is no link in a directory it has resolved already. */
+static JSValueRef mw_lstat(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                           const JSValueRef argv[], JSValueRef *exc) {
+    char *path = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (path == NULL) {
+        return NULL;
+    }
+    struct stat st;
+    int r = lstat(path, &st);
+    int err = errno;
+    free(path);
+    if (r != 0) {
+        return JSValueMakeNumber(ctx, -err);
+    }
+    return JSValueMakeNumber(ctx, S_ISLNK(st.st_mode) ? 2 : S_ISDIR(st.st_mode) ? 1 : 0);
+}
+
 static const JSStaticFunction mw_functions[] = {
     {"transform", mw_transform, RT_FN_ATTRS},
+    {"transformFile", mw_transform_file, RT_FN_ATTRS},
+    {"lstat", mw_lstat, RT_FN_ATTRS},
     {0, 0, 0},
 };
 

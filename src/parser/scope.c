@@ -226,6 +226,7 @@ static void scope_reference(scope_ctx *ctx, scope_frame *f, jsp_node *id, unsign
 }
 
 static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n);
+static void scope_expr_in(scope_ctx *ctx, scope_frame *f, jsp_node *n, int read);
 static void scope_stmts(scope_ctx *ctx, scope_frame *f, jsp_node *s);
 static void scope_function(scope_ctx *ctx, scope_frame *f, jsp_node *fn);
 
@@ -322,22 +323,36 @@ static void scope_function(scope_ctx *ctx, scope_frame *f, jsp_node *fn) {
 }
 
 static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
+    scope_expr_in(ctx, f, n, 0);
+}
+
+/* An expression; `read` says it is only read (an operand, an initializer, an argument):
+ * not assigned, deleted, updated or called as a method. The object of a plain `.name`
+ * member read there is reported with JSP_REF_MEMBER_READ. */
+static void scope_expr_in(scope_ctx *ctx, scope_frame *f, jsp_node *n, int read) {
+    unsigned member_read = 0;
     /* left-deep chains (a.b.c, a + b + c, f()()) iterate instead of recursing */
     while (n != NULL) {
         switch (n->kind) {
         case JSP_N_MEMBER:
             if (n->flags & JSP_NF_COMPUTED) {
-                scope_expr(ctx, f, n->b);
+                scope_expr_in(ctx, f, n->b, 1);
             }
+            member_read = read && !(n->flags & JSP_NF_COMPUTED) ? JSP_REF_MEMBER_READ : 0;
+            read = 1; /* the object of a member is read */
             n = n->a;
             continue;
         case JSP_N_CALL:
         case JSP_N_NEW:
-            scope_expr_list(ctx, f, n->b);
+            for (jsp_node *arg = n->b; arg; arg = arg->next) {
+                scope_expr_in(ctx, f, arg, 1);
+            }
             if (n->kind == JSP_N_CALL && n->a != NULL && n->a->kind == JSP_N_IDENT) {
                 scope_reference(ctx, f, n->a, JSP_REF_CALLEE);
                 return;
             }
+            member_read = 0;
+            read = 0; /* a method keeps its `this` */
             n = n->a;
             continue;
         case JSP_N_TAGGED_TEMPLATE:
@@ -346,14 +361,20 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
                 scope_reference(ctx, f, n->a, JSP_REF_CALLEE);
                 return;
             }
+            member_read = 0;
+            read = 0;
             n = n->a;
             continue;
         case JSP_N_BINARY:
         case JSP_N_LOGICAL:
-            scope_expr(ctx, f, n->b);
+            scope_expr_in(ctx, f, n->b, 1);
+            member_read = 0;
+            read = 1;
             n = n->a;
             continue;
         case JSP_N_CHAIN:
+            member_read = 0;
+            read = 0;
             n = n->a;
             continue;
         default:
@@ -366,7 +387,7 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
     }
     switch (n->kind) {
     case JSP_N_IDENT:
-        scope_reference(ctx, f, n, 0);
+        scope_reference(ctx, f, n, member_read);
         break;
     case JSP_N_META_PROPERTY:
         if (n->op == JSP_META_IMPORT_META && (ctx->what & JSP_REF_IMPORT_META)) {
@@ -440,13 +461,13 @@ static void scope_expr(scope_ctx *ctx, scope_frame *f, jsp_node *n) {
     case JSP_N_LOGICAL:
     case JSP_N_ASSIGN:
     case JSP_N_ASSIGN_PATTERN:
-        scope_expr(ctx, f, n->a);
-        scope_expr(ctx, f, n->b);
+        scope_expr_in(ctx, f, n->a, n->kind == JSP_N_BINARY || n->kind == JSP_N_LOGICAL);
+        scope_expr_in(ctx, f, n->b, 1);
         break;
     case JSP_N_CONDITIONAL:
-        scope_expr(ctx, f, n->a);
-        scope_expr(ctx, f, n->b);
-        scope_expr(ctx, f, n->c);
+        scope_expr_in(ctx, f, n->a, 1);
+        scope_expr_in(ctx, f, n->b, read);
+        scope_expr_in(ctx, f, n->c, read);
         break;
     case JSP_N_CALL:
     case JSP_N_NEW:
@@ -478,7 +499,7 @@ static void scope_stmt(scope_ctx *ctx, scope_frame *f, jsp_node *s) {
     case JSP_N_VAR_DECL:
         for (jsp_node *d = s->a; d; d = d->next) {
             scope_binding(ctx, f, d->a);
-            scope_expr(ctx, f, d->b);
+            scope_expr_in(ctx, f, d->b, 1);
         }
         break;
     case JSP_N_FUNCTION:
@@ -493,7 +514,7 @@ static void scope_stmt(scope_ctx *ctx, scope_frame *f, jsp_node *s) {
     case JSP_N_EXPR_STMT:
     case JSP_N_RETURN:
     case JSP_N_THROW:
-        scope_expr(ctx, f, s->a);
+        scope_expr_in(ctx, f, s->a, 1);
         break;
     case JSP_N_IF:
         scope_expr(ctx, f, s->a);

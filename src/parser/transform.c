@@ -34,6 +34,11 @@ typedef struct xf {
     size_t edit_cap;
     xf_buf texts;
     xf_buf getters; /* `name: () => local, ...` for __cairn_m.l() */
+    xf_buf fixed;   /* `name: local, ...`: functions never assigned (their values) */
+    xf_buf consts;  /* `name: local, ...`: consts, handed over after the body */
+    int export_kind; /* XF_EXPORT_* of the declaration being exported */
+    int scan;        /* xf_never_assigned(): 0 not yet, 1 may scan, -1 never */
+    size_t scan_budget; /* bytes it may still scan (a few times the source) */
     size_t request_cap, import_cap, export_cap, indirect_cap, star_cap;
     int hoisted_default; /* `export default function () {}` */
     int failed;
@@ -435,8 +440,23 @@ static void xf_add_indirect(xf *x, jsp_slice name, size_t request, jsp_slice imp
     }
 }
 
+/* How a local export reaches importers (docs/esm.md 1.1): a getter; a getter and, once
+ * the body has run, its value (a const); only its value (a function never assigned). */
+enum { XF_EXPORT_GETTER, XF_EXPORT_CONST, XF_EXPORT_FIXED };
+
+static void xf_put_entry(xf_buf *b, jsp_slice name, const char *sep, const char *local,
+                         size_t local_len) {
+    if (b->len) {
+        xf_puts(b, ", ");
+    }
+    xf_put_key(b, name.s, name.len);
+    xf_puts(b, sep);
+    xf_put(b, local, local_len);
+}
+
 /* A local export: its name goes to `exports`, its getter reads `local` (a JS expression). */
-static void xf_add_export(xf *x, jsp_slice name, const char *local, size_t local_len) {
+static void xf_add_export(xf *x, jsp_slice name, const char *local, size_t local_len,
+                          int kind) {
     jsp_transform_result *out = x->out;
     jsp_slice *e = xf_grow(x, out->exports, out->export_count, &x->export_cap, sizeof(*e));
     if (e == NULL) {
@@ -444,17 +464,87 @@ static void xf_add_export(xf *x, jsp_slice name, const char *local, size_t local
     }
     out->exports = e;
     e[out->export_count++] = name;
-    if (x->getters.len) {
-        xf_puts(&x->getters, ", ");
+    if (kind == XF_EXPORT_FIXED) {
+        xf_put_entry(&x->fixed, name, ": ", local, local_len);
+        return;
     }
-    xf_put_key(&x->getters, name.s, name.len);
-    xf_puts(&x->getters, ": () => ");
-    xf_put(&x->getters, local, local_len);
+    xf_put_entry(&x->getters, name, ": () => ", local, local_len);
+    if (kind == XF_EXPORT_CONST) {
+        xf_put_entry(&x->consts, name, ": ", local, local_len);
+    }
 }
 
 static void xf_export_bound(const jsp_node *id, void *ud) {
     xf *x = ud;
-    xf_add_export(x, xf_slice(id), id->str, id->len);
+    xf_add_export(x, xf_slice(id), id->str, id->len, x->export_kind);
+}
+
+static int xf_ident_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '$';
+}
+
+/* Whether offset `at` lies in an import or export declaration without expressions
+ * (`import ... from`, `export { ... }`, `export * from`): no name there is written.
+ * Offsets come in increasing order; *cursor is the first statement not before them. */
+static int xf_in_module_item(const jsp_node **cursor, size_t at) {
+    const jsp_node *s = *cursor;
+    while (s != NULL && s->end <= at) {
+        s = s->next;
+    }
+    *cursor = s;
+    return s != NULL && at >= s->start &&
+           (s->kind == JSP_N_IMPORT || s->kind == JSP_N_EXPORT_ALL ||
+            (s->kind == JSP_N_EXPORT_NAMED && s->a == NULL));
+}
+
+/* Whether the function declaration `name` can never be assigned, judged from the text:
+ * every occurrence of the name (in code, strings or comments alike) outside import and
+ * export lists is followed by `(` or `.`, which no assignment target is. Escaped
+ * identifiers and eval() could write it unseen: a source that contains `\u` or `eval`
+ * keeps the getter. */
+static int xf_never_assigned(xf *x, const char *name, size_t len) {
+    const char *src = x->src;
+    size_t n = x->len;
+    if (x->scan == 0) {
+        int blocked = memmem(src, n, "\\u", 2) != NULL || memmem(src, n, "eval", 4) != NULL;
+        x->scan = blocked ? -1 : 1;
+        x->scan_budget = 4 * n + 65536;
+    }
+    if (x->scan < 0 || len == 0 || x->scan_budget < n) {
+        return 0;
+    }
+    x->scan_budget -= n;
+    const jsp_node *cursor = x->ast->program->a;
+    for (const char *p = src; (p = memmem(p, n - (size_t)(p - src), name, len)) != NULL;
+         p++) {
+        size_t at = (size_t)(p - src);
+        if ((at > 0 && xf_ident_byte((unsigned char)src[at - 1])) ||
+            (at + len < n && xf_ident_byte((unsigned char)src[at + len])) ||
+            xf_in_module_item(&cursor, at)) {
+            continue; /* part of a longer name, or a name in an import or export list */
+        }
+        size_t i = at + len;
+        while (i < n && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r')) {
+            i++;
+        }
+        if (i >= n || (src[i] != '(' && src[i] != '.')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The XF_EXPORT_* kind of the names an exported declaration binds. */
+static int xf_export_kind(xf *x, const jsp_node *decl) {
+    if (decl->kind == JSP_N_VAR_DECL && decl->op == JSP_KW_CONST) {
+        return XF_EXPORT_CONST;
+    }
+    if (decl->kind == JSP_N_FUNCTION && decl->a != NULL &&
+        xf_never_assigned(x, decl->a->str, decl->a->len)) {
+        return XF_EXPORT_FIXED;
+    }
+    return XF_EXPORT_GETTER;
 }
 
 /* The export name an import specifier asks for. */
@@ -474,9 +564,15 @@ static size_t xf_req_of(const jsp_node *n) {
 
 /* ---- references ---- */
 
-/* The expression that reads the import bound by specifier sp. */
-static void xf_put_import_ref(xf *x, xf_buf *b, const jsp_node *sp) {
+/* The expression that reads the import bound by specifier sp. `ns.name` only read reads
+ * the binding object as the namespace would (docs/esm.md 1.3). */
+static void xf_put_import_ref(xf *x, xf_buf *b, const jsp_node *sp, unsigned kind) {
     size_t req = xf_req_of(sp);
+    if (sp->kind == JSP_N_IMPORT_NAMESPACE && (kind & JSP_REF_MEMBER_READ)) {
+        xf_put_prefixed(x, b, "i");
+        xf_put_num(b, req);
+        return;
+    }
     if (sp->kind == JSP_N_IMPORT_NAMESPACE) {
         xf_put_prefixed(x, b, "m.ns");
         xf_put_num(b, req);
@@ -515,7 +611,7 @@ static void xf_on_ref(void *ud, jsp_node *n, unsigned kind) {
             xf_puts(b, "(0, ");
         }
         if (kind & JSP_REF_IMPORT) {
-            xf_put_import_ref(x, b, n->d);
+            xf_put_import_ref(x, b, n->d, kind);
         } else {
             xf_put_prefixed(x, b, "m.arguments");
         }
@@ -568,7 +664,7 @@ static void xf_export_default(xf *x, jsp_node *s) {
     if (decl && d->a != NULL) {
         /* `export default function f() {}` / `class C {}`: the declaration stays */
         xf_remove(x, s->start, (uint32_t)kw_last);
-        xf_add_export(x, name, d->a->str, d->a->len);
+        xf_add_export(x, name, d->a->str, d->a->len, XF_EXPORT_GETTER);
         return;
     }
     size_t local_mark = x->texts.len;
@@ -600,7 +696,7 @@ static void xf_export_default(xf *x, jsp_node *s) {
         xf_put(&x->texts, local, local_len);
         xf_edit_end(x, mark, (uint32_t)at, (uint32_t)at);
         x->hoisted_default = 1;
-        xf_add_export(x, name, local, local_len);
+        xf_add_export(x, name, local, local_len, XF_EXPORT_GETTER);
         return;
     }
     int anonymous = (d->kind == JSP_N_FUNCTION || d->kind == JSP_N_CLASS) && d->a == NULL;
@@ -621,7 +717,7 @@ static void xf_export_default(xf *x, jsp_node *s) {
             xf_edit_str(x, at, at, "}.default");
         }
     }
-    xf_add_export(x, name, local, local_len);
+    xf_add_export(x, name, local, local_len, XF_EXPORT_CONST);
 }
 
 static void xf_statements(xf *x) {
@@ -647,6 +743,7 @@ static void xf_statements(xf *x) {
             if (s->a) {
                 /* `export` before a declaration: only the keyword goes */
                 xf_remove(x, s->start, s->a->start);
+                x->export_kind = xf_export_kind(x, s->a);
                 jsp_for_each_bound_name(s->a, xf_export_bound, x);
                 break;
             }
@@ -657,7 +754,8 @@ static void xf_statements(xf *x) {
                     const jsp_node *im = sp->a->d;
                     xf_add_indirect(x, xf_slice(sp->b), xf_req_of(im), xf_import_name(im));
                 } else {
-                    xf_add_export(x, xf_slice(sp->b), sp->a->str, sp->a->len);
+                    xf_add_export(x, xf_slice(sp->b), sp->a->str, sp->a->len,
+                                  XF_EXPORT_GETTER);
                 }
             }
             xf_remove(x, s->start, s->end);
@@ -736,8 +834,28 @@ static void xf_prologue(xf *x, xf_buf *out) {
     if (x->hoisted_default) {
         xf_puts(out, ", ");
         xf_put_prefixed(x, out, "default");
+    } else if (x->fixed.len) {
+        xf_puts(out, ", void 0");
+    }
+    if (x->fixed.len) {
+        xf_puts(out, ", {");
+        xf_put(out, x->fixed.p, x->fixed.len);
+        xf_putc(out, '}');
     }
     xf_puts(out, ");yield;");
+}
+
+/* The last line, after the body: the consts' values, then the end of the function. */
+static void xf_epilogue(xf *x, xf_buf *out) {
+    /* a CR at the end would pair with a LF into one line terminator */
+    xf_putc(out, x->len != 0 && x->src[x->len - 1] == '\r' ? '\r' : '\n');
+    if (x->consts.len != 0) {
+        xf_putc(out, ';');
+        xf_put_prefixed(x, out, "m.c({");
+        xf_put(out, x->consts.p, x->consts.len);
+        xf_puts(out, "})");
+    }
+    xf_puts(out, "})");
 }
 
 int jsp_esm_transform(const char *src, size_t len, unsigned flags, jsp_transform_result *out) {
@@ -773,19 +891,21 @@ int jsp_esm_transform(const char *src, size_t len, unsigned flags, jsp_transform
         if (pos + 1 < len && src[pos] == '#' && src[pos + 1] == '!') {
             xf_edit_str(&x, (uint32_t)pos, (uint32_t)pos + 2, "//");
         }
-        if (!xf_reserve(&code, len + len / 8 + x.texts.len + x.getters.len + 256)) {
+        if (!xf_reserve(&code, len + len / 8 + x.texts.len + x.getters.len + x.fixed.len +
+                                   x.consts.len + 256)) {
             x.failed = 1;
         }
         xf_prologue(&x, &code);
         xf_emit(&x, &code, pos);
-        /* a CR at the end would pair with a LF into one line terminator */
-        xf_puts(&code, len != 0 && src[len - 1] == '\r' ? "\r})" : "\n})");
+        xf_epilogue(&x, &code);
     }
     int failed = x.failed || code.failed || x.texts.failed || x.getters.failed ||
-                 ast->arena.failed;
+                 x.fixed.failed || x.consts.failed || ast->arena.failed;
     free(x.edits);
     free(x.texts.p);
     free(x.getters.p);
+    free(x.fixed.p);
+    free(x.consts.p);
     if (failed || !xf_reserve(&code, 1)) {
         free(code.p);
         return JSP_TRANSFORM_NOMEM;

@@ -96,6 +96,7 @@ enum {
     JSP_REF_IMPORT_CALL = 1 << 3, /* an IMPORT_CALL */
     JSP_REF_CALLEE = 1 << 8,      /* the IDENT is the callee of a call or a template tag */
     JSP_REF_SHORTHAND = 1 << 9,   /* the IDENT is a shorthand property `{ a }` */
+    JSP_REF_MEMBER_READ = 1 << 10, /* the IDENT is the object of a `.name` that is only read */
 };
 
 typedef void (*jsp_ref_fn)(void *ud, jsp_node *n, unsigned kind);

@@ -28,6 +28,7 @@
     V(transform_prologue_and_hashbang)                                                             \
     V(transform_import_forms)                                                                      \
     V(transform_export_declarations)                                                               \
+    V(transform_export_consts_and_functions)                                                       \
     V(transform_export_default)                                                                    \
     V(transform_reexports)                                                                         \
     V(transform_reference_contexts)                                                                \

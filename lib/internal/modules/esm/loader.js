@@ -68,6 +68,7 @@ function newRecord(url, format) {
     ctx: undefined,
     gen: undefined,
     hasTLA: false,
+    wrapperOffset: undefined, // compileFile(): the first line's shift
     localGetters: null,
     localExports: null,
     indirect: null,
@@ -105,6 +106,7 @@ function isCyclic(rec) {
 // ---- the transform and compiling ----
 
 let transformFn;
+let transformFileFn;
 function transform(source, flags) {
   if (transformFn === undefined) {
     let binding;
@@ -114,6 +116,7 @@ function transform(source, flags) {
       binding = undefined;
     }
     transformFn = typeof binding?.transform === 'function' ? binding.transform : null;
+    transformFileFn = typeof binding?.transformFile === 'function' ? binding.transformFile : null;
   }
   if (transformFn === null) {
     const err = new Error('cairn was built without the ES module transform');
@@ -148,6 +151,36 @@ function compileSource(rec, source) {
   rec.hasTLA = (r[1] & 1) !== 0;
   readFields(rec, typeof r[2] === 'string' ? r[2].split('\0') : r[2]);
   rec.source = source;
+}
+
+// A module file read and transformed in one step (the transform reads its bytes): no
+// string of its source is made; errors that need it read the file again (sourceOf).
+// False when the file has to be read as text (not UTF-8, TypeScript...).
+function compileFile(rec) {
+  const filename = rec.filename;
+  if (rec.source !== undefined || filename === undefined || /\.[cm]?ts$/.test(filename)) {
+    return false;
+  }
+  if (transformFileFn === undefined) transform('', 0);
+  if (transformFileFn === null) return false;
+  const r = transformFileFn(filename);
+  if (r === undefined) return false;
+  if (r.error !== undefined) throw transformSyntaxError(r, rec.url);
+  rec.code = r[0];
+  rec.hasTLA = (r[1] & 1) !== 0;
+  readFields(rec, typeof r[2] === 'string' ? r[2].split('\0') : r[2]);
+  rec.wrapperOffset = r[3];
+  return true;
+}
+
+// The source text of a module (for messages): kept, or read again.
+function sourceOf(rec) {
+  if (rec.source !== undefined || rec.filename === undefined) return rec.source;
+  try {
+    return readSource(rec);
+  } catch {
+    return undefined;
+  }
 }
 
 // The transform's metadata fields (docs/esm.md 1): each list preceded by its
@@ -206,7 +239,7 @@ function plainFunctionCode(code) {
   // a quoted export name could contain anything: keep the generator then
   const quote = code.indexOf('"', code.indexOf('.l({', head));
   if (quote !== -1 && quote < end) return undefined;
-  return `${code.slice(0, head - 1)} ${code.slice(head, end)});      ;${code.slice(end + 8)}`;
+  return `${code.slice(0, head - 1)} ${code.slice(head, end)});     ;${code.slice(end + 8)}`;
 }
 
 function compileRecord(rec, inCycle) {
@@ -227,11 +260,13 @@ function compileRecord(rec, inCycle) {
     throw err;
   }
   // The prologue shares the first line: columns there are shifted by it.
-  const codeEnd = code.indexOf('\n');
-  const source = rec.source;
-  const srcEnd = source.indexOf('\n');
-  const offset = (codeEnd === -1 ? code.length : codeEnd) -
-    (srcEnd === -1 ? source.length : srcEnd);
+  let offset = rec.wrapperOffset;
+  if (offset === undefined) {
+    const codeEnd = code.indexOf('\n');
+    const source = rec.source;
+    const srcEnd = source.indexOf('\n');
+    offset = (codeEnd === -1 ? code.length : codeEnd) - (srcEnd === -1 ? source.length : srcEnd);
+  }
   if (offset > 0) {
     wrapperOffsets ??= require('internal/error_stack').wrapperOffsets;
     wrapperOffsets.set(rec.url, offset);
@@ -335,8 +370,7 @@ function loadRecord(rec) {
   if (rec.format === undefined) rec.format = formatOf(rec.url, detectModule);
   switch (rec.format) {
     case 'module': {
-      const source = readSource(rec);
-      compileSource(rec, source);
+      if (!compileFile(rec)) compileSource(rec, readSource(rec));
       const reqs = rec.requests;
       const deps = new Array(reqs.length >> 1);
       for (let i = 0; i < deps.length; i++) {
@@ -746,8 +780,10 @@ class ModuleContext {
     this[kRecord] = rec;
   }
 
-  // Called once before the module's first yield with its local export getters.
-  l(getters, defaultFn) {
+  // Called once before the module's first yield with its local export getters and the
+  // values of the exported functions that are never assigned (docs/esm.md 1.1). The
+  // getters stay configurable so that c() can replace those of consts by their values.
+  l(getters, defaultFn, fixed) {
     const rec = this[kRecord];
     if (typeof defaultFn === 'function') {
       Object.defineProperty(defaultFn, 'name', {
@@ -761,9 +797,16 @@ class ModuleContext {
       const name = names[i];
       if (Object.hasOwn(b, name)) continue;
       Object.defineProperty(b, name, {
-        __proto__: null, get: getters[name], enumerable: true, configurable: false,
+        __proto__: null, get: getters[name], enumerable: true, configurable: true,
       });
     }
+    if (fixed !== undefined) defineValues(b, fixed);
+  }
+
+  // Called after the body with the values of the exported consts: importers then read
+  // data properties instead of calling getters.
+  c(values) {
+    defineValues(this[kRecord].bindings, values);
   }
 
   get meta() {
@@ -779,6 +822,35 @@ class ModuleContext {
 
   get arguments() {
     throw new ReferenceError('arguments is not defined');
+  }
+}
+
+function defineValues(b, values) {
+  const names = Object.keys(values);
+  for (let i = 0; i < names.length; i++) {
+    Reflect.defineProperty(b, names[i], {
+      __proto__: null, value: values[names[i]], writable: false, enumerable: true,
+      configurable: false,
+    });
+  }
+}
+
+// `__cairn_m.nsN` (docs/esm.md 1.3): a getter on ModuleContext.prototype per request
+// index N, shared by every module, that makes the namespace of the module's request N
+// an own property of its context the first time.
+let namespaceGetters = 0;
+function namespaceGetter(request) {
+  for (; namespaceGetters <= request; namespaceGetters++) {
+    const index = namespaceGetters;
+    const key = `ns${index}`;
+    Object.defineProperty(ModuleContext.prototype, key, {
+      __proto__: null,
+      get() {
+        const ns = getNamespace(this[kRecord].deps[index]);
+        Object.defineProperty(this, key, { __proto__: null, value: ns });
+        return ns;
+      },
+    });
   }
 }
 
@@ -956,7 +1028,9 @@ function getterOf(resolution) {
   const target = resolution.rec;
   const name = resolution.name;
   if (name === kNamespace) return () => getNamespace(target);
-  if (isCyclic(target) && target.localGetters !== null) return target.localGetters[name];
+  // (an exported function that is never assigned has no getter: its value is read)
+  const local = isCyclic(target) ? target.localGetters : null;
+  if (local !== null && Object.hasOwn(local, name)) return local[name];
   if (!isCyclic(target)) return Object.getOwnPropertyDescriptor(target.bindings, name).get;
   // a local export of a module that registers its getters when it runs
   const b = target.bindings;
@@ -1123,22 +1197,15 @@ function link(root) {
       throw err;
     }
   }
-  // 4. namespace imports
+  // 4. namespace imports: created when the code first reads one (ns.name reads the
+  // binding object instead, docs/esm.md 1.3)
   for (let i = 0; i < list.length; i++) {
     const rec = list[i];
-    if (!isCyclic(rec)) {
-      rec.status = kLinked;
-      continue;
-    }
-    const imports = rec.imports;
-    for (let j = 0; j < imports.length; j += 2) {
-      if (imports[j + 1] !== '*') continue;
-      const request = imports[j];
-      const key = `ns${request}`;
-      if (Object.hasOwn(rec.ctx, key)) continue;
-      Object.defineProperty(rec.ctx, key, {
-        __proto__: null, value: getNamespace(rec.deps[request]),
-      });
+    if (isCyclic(rec)) {
+      const imports = rec.imports;
+      for (let j = 0; j < imports.length; j += 2) {
+        if (imports[j + 1] === '*') namespaceGetter(imports[j]);
+      }
     }
     rec.status = kLinked;
   }
@@ -1186,7 +1253,7 @@ function checkImports(rec) {
 // Errors that V8 reports at an import: node prints them under the source line
 // with a caret at the name, and no blank line before the message.
 function setArrow(err, rec, specifier, name) {
-  const loc = findImportLocation(rec.source, specifier, name);
+  const loc = findImportLocation(sourceOf(rec), specifier, name);
   if (loc === undefined) return;
   require('internal/process/execution').setArrowMessage(err,
     `${rec.url}:${loc.line}\n${loc.text}\n${' '.repeat(loc.column)}${'^'.repeat(loc.length)}\n`);
@@ -1599,7 +1666,7 @@ function unsettledLocation(root) {
   };
   visit(root);
   if (found === undefined) return undefined;
-  const source = found.source ?? '';
+  const source = sourceOf(found) ?? '';
   const lines = source.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const col = lines[i].search(/\bawait\b/);

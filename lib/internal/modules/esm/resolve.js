@@ -79,6 +79,36 @@ function realpath(p) {
   return r;
 }
 
+// stat() and realpath() of a file found by resolution (an absolute, normalized path):
+// one lstat when the file is no symbolic link, its real path then being its directory's
+// (resolved once per directory, as node's realpath cache does) joined with its name.
+// Returns stat()'s code; `real` is set when the file exists and is no directory.
+let lstatFn;
+const fileReal = { real: undefined };
+function statAndRealpath(p, wantReal) {
+  fileReal.real = undefined;
+  lstatFn ??= internalBinding('module_wrap').lstat ?? null;
+  let rc = statCache.get(p);
+  if (rc === undefined && lstatFn !== null) {
+    const kind = lstatFn(p);
+    if (kind !== 2) {
+      rc = kind;
+      statCache.set(p, rc);
+      if (rc === 0 && wantReal) {
+        const slash = p.lastIndexOf('/');
+        const dir = slash === 0 ? '/' : p.slice(0, slash);
+        const dirReal = realpath(dir);
+        fileReal.real = `${dirReal === '/' ? '' : dirReal}/${p.slice(slash + 1)}`;
+        realpathCache.set(p, fileReal.real);
+      }
+      return rc;
+    }
+  }
+  rc = stat(p);
+  if (rc === 0 && wantReal) fileReal.real = realpath(p);
+  return rc;
+}
+
 // ---- ESM_RESOLVE ----
 
 function isRelativeSpecifier(s) {
@@ -128,13 +158,14 @@ function finalizeFile(filePath, suffix, url, parentURL, isMain) {
       'must not include encoded "/" or "\\" characters', baseForMessage(parentURL));
   }
   // node stats path.slice(-1) for a trailing slash, which is always a directory.
-  const rc = filePath.endsWith('/') ? 1 : stat(filePath);
+  const keep = isMain ? preserveSymlinksMain : preserveSymlinks;
+  const rc = filePath.endsWith('/') ? 1 : statAndRealpath(filePath, !keep);
   if (rc === 1) {
     throw urlLast(new ERR_UNSUPPORTED_DIR_IMPORT(filePath, baseForMessage(parentURL), url));
   }
   if (rc !== 0) throw urlLast(new ERR_MODULE_NOT_FOUND(filePath, baseForMessage(parentURL), url));
-  if (isMain ? preserveSymlinksMain : preserveSymlinks) return url;
-  const real = realpath(filePath);
+  if (keep) return url;
+  const real = fileReal.real ?? realpath(filePath);
   if (real === filePath) return url;
   return pathToFileURL(real) + suffix;
 }
