@@ -354,6 +354,23 @@ static size_t buffer_utf8_encode(const JSChar *s, size_t n, uint8_t *out, size_t
                 run = cap - o;
             }
             size_t k = 0;
+            /* eight units at a time while all are ASCII: two 8-byte loads, one store */
+            while (k + 8 <= run) {
+                uint64_t a;
+                uint64_t b;
+                memcpy(&a, s + i + k, 8);
+                memcpy(&b, s + i + k + 4, 8);
+                if ((a | b) & 0xFF80FF80FF80FF80ull) {
+                    break;
+                }
+                uint64_t lo = (a & 0xFF) | ((a >> 8) & 0xFF00) | ((a >> 16) & 0xFF0000) |
+                              ((a >> 24) & 0xFF000000);
+                uint64_t hi = (b & 0xFF) | ((b >> 8) & 0xFF00) | ((b >> 16) & 0xFF0000) |
+                              ((b >> 24) & 0xFF000000);
+                uint64_t packed = lo | (hi << 32);
+                memcpy(out + o + k, &packed, 8);
+                k += 8;
+            }
             while (k < run && s[i + k] < 0x80) {
                 out[o + k] = (uint8_t)s[i + k];
                 k++;
