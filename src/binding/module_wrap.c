@@ -5,11 +5,9 @@
 
 #include <errno.h>
 #include <math.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 static bool mw_is_ascii(const char *s, size_t len) {
     for (size_t i = 0; i < len; i++) {
@@ -210,59 +208,19 @@ static size_t mw_first_line_units(const char *s, size_t len) {
     return units;
 }
 
-/* Reads a regular file whole; 0 and a malloc'd buffer, or a negative errno. */
-static int mw_read_file(const char *path, char **out, size_t *out_len) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return -errno;
+/* What transform() and transformFile() give when the transform failed: { error, line,
+ * column } for a syntax error, else an out-of-memory RangeError thrown. */
+static JSValueRef mw_transform_failed(JSContextRef ctx, int err, const jsp_transform_result *r,
+                                      JSValueRef *exc) {
+    if (err != JSP_TRANSFORM_SYNTAX) {
+        return rt_throw_code(ctx, exc, "RangeError", "ERR_OUT_OF_MEMORY",
+                             "Out of memory while transforming a module");
     }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        int e = -errno;
-        close(fd);
-        return e;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        close(fd);
-        return S_ISDIR(st.st_mode) ? UV_EISDIR : UV_EINVAL;
-    }
-    size_t cap = (size_t)st.st_size + 1, len = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL) {
-        close(fd);
-        return UV_ENOMEM;
-    }
-    for (;;) {
-        if (len + 1 == cap) {
-            char *p = realloc(buf, cap * 2);
-            if (p == NULL) {
-                free(buf);
-                close(fd);
-                return UV_ENOMEM;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        ssize_t n = read(fd, buf + len, cap - 1 - len);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            int e = -errno;
-            free(buf);
-            close(fd);
-            return e;
-        }
-        if (n == 0) {
-            break;
-        }
-        len += (size_t)n;
-    }
-    close(fd);
-    buf[len] = '\0';
-    *out = buf;
-    *out_len = len;
-    return 0;
+    JSObjectRef o = mw_object(ctx);
+    rt_set_str(ctx, o, "error", r->error.message);
+    rt_set_num(ctx, o, "line", r->error.line);
+    rt_set_num(ctx, o, "column", r->error.col);
+    return o;
 }
 
 /* transformFile(path): reads a module's file and transforms it in one step, without
@@ -282,7 +240,7 @@ static JSValueRef mw_transform_file(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     }
     char *buf = NULL;
     size_t len = 0;
-    int err = mw_read_file(path, &buf, &len);
+    int err = rt_read_file(path, true, &buf, &len);
     if (err == UV_EINVAL) {
         free(path);
         return JSValueMakeUndefined(ctx); /* a FIFO, a device...: read as text */
@@ -305,15 +263,8 @@ static JSValueRef mw_transform_file(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     jsp_transform_result r;
     err = jsp_esm_transform(src, len, JSP_TRANSFORM_MODULE, &r);
     JSValueRef result;
-    if (err == JSP_TRANSFORM_SYNTAX) {
-        JSObjectRef o = mw_object(ctx);
-        rt_set_str(ctx, o, "error", r.error.message);
-        rt_set_num(ctx, o, "line", r.error.line);
-        rt_set_num(ctx, o, "column", r.error.col);
-        result = o;
-    } else if (err != 0) {
-        result = rt_throw_code(ctx, exc, "RangeError", "ERR_OUT_OF_MEMORY",
-                               "Out of memory while transforming a module");
+    if (err != 0) {
+        result = mw_transform_failed(ctx, err, &r, exc);
     } else {
         double offset = (double)mw_first_line_units(r.code, r.code_len) -
                         (double)mw_first_line_units(src, len);
@@ -343,15 +294,8 @@ static JSValueRef mw_transform(JSContextRef ctx, JSObjectRef fn, JSObjectRef sel
     jsp_transform_result r;
     int err = jsp_esm_transform(src, len, flags, &r);
     JSValueRef result;
-    if (err == JSP_TRANSFORM_SYNTAX) {
-        JSObjectRef o = mw_object(ctx);
-        rt_set_str(ctx, o, "error", r.error.message);
-        rt_set_num(ctx, o, "line", r.error.line);
-        rt_set_num(ctx, o, "column", r.error.col);
-        result = o;
-    } else if (err != 0) {
-        result = rt_throw_code(ctx, exc, "RangeError", "ERR_OUT_OF_MEMORY",
-                               "Out of memory while transforming a module");
+    if (err != 0) {
+        result = mw_transform_failed(ctx, err, &r, exc);
     } else if (flags == JSP_TRANSFORM_MODULE) {
         result = mw_module_result(ctx, &r, (double)NAN, exc);
     } else {

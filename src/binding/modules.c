@@ -2,76 +2,15 @@
 #include "rt/rt.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-/* Reads fd to its end (waiting while a non-blocking descriptor has no data); returns 0 and a
- * malloc'd buffer, or a negative errno. Does not close fd. */
-static int modules_read_all(int fd, size_t cap, char **out, size_t *out_len) {
-    size_t len = 0;
-    char *buf = malloc(cap);
-    RT_CHECK(buf != NULL);
-    for (;;) {
-        if (len == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            RT_CHECK(buf != NULL);
-        }
-        ssize_t n = read(fd, buf + len, cap - len);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            if (errno == EAGAIN) {
-                struct pollfd p = {.fd = fd, .events = POLLIN};
-                poll(&p, 1, -1);
-                continue;
-            }
-            int e = -errno;
-            free(buf);
-            return e;
-        }
-        if (n == 0) {
-            break;
-        }
-        len += (size_t)n;
-    }
-    *out = buf;
-    *out_len = len;
-    return 0;
-}
-
-/* Reads a whole file; returns 0 and a malloc'd buffer, or a negative errno. */
-static int modules_read_file(const char *path, char **out, size_t *out_len) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return -errno;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        int e = -errno;
-        close(fd);
-        return e;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        close(fd);
-        return UV_EISDIR;
-    }
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-    int err = modules_read_all(fd, cap, out, out_len);
-    close(fd);
-    return err;
-}
 
 /* readStdin() -> all of fd 0 as a string (UTF-8); throws Node's system error. */
 static JSValueRef modules_read_stdin(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                      size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     char *buf;
     size_t len;
-    int err = modules_read_all(0, 65536, &buf, &len);
+    int err = rt_read_fd(0, 65536, &buf, &len);
     if (err) {
         return rt_throw_uv(ctx, exc, err, "read", NULL, NULL);
     }
@@ -90,7 +29,7 @@ static JSValueRef modules_read_text(JSContextRef ctx, size_t argc, const JSValue
     }
     char *buf;
     size_t len;
-    int err = modules_read_file(path, &buf, &len);
+    int err = rt_read_file(path, false, &buf, &len);
     if (err) {
         JSValueRef r = optional ? JSValueMakeUndefined(ctx)
                                 : rt_throw_uv(ctx, exc, err, "open", path, NULL);

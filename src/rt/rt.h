@@ -116,6 +116,14 @@ JSObjectRef rt_uint8array_take(JSContextRef ctx, uint8_t *data, size_t len, JSVa
 /* A new zero-filled Uint8Array of len bytes; *data (may be NULL) receives its bytes. */
 JSObjectRef rt_uint8array_new(JSContextRef ctx, size_t len, uint8_t **data, JSValueRef *exc);
 
+/* Whole-file reads (src/rt/file.c): 0 and a malloc'd, NUL-terminated buffer, or a negative
+ * errno (a uv error code). rt_read_fd reads to the end, waiting while a non-blocking
+ * descriptor has no data (cap: first guess of the size), and does not close fd;
+ * rt_read_file refuses directories (UV_EISDIR) and, with regular_only, anything but a
+ * regular file (UV_EINVAL). */
+int rt_read_fd(int fd, size_t cap, char **out, size_t *out_len);
+int rt_read_file(const char *path, bool regular_only, char **out, size_t *out_len);
+
 /* Byte blocks for engine-owned buffers (src/rt/bytes.c); rt_bytes_alloc leaves them
  * uninitialised. Free with the size given to the allocation. NULL when out of memory. */
 void *rt_bytes_alloc(size_t n);
