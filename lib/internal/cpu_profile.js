@@ -154,4 +154,4 @@ function writeProfile(options, profile) {
   fs.writeFileSync(path.resolve(dir, name), JSON.stringify(profile));
 }
 
-module.exports = { start, build };
+module.exports = { start };

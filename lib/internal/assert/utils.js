@@ -436,11 +436,6 @@ function esmSourceColumn(src, line, column) {
     const end = code.indexOf(');yield;');
     if (end === -1) return -1;
     genStart = end + 8;
-    // The loader's edit of the prologue (docs/esm.md) leaves these columns one
-    // further on.
-    if (code[pos] !== '(' && code[pos] !== '`' && (code[pos - 1] === '(' || code[pos - 1] === '`')) {
-      pos--;
-    }
   }
   const genLine = code.slice(0, genEol === -1 ? code.length : genEol);
   const srcLine = src.slice(0, srcEol === -1 ? src.length : srcEol);
