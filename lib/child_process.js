@@ -232,16 +232,11 @@ function spawnSync(file, args, options) {
     gid: options.gid,
   });
 
-  // The binding's Uint8Arrays become Buffers in place: a Buffer made over their
-  // .buffer lost its bytes once the original array was collected (the engine frees
-  // bytes handed to it with the array they were handed with).
-  if (result.output) {
-    const asString = options.encoding && options.encoding !== 'buffer';
-    result.output = result.output.map((o) => {
-      if (!o) return o;
-      Object.setPrototypeOf(o, Buffer.prototype);
-      return asString ? o.toString(options.encoding) : o;
-    });
+  if (result.output && options.encoding && options.encoding !== 'buffer') {
+    result.output = result.output.map((o) => (o ? Buffer.from(o.buffer, o.byteOffset, o.byteLength)
+      .toString(options.encoding) : o));
+  } else if (result.output) {
+    result.output = result.output.map((o) => (o ? Buffer.from(o.buffer, o.byteOffset, o.byteLength) : o));
   }
   result.stdout = result.output && result.output[1];
   result.stderr = result.output && result.output[2];

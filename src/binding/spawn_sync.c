@@ -320,13 +320,22 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
         for (size_t i = 0; i < nstdio; i++) {
             spawn_sync_pipe_t *p = &r.pipes[i];
             if (p->readable) {
+                /* outs is on the C heap, which the collector does not scan: protect each
+                 * array until the output array holds it (else a collection while making
+                 * the next one freed its bytes). */
                 outs[i] = rt_uint8array_take(ctx, p->out, p->out_len, NULL);
+                JSValueProtect(ctx, outs[i]);
                 p->out = NULL;
             } else {
                 outs[i] = JSValueMakeNull(ctx);
             }
         }
         rt_set(ctx, result, "output", JSObjectMakeArray(ctx, nstdio, outs, NULL));
+        for (size_t i = 0; i < nstdio; i++) {
+            if (r.pipes[i].readable) {
+                JSValueUnprotect(ctx, outs[i]);
+            }
+        }
         free(outs);
     }
 
