@@ -39,7 +39,7 @@ const {
   Timeout, insert, unrefActive, clearTimeout, TIMEOUT_MAX,
 } = require('internal/timers');
 
-const { TCP, Pipe, constants: handleConstants } = internalBinding('stream_wrap');
+const { TCP, Pipe, constants: handleConstants, writeState } = internalBinding('stream_wrap');
 const uv = internalBinding('uv');
 
 const { kOwner } = require('internal/stream_base');
@@ -627,9 +627,11 @@ Socket.prototype._writeGeneric = function _writeGeneric(writev, data, encoding, 
     cb(new ErrnoException(err, 'write'));
     return;
   }
-  this._bytesDispatched += req.bytes || 0;
-  if (req.async) {
-    this[kLastWriteQueueSize] = req.bytes;
+  // What the write did is in writeState ([bytes, queued]), read before anything else writes.
+  const bytes = writeState[0];
+  this._bytesDispatched += bytes;
+  if (writeState[1] === 1) {
+    this[kLastWriteQueueSize] = bytes;
     req.callback = cb;
   } else {
     cb();

@@ -24,23 +24,43 @@ function isDriveLetter(code) {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+// The index of the first separator in path[from..] ('/' for posix, '/' or
+// '\\' for win32), or path.length when there is none.
+function nextSep(path, from, win) {
+  if (!win) {
+    const slash = path.indexOf('/', from);
+    return slash === -1 ? path.length : slash;
+  }
+  let i = from;
+  for (; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c === SLASH || c === BACKSLASH) break;
+  }
+  return i;
+}
+
 // Resolves '.' and '..' segments of path[start..] and drops empty segments;
 // returns the segments joined by `sep` (no leading or trailing separator).
 // Without allowAboveRoot a '..' that has nothing left to remove vanishes.
-function normalizeSegments(path, start, allowAboveRoot, sep, isSep) {
+// The separators are found with indexOf, not a per-character callback: the
+// loader normalizes every path it resolves, and a per-character call made
+// the engine's optimizing compiler run during the startup of any program.
+function normalizeSegments(path, start, allowAboveRoot, sep, win) {
   const out = [];
   let ups = 0; // leading '..' entries kept in `out`
   const len = path.length;
   let i = start;
   while (i < len) {
-    while (i < len && isSep(path.charCodeAt(i))) i++;
-    if (i >= len) break;
-    let j = i;
-    while (j < len && !isSep(path.charCodeAt(j))) j++;
+    const c = path.charCodeAt(i);
+    if (c === SLASH || (win && c === BACKSLASH)) {
+      i++;
+      continue;
+    }
+    const j = nextSep(path, i, win);
     const segLen = j - i;
-    if (segLen === 1 && path.charCodeAt(i) === DOT) {
+    if (segLen === 1 && c === DOT) {
       // '.' is dropped.
-    } else if (segLen === 2 && path.charCodeAt(i) === DOT && path.charCodeAt(i + 1) === DOT) {
+    } else if (segLen === 2 && c === DOT && path.charCodeAt(i + 1) === DOT) {
       if (out.length > ups) {
         out.pop();
       } else if (allowAboveRoot) {
@@ -266,7 +286,7 @@ const win32 = {
         if (absolute && device.length > 0) break;
       }
     }
-    tail = normalizeSegments(tail, 0, !absolute, '\\', isWinSep);
+    tail = normalizeSegments(tail, 0, !absolute, '\\', true);
     return absolute ? `${device}\\${tail}` : `${device}${tail}` || '.';
   },
 
@@ -280,7 +300,7 @@ const win32 = {
     if (ns !== -1) {
       // A device namespace path ('\\\\?\\x', '\\\\.\\x'): what follows the
       // prefix is normalized as an absolute tail.
-      let tail = normalizeSegments(path, ns, false, '\\', isWinSep);
+      let tail = normalizeSegments(path, ns, false, '\\', true);
       if (tail.length > 0 && trailing) tail += '\\';
       return `\\\\${path[2]}\\${tail}`;
     }
@@ -304,7 +324,7 @@ const win32 = {
       }
     }
     let tail = rootEnd < len ?
-      normalizeSegments(path, rootEnd, !root.absolute, '\\', isWinSep) : '';
+      normalizeSegments(path, rootEnd, !root.absolute, '\\', true) : '';
     if (tail.length === 0 && !root.absolute) tail = '.';
     if (tail.length > 0 && trailing) tail += '\\';
     if (reserved) return `.\\${device}${tail}`;
@@ -557,7 +577,7 @@ const posix = {
       resolved = `${path}/${resolved}`;
       absolute = path.charCodeAt(0) === SLASH;
     }
-    resolved = normalizeSegments(resolved, 0, !absolute, '/', isPosixSep);
+    resolved = normalizeSegments(resolved, 0, !absolute, '/', false);
     if (absolute) return `/${resolved}`;
     return resolved.length > 0 ? resolved : '.';
   },
@@ -568,7 +588,7 @@ const posix = {
     if (len === 0) return '.';
     const absolute = path.charCodeAt(0) === SLASH;
     const trailing = path.charCodeAt(len - 1) === SLASH;
-    let out = normalizeSegments(path, 0, !absolute, '/', isPosixSep);
+    let out = normalizeSegments(path, 0, !absolute, '/', false);
     if (out.length === 0) {
       if (absolute) return '/';
       return trailing ? './' : '.';

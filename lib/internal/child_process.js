@@ -575,7 +575,7 @@ function setupChannel(target, channel, serializationMode) {
       }
     }
     if (err === 0) {
-      if (req.async) {
+      if (internalBinding('stream_wrap').writeState[1] === 1) {
         control.refCounted();
         req.oncomplete = (status) => {
           control.unrefCounted();

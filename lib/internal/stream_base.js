@@ -7,6 +7,7 @@ const { Duplex } = require('stream');
 const { ErrnoException } = require('internal/errors');
 
 const uv = internalBinding('uv');
+const { writeState } = internalBinding('stream_wrap');
 const kOwner = Symbol('owner');
 
 function onStreamRead(nread, chunk) {
@@ -81,8 +82,8 @@ class StreamSocket extends Duplex {
       cb(new ErrnoException(err, 'write'));
       return;
     }
-    this._bytesDispatched += req.bytes || 0;
-    if (!req.async) {
+    this._bytesDispatched += writeState[0];
+    if (writeState[1] !== 1) {
       cb();
       return;
     }

@@ -22,6 +22,11 @@ struct rt_stream_consumer {
 
 /* Attaches c to the Pipe/TCP/TTY handle object v. Returns 0, or UV_EINVAL when v is not a
  * usable handle or already has a consumer. c must stay valid until detached. */
+/* Records what a JS write request just did, for lib/net.js to read from the binding's
+ * writeState: the bytes dispatched, and whether part of them is queued (oncomplete follows).
+ * Every handle class net.Socket writes through (stream_wrap's, tls_wrap's) calls it. */
+void rt_stream_write_result(size_t total, bool async);
+
 int rt_stream_wrap_consume(JSContextRef ctx, JSValueRef v, rt_stream_consumer_t *c);
 /* Detaches c from its handle (nothing if it is not attached); on_detach is not called. */
 void rt_stream_wrap_unconsume(rt_stream_consumer_t *c);

@@ -1964,7 +1964,6 @@ static JSValueRef tls_wrap_read_stop(JSContextRef ctx, JSObjectRef fn, JSObjectR
 /* Writes plaintext for a JS request: now, or after the handshake. Returns 0 or a uv error. */
 static int tls_write_plain(JSContextRef ctx, tls_wrap_t *w, JSObjectRef req, const char *data,
                            size_t len, JSValueRef *exc) {
-    rt_set_num(ctx, req, "bytes", (double)len);
     if (!w->ssl || w->closing || w->failed) {
         return UV_EBADF;
     }
@@ -1986,7 +1985,7 @@ static int tls_write_plain(JSContextRef ctx, tls_wrap_t *w, JSObjectRef req, con
             w->pending_head = p;
         }
         w->pending_tail = p;
-        rt_set_bool(ctx, req, "async", true);
+        rt_stream_write_result(len, true);
         return 0;
     }
     int err = tls_encrypt(w, data, len);
@@ -1998,7 +1997,7 @@ static int tls_write_plain(JSContextRef ctx, tls_wrap_t *w, JSObjectRef req, con
     if (err) {
         return err;
     }
-    rt_set_bool(ctx, req, "async", !sync);
+    rt_stream_write_result(len, !sync);
     return 0;
 }
 
