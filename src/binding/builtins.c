@@ -108,10 +108,15 @@ static JSValueRef builtins_list(JSContextRef ctx, JSObjectRef fn, JSObjectRef se
     }
     JSValueRef *vals = malloc((n + 1) * sizeof(JSValueRef));
     RT_CHECK(vals != NULL);
+    /* vals is not scanned by the collector: protect each string until the array holds it. */
     for (size_t i = 0; i < n; i++) {
         vals[i] = rt_string_from_cstr(ctx, rt_embed_table[i].id);
+        JSValueProtect(ctx, vals[i]);
     }
     JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, exc);
+    for (size_t i = 0; i < n; i++) {
+        JSValueUnprotect(ctx, vals[i]);
+    }
     free(vals);
     return arr;
 }

@@ -16,11 +16,19 @@ static JSObjectRef cjs_lexer_array(JSContextRef ctx, const jsp_cjs_str *v, size_
         rt_throw_type_error(ctx, exc, "out of memory");
         return NULL;
     }
+    /* A malloc'd array is not scanned by the collector: protect its strings until the JS
+     * array holds them (else making the next one could free them). */
     for (size_t i = 0; i < n; i++) {
         vals[i] = rt_string_from_utf8(ctx, v[i].str, v[i].len);
+        if (vals != small) {
+            JSValueProtect(ctx, vals[i]);
+        }
     }
     JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, exc);
     if (vals != small) {
+        for (size_t i = 0; i < n; i++) {
+            JSValueUnprotect(ctx, vals[i]);
+        }
         free(vals);
     }
     return arr;

@@ -823,6 +823,17 @@ typedef struct {
     size_t cap;
 } crypto_names_t;
 
+/* The names as a JS array; releases them. items is not scanned by the collector, so each
+ * name is protected from when it is made until the array holds it. */
+static JSObjectRef crypto_names_array(crypto_names_t *names, JSValueRef *exc) {
+    JSObjectRef arr = JSObjectMakeArray(names->ctx, names->len, names->items, exc);
+    for (size_t i = 0; i < names->len; i++) {
+        JSValueUnprotect(names->ctx, names->items[i]);
+    }
+    free(names->items);
+    return arr;
+}
+
 /* Keeps the OpenSSL digest names (and aliases) that a provider implements. */
 static void crypto_hashes_each(const EVP_MD *unused, const char *from, const char *to,
                                void *arg) {
@@ -846,7 +857,8 @@ static void crypto_hashes_each(const EVP_MD *unused, const char *from, const cha
         names->items = items;
         names->cap = cap;
     }
-    names->items[names->len++] = rt_string_from_cstr(names->ctx, from);
+    names->items[names->len] = rt_string_from_cstr(names->ctx, from);
+    JSValueProtect(names->ctx, names->items[names->len++]);
 }
 
 /* getHashes(): the digest names OpenSSL offers, sorted (lib/ removes case duplicates). */
@@ -855,9 +867,7 @@ static JSValueRef crypto_get_hashes(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     crypto_names_t names = {ctx, NULL, 0, 0};
     EVP_MD_do_all_sorted(crypto_hashes_each, &names);
     ERR_clear_error();
-    JSObjectRef arr = JSObjectMakeArray(ctx, names.len, names.items, exc);
-    free(names.items);
-    return arr;
+    return crypto_names_array(&names, exc);
 }
 
 static void crypto_names_push(crypto_names_t *names, const char *name) {
@@ -868,7 +878,8 @@ static void crypto_names_push(crypto_names_t *names, const char *name) {
         names->items = items;
         names->cap = cap;
     }
-    names->items[names->len++] = rt_string_from_cstr(names->ctx, name);
+    names->items[names->len] = rt_string_from_cstr(names->ctx, name);
+    JSValueProtect(names->ctx, names->items[names->len++]);
 }
 
 /* Keeps the OpenSSL cipher names (and aliases) that a provider implements. */
@@ -895,9 +906,7 @@ static JSValueRef crypto_get_ciphers(JSContextRef ctx, JSObjectRef fn, JSObjectR
     crypto_names_t names = {ctx, NULL, 0, 0};
     EVP_CIPHER_do_all_sorted(crypto_ciphers_each, &names);
     ERR_clear_error();
-    JSObjectRef arr = JSObjectMakeArray(ctx, names.len, names.items, exc);
-    free(names.items);
-    return arr;
+    return crypto_names_array(&names, exc);
 }
 
 /* getCurves(): the short names of OpenSSL's built-in elliptic curves. */
@@ -915,9 +924,7 @@ static JSValueRef crypto_get_curves(JSContextRef ctx, JSObjectRef fn, JSObjectRe
         }
     }
     free(curves);
-    JSObjectRef arr = JSObjectMakeArray(ctx, names.len, names.items, exc);
-    free(names.items);
-    return arr;
+    return crypto_names_array(&names, exc);
 }
 
 /* ---- jobs: work that runs inline or on the thread pool ---- */

@@ -78,7 +78,7 @@ typedef struct fs_job {
     uv_work_t work;
     rt_env_t *env;
     JSObjectRef cb;     /* protected while queued; NULL when run inline */
-    JSObjectRef *keeps; /* buffers the job reads or writes; protected while queued */
+    JSObjectRef *keeps; /* buffers the job reads or writes; protected until fs_job_free */
     size_t nkeeps;
     int op;
     int res;
@@ -138,6 +138,9 @@ static fs_job_t *fs_job_new(int op, int res) {
 }
 
 static void fs_job_free(fs_job_t *j) {
+    for (size_t i = 0; i < j->nkeeps; i++) {
+        JSValueUnprotect(rt_env_get()->ctx, j->keeps[i]);
+    }
     free(j->path);
     free(j->dest);
     free(j->bufs);
@@ -1028,9 +1031,6 @@ static void fs_after_cb(uv_work_t *w, int status) {
         }
     }
     JSObjectRef cb = j->cb;
-    for (size_t i = 0; i < j->nkeeps; i++) {
-        JSValueUnprotect(ctx, j->keeps[i]);
-    }
     fs_job_free(j);
     rt_make_callback(env, cb, NULL, argc, args);
     fs_in_flight--; /* listed as active until its callback returns, as in node */
@@ -1051,9 +1051,6 @@ static JSValueRef fs_submit(JSContextRef ctx, fs_job_t *j, JSValueRef req, JSVal
         }
         JSValueProtect(ctx, j->cb);
         fs_in_flight++;
-        for (size_t i = 0; i < j->nkeeps; i++) {
-            JSValueProtect(ctx, j->keeps[i]);
-        }
         return JSValueMakeUndefined(ctx);
     }
     fs_run(j);
@@ -1153,11 +1150,15 @@ static uint8_t *fs_arg_bytes(JSContextRef ctx, JSValueRef v, size_t *len, JSValu
     return &fs_empty_byte;
 }
 
+/* Protects v (whose bytes the job uses) until fs_job_free: from the moment it is kept, since
+ * the keeps array is not scanned by the collector and v may be held by nothing else (a getter
+ * of a writev list returning a fresh Buffer, collected while reading the next element). */
 static void fs_keep(fs_job_t *j, JSValueRef v) {
     JSObjectRef *k = realloc(j->keeps, (j->nkeeps + 1) * sizeof(*k));
     RT_CHECK(k != NULL);
     j->keeps = k;
     j->keeps[j->nkeeps++] = (JSObjectRef)v;
+    JSValueProtect(rt_env_get()->ctx, v);
 }
 
 /* ---- the JS functions ---- */
@@ -2064,9 +2065,12 @@ void rt_binding_fs_init(rt_env_t *env, JSObjectRef target) {
     rt_define_functions(env, target, fs_functions);
     fs_define_constants(env->ctx, target);
     JSContextRef ctx = env->ctx;
+    /* Each array is put on the binding object (which keeps it alive) before the next
+     * allocation: the thread-local slots are not scanned by the collector. */
     fs_stat_shared[0] = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeFloat64Array, 18, NULL);
-    fs_stat_shared[1] = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeBigInt64Array, 18, NULL);
-    RT_CHECK(fs_stat_shared[0] != NULL && fs_stat_shared[1] != NULL);
+    RT_CHECK(fs_stat_shared[0] != NULL);
     rt_set(ctx, target, "statValues", fs_stat_shared[0]);
+    fs_stat_shared[1] = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeBigInt64Array, 18, NULL);
+    RT_CHECK(fs_stat_shared[1] != NULL);
     rt_set(ctx, target, "bigintStatValues", fs_stat_shared[1]);
 }

@@ -898,12 +898,21 @@ static JSValueRef messaging_link_receive(JSContextRef ctx, JSObjectRef fn, JSObj
              * that drops such buffers collects them (and their lender frees them) soon. */
             JSReportExtraMemoryCost(ctx, len);
             items[i] = ab;
+            /* A malloc'd items is not scanned by the collector: protect the buffer until the
+             * array holds it (else making the next one could free it, and hand its storage
+             * back). The links are protected while open. */
+            if (items != stack_items) {
+                JSValueProtect(ctx, ab);
+            }
         } else if (loan) {
             messaging_loan_return(loan);
         }
     }
     JSObjectRef loans = JSObjectMakeArray(ctx, m->nloans, items, NULL);
     if (items != stack_items) {
+        for (size_t i = 0; i < m->nloans; i++) {
+            JSValueUnprotect(ctx, items[i]);
+        }
         free(items);
     }
     rt_set(ctx, bytes, "links", links);

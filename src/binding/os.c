@@ -105,6 +105,13 @@ static JSValueRef os_get_available_parallelism(JSContextRef ctx, JSObjectRef fn,
     return JSValueMakeNumber(ctx, (double)uv_available_parallelism());
 }
 
+/* Protects v and returns it (for values kept in a malloc'd array until a JS array holds
+ * them; the caller unprotects them). */
+static JSValueRef os_protected(JSContextRef ctx, JSValueRef v) {
+    JSValueProtect(ctx, v);
+    return v;
+}
+
 /* getCPUs(ctx): a flat array, 7 entries per CPU: model, speed, user, nice, sys, idle, irq. */
 static JSValueRef os_get_cpus(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[], JSValueRef *exc) {
@@ -123,7 +130,9 @@ static JSValueRef os_get_cpus(JSContextRef ctx, JSObjectRef fn, JSObjectRef self
     for (int i = 0; i < count; i++) {
         const uv_cpu_info_t *c = &cpus[i];
         JSValueRef *v = values + (size_t)i * 7;
-        v[0] = rt_string_from_cstr(ctx, c->model ? c->model : "");
+        /* values is not scanned by the collector: the string stays protected until the
+         * array holds it. */
+        v[0] = os_protected(ctx, rt_string_from_cstr(ctx, c->model ? c->model : ""));
         v[1] = JSValueMakeNumber(ctx, c->speed);
         v[2] = JSValueMakeNumber(ctx, (double)c->cpu_times.user);
         v[3] = JSValueMakeNumber(ctx, (double)c->cpu_times.nice);
@@ -133,6 +142,9 @@ static JSValueRef os_get_cpus(JSContextRef ctx, JSObjectRef fn, JSObjectRef self
     }
     uv_free_cpu_info(cpus, count);
     JSObjectRef arr = JSObjectMakeArray(ctx, n, values, exc);
+    for (size_t i = 0; i < n; i += 7) {
+        JSValueUnprotect(ctx, values[i]);
+    }
     free(values);
     return arr;
 }
@@ -182,16 +194,23 @@ static JSValueRef os_get_interface_addresses(JSContextRef ctx, JSObjectRef fn,
         const unsigned char *p = (const unsigned char *)a->phys_addr;
         snprintf(mac, sizeof(mac), "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4],
                  p[5]);
-        v[0] = rt_string_from_cstr(ctx, a->name ? a->name : "");
-        v[1] = rt_string_from_cstr(ctx, ip);
-        v[2] = rt_string_from_cstr(ctx, mask);
-        v[3] = rt_string_from_cstr(ctx, family);
-        v[4] = rt_string_from_cstr(ctx, mac);
+        /* values is not scanned by the collector: each string stays protected until the
+         * array holds it. */
+        v[0] = os_protected(ctx, rt_string_from_cstr(ctx, a->name ? a->name : ""));
+        v[1] = os_protected(ctx, rt_string_from_cstr(ctx, ip));
+        v[2] = os_protected(ctx, rt_string_from_cstr(ctx, mask));
+        v[3] = os_protected(ctx, rt_string_from_cstr(ctx, family));
+        v[4] = os_protected(ctx, rt_string_from_cstr(ctx, mac));
         v[5] = JSValueMakeBoolean(ctx, a->is_internal);
         v[6] = JSValueMakeNumber(ctx, scopeid);
     }
     uv_free_interface_addresses(ifs, count);
     JSObjectRef arr = JSObjectMakeArray(ctx, n, values, exc);
+    for (size_t i = 0; i < n; i += 7) {
+        for (size_t k = 0; k < 5; k++) {
+            JSValueUnprotect(ctx, values[i + k]);
+        }
+    }
     free(values);
     return arr;
 }

@@ -256,26 +256,19 @@ int64_t rt_arg_int(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_
 
 /* ---- bytes ---- */
 
-/* A DataView's bytes: the engine reports no typed-array type for it, so read its buffer,
- * byteOffset and byteLength through the JS API. */
+/* A DataView's bytes: the engine reports no typed-array type for it, but its typed-array
+ * accessors accept any ArrayBufferView. (Reading `buffer`, `byteOffset` and `byteLength`
+ * through JS ran getters user code can replace: a fresh ArrayBuffer nothing keeps alive, or a
+ * length past the end of the real one.) */
 static uint8_t *env_dataview_bytes(JSContextRef ctx, JSObjectRef o, size_t *len) {
-    JSValueRef dv = rt_get(ctx, JSContextGetGlobalObject(ctx), "DataView");
-    if (!JSValueIsObject(ctx, dv) || !JSValueIsInstanceOfConstructor(ctx, o, (JSObjectRef)dv, NULL)) {
+    JSValueRef e = NULL;
+    uint8_t *base = JSObjectGetTypedArrayBytesPtr(ctx, o, &e);
+    if (!base || e) {
         return NULL;
     }
-    JSValueRef buf = rt_get(ctx, o, "buffer");
-    if (!JSValueIsObject(ctx, buf) ||
-        JSValueGetTypedArrayType(ctx, buf, NULL) != kJSTypedArrayTypeArrayBuffer) {
-        return NULL;
-    }
-    uint8_t *base = JSObjectGetArrayBufferBytesPtr(ctx, (JSObjectRef)buf, NULL);
-    double off = JSValueToNumber(ctx, rt_get(ctx, o, "byteOffset"), NULL);
-    double n = JSValueToNumber(ctx, rt_get(ctx, o, "byteLength"), NULL);
-    if (!base || !(off >= 0) || !(n >= 0)) {
-        return NULL;
-    }
-    *len = (size_t)n;
-    return base + (size_t)off;
+    size_t off = JSObjectGetTypedArrayByteOffset(ctx, o, NULL);
+    *len = JSObjectGetTypedArrayByteLength(ctx, o, NULL);
+    return base + off;
 }
 
 uint8_t *rt_bytes(JSContextRef ctx, JSValueRef v, size_t *len) {
