@@ -53,6 +53,8 @@ static const main_opt_t main_opts[] = {
     {"--perf-prof", NULL, OPT_BOOL, NULL},
     {"--perf-prof-unwinding-info", NULL, OPT_BOOL, NULL},
     {"--interpreted-frames-native-stack", NULL, OPT_BOOL, NULL},
+    /* V8 tuning flags: nothing to tune in this engine. */
+    {"--no-concurrent-array-buffer-sweeping", NULL, OPT_BOOL, NULL},
     {"--no-experimental-fetch", NULL, OPT_BOOL, "noFetch"},
     {"--no-experimental-websocket", NULL, OPT_BOOL, "noWebsocket"},
     {"--no-experimental-global-webcrypto", NULL, OPT_BOOL, "noGlobalWebcrypto"},

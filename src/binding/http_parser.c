@@ -82,6 +82,21 @@ static const char *const hp_common[] = {
 static _Thread_local JSValueRef hp_common_values[HP_COMMON_COUNT];
 static uint8_t hp_common_len[HP_COMMON_COUNT];
 
+/* The last HP_RECENT distinct short strings made (a client's Host and User-Agent values, a
+ * url asked for again and again), kept as JS strings: most requests of a connection repeat
+ * them, and making a JS string is the dearest part of handing a header to JS. */
+#define HP_RECENT 16
+#define HP_RECENT_MAX 64
+typedef struct {
+    uint8_t len;
+    char bytes[HP_RECENT_MAX];
+    JSValueRef value; /* protected while cached */
+} hp_recent_t;
+static _Thread_local hp_recent_t hp_recent[HP_RECENT];
+static _Thread_local unsigned hp_recent_next;
+
+static JSValueRef hp_make_string(JSContextRef ctx, const char *s, size_t n);
+
 /* A JS string of latin1 bytes; s[n] must be readable (the store puts a NUL there). */
 static JSValueRef hp_string(JSContextRef ctx, const char *s, size_t n) {
     if (n <= 24) {
@@ -91,6 +106,28 @@ static JSValueRef hp_string(JSContextRef ctx, const char *s, size_t n) {
             }
         }
     }
+    if (n == 0 || n > HP_RECENT_MAX) {
+        return hp_make_string(ctx, s, n);
+    }
+    for (unsigned i = 0; i < HP_RECENT; i++) {
+        if (hp_recent[i].len == n && memcmp(hp_recent[i].bytes, s, n) == 0) {
+            return hp_recent[i].value;
+        }
+    }
+    JSValueRef v = hp_make_string(ctx, s, n);
+    hp_recent_t *slot = &hp_recent[hp_recent_next];
+    hp_recent_next = (hp_recent_next + 1) % HP_RECENT;
+    if (slot->value) {
+        JSValueUnprotect(ctx, slot->value);
+    }
+    JSValueProtect(ctx, v);
+    slot->value = v;
+    slot->len = (uint8_t)n;
+    memcpy(slot->bytes, s, n);
+    return v;
+}
+
+static JSValueRef hp_make_string(JSContextRef ctx, const char *s, size_t n) {
     bool plain = true;
     for (size_t i = 0; i < n; i++) {
         uint8_t c = (uint8_t)s[i];
