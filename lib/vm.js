@@ -656,3 +656,18 @@ module.exports = {
   measureMemory,
   constants,
 };
+
+// vm.Module and its subclasses exist with --experimental-vm-modules only, as in node.
+function hasVmModulesFlag() {
+  const flag = '--experimental-vm-modules';
+  if (process.execArgv.includes(flag)) return true;
+  const nodeOptions = process.env.NODE_OPTIONS;
+  return typeof nodeOptions === 'string' && nodeOptions.split(/\s+/).includes(flag);
+}
+
+if (hasVmModulesFlag()) {
+  const { Module, SourceTextModule, SyntheticModule } = require('internal/vm/module');
+  module.exports.Module = Module;
+  module.exports.SourceTextModule = SourceTextModule;
+  module.exports.SyntheticModule = SyntheticModule;
+}

@@ -42,6 +42,17 @@ let executionAsyncId = 1;
 let triggerAsyncId = 0;
 let tracking = false;
 
+// Async ids are shared by async_hooks and process.nextTick (which gives every
+// tick one, as node does). hookCounts says how many enabled hooks have each
+// callback; internal/async_hooks keeps it current, and the tick queue reads it
+// so it pays nothing while no hook is enabled.
+let lastAsyncId = 1000;
+const hookCounts = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0 };
+
+function newAsyncId() {
+  return ++lastAsyncId;
+}
+
 function capture() {
   return current;
 }
@@ -283,6 +294,8 @@ module.exports = {
   setIds,
   getExecutionAsyncId,
   getTriggerAsyncId,
+  newAsyncId,
+  hookCounts,
   enablePromiseTracking,
   queueFrameMarker,
   isTracking,

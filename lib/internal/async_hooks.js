@@ -7,18 +7,13 @@
 const asyncContext = require('internal/async_context');
 
 // Ids: 1 is the main script (node's bootstrap resource); 0 means unknown.
-let nextAsyncId = 1000;
-
-function newAsyncId() {
-  return ++nextAsyncId;
-}
+const { newAsyncId, hookCounts: counts } = asyncContext;
 
 const kHookFields = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
 const activeHooks = new Set();
 // Snapshot of activeHooks, rebuilt when it changes, so hooks may enable or
 // disable hooks while being called.
 let hookList = [];
-const counts = { init: 0, before: 0, after: 0, destroy: 0, promiseResolve: 0 };
 
 function updateHooks() {
   hookList = Array.from(activeHooks);

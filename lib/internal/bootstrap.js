@@ -162,6 +162,8 @@ function emitExit() {
 }
 
 function runMain() {
+  // The main script runs as async id 1 (node's bootstrap resource).
+  asyncContext.enter(null, 1, 0);
   if (options.worker !== undefined) {
     // a worker_threads thread: its start-up message decides what runs
     requireBuiltin('internal/worker/thread').setup(options);

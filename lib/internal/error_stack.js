@@ -34,7 +34,7 @@ function parseFrame(line) {
 function formatFrame(f) {
   if (f.url === kNativeFrame) return `    at ${f.name || '<anonymous>'} (native)`;
   const loc = f.line === undefined ? (f.url || '<anonymous>') : `${f.url}:${f.line}:${f.col}`;
-  if (!f.name) return `    at ${loc}`;
+  if (!f.name) return f.moduleTop ? `    at Object.<anonymous> (${loc})` : `    at ${loc}`;
   return `    at ${f.name} (${loc})`;
 }
 
@@ -90,6 +90,15 @@ function parseFrames(raw, skipSelf) {
       if (offset !== undefined && f.col > offset) f.col -= offset;
     }
     out.push(f);
+  }
+  // A CommonJS module's top-level code runs in its wrapper function, called
+  // by the loader's _compile: V8 names that frame `Object.<anonymous>`.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const next = out[k + 1];
+    if (out[k].name === '' && next.name === '_compile' &&
+        next.url === 'node:internal/modules/cjs/loader') {
+      out[k].moduleTop = true;
+    }
   }
   return out;
 }

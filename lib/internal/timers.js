@@ -20,7 +20,6 @@ const trigger_async_id_symbol = Symbol('triggerId');
 const kAsyncFrame = Symbol('kAsyncFrame'); // AsyncLocalStorage stores, see internal/async_context
 
 let timerListId = 0;
-let nextAsyncId = 1;
 let refCount = 0; // ref'd, active timers
 const timerListMap = Object.create(null);
 const knownTimersById = Object.create(null);
@@ -152,8 +151,8 @@ class Timeout {
     if (isRefed) incRefCount();
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[async_id_symbol] = nextAsyncId++;
-    this[trigger_async_id_symbol] = 0;
+    this[async_id_symbol] = asyncContext.newAsyncId();
+    this[trigger_async_id_symbol] = asyncContext.getExecutionAsyncId();
     this[kAsyncFrame] = asyncContext.capture();
   }
 
@@ -224,7 +223,7 @@ function insertGuarded(item, refed, start) {
   const isDestroyed = item._destroyed;
   if (isDestroyed || !item[async_id_symbol]) {
     item._destroyed = false;
-    item[async_id_symbol] = nextAsyncId++;
+    item[async_id_symbol] = asyncContext.newAsyncId();
     if (isDestroyed) {
       if (refed) incRefCount();
     } else if (refed === !item[kRefed]) {
@@ -381,8 +380,8 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
-    this[async_id_symbol] = nextAsyncId++;
-    this[trigger_async_id_symbol] = 0;
+    this[async_id_symbol] = asyncContext.newAsyncId();
+    this[trigger_async_id_symbol] = asyncContext.getExecutionAsyncId();
     this[kAsyncFrame] = asyncContext.capture();
     this.ref();
     immediateCount++;

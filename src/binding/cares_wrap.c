@@ -309,6 +309,16 @@ static void cares_poll_close_cb(uv_handle_t *h) {
     free(h->data);
 }
 
+/* Closes h, whose close callback frees mem; a worker thread's teardown may have closed it
+ * already (and run its loop to the end), then mem is freed here. */
+static void cares_close_or_free(uv_handle_t *h, uv_close_cb cb, void *mem) {
+    if (uv_is_closing(h)) {
+        free(mem);
+    } else {
+        uv_close(h, cb);
+    }
+}
+
 static void cares_poll_cb(uv_poll_t *h, int status, int events) {
     cares_poll_t *p = h->data;
     cares_channel_t *ch = p->ch;
@@ -338,8 +348,10 @@ static void cares_sock_state_cb(void *data, ares_socket_t fd, int readable, int 
         if (p) {
             *link = p->next;
             p->ch = NULL;
-            uv_poll_stop(&p->poll);
-            uv_close((uv_handle_t *)&p->poll, cares_poll_close_cb);
+            if (!uv_is_closing((uv_handle_t *)&p->poll)) {
+                uv_poll_stop(&p->poll);
+            }
+            cares_close_or_free((uv_handle_t *)&p->poll, cares_poll_close_cb, p);
         }
         return;
     }
@@ -355,6 +367,9 @@ static void cares_sock_state_cb(void *data, ares_socket_t fd, int readable, int 
         p->poll.data = p;
         p->next = ch->polls;
         ch->polls = p;
+    }
+    if (uv_is_closing((uv_handle_t *)&p->poll)) {
+        return;
     }
     uv_poll_start(&p->poll, (readable ? UV_READABLE : 0) | (writable ? UV_WRITABLE : 0),
                   cares_poll_cb);
@@ -950,11 +965,11 @@ static void cares_channel_finalize(JSObjectRef obj) {
     for (cares_poll_t *p = ch->polls; p;) {
         cares_poll_t *next = p->next;
         p->ch = NULL;
-        uv_close((uv_handle_t *)&p->poll, cares_poll_close_cb);
+        cares_close_or_free((uv_handle_t *)&p->poll, cares_poll_close_cb, p);
         p = next;
     }
     ch->timer->data = NULL;
-    uv_close((uv_handle_t *)ch->timer, cares_timer_close_cb);
+    cares_close_or_free((uv_handle_t *)ch->timer, cares_timer_close_cb, ch->timer);
     free(ch);
 }
 

@@ -109,6 +109,17 @@ PROCESS_FN(process_cwd) {
     return rt_string_from_utf8(ctx, buf, len);
 }
 
+/* Bumped by every successful chdir of the process: workers cache process.cwd() until it
+ * changes. Read from JS through cwdGeneration()'s Int32Array with Atomics.load. */
+static int32_t process_cwd_generation;
+
+/* cwdGeneration() -> an Int32Array over the process-wide chdir counter. */
+PROCESS_FN(process_cwd_generation_view) {
+    return JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeInt32Array,
+                                                 &process_cwd_generation,
+                                                 sizeof(process_cwd_generation), NULL, NULL, exc);
+}
+
 PROCESS_FN(process_chdir) {
     char *dir = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
     if (!dir) {
@@ -137,6 +148,7 @@ PROCESS_FN(process_chdir) {
         return NULL;
     }
     free(dir);
+    __atomic_add_fetch(&process_cwd_generation, 1, __ATOMIC_SEQ_CST);
     return JSValueMakeUndefined(ctx);
 }
 
@@ -505,6 +517,7 @@ static const JSStaticFunction process_functions[] = {
     {"initGroups", process_init_groups, RT_FN_ATTRS},
     {"cwd", process_cwd, RT_FN_ATTRS},
     {"chdir", process_chdir, RT_FN_ATTRS},
+    {"cwdGeneration", process_cwd_generation_view, RT_FN_ATTRS},
     {"umask", process_umask, RT_FN_ATTRS},
     {"hrtime", process_hrtime, RT_FN_ATTRS},
     {"hrtimeBigInt", process_hrtime_bigint, RT_FN_ATTRS},

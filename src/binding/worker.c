@@ -3,14 +3,22 @@
 #include "binding/messaging.h"
 #include "rt/internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Exported by the engine but absent from its public headers. */
 typedef bool (*JSShouldTerminateCallback)(JSContextRef ctx, void *context);
 void JSContextGroupSetExecutionTimeLimit(JSContextGroupRef group, double limit,
                                          JSShouldTerminateCallback callback, void *context);
+
+/* JSC::VM::ensureTerminationException(): the engine's uncatchable termination exception (a C++
+ * member of the VM a context group is; exported by the library, absent from the C API). Weak:
+ * without it process.exit() in a worker throws a catchable value instead. */
+void *_ZN3JSC2VM26ensureTerminationExceptionEv(void *vm) __attribute__((weak));
 
 /* How much CPU time one JS entry of a worker may run before it checks for terminate(). */
 #define WORKER_CHECK_SECONDS 0.05
@@ -29,11 +37,17 @@ struct worker {
     bool child_ready;        /* (lock) child_async may be signalled */
     bool child_done;         /* (lock) the thread has finished its work */
     int exit_code;           /* (lock) set with child_done */
+    int init_error;          /* (lock) set with child_done: the thread could not start (UV_E*) */
     int thread_id;
     size_t stack_size;
     int argc;
     char **argv;
     rt_msg_end_t *ends[2]; /* the worker's ends of the public and internal channels */
+    /* Worker thread only: the file descriptors fs opened (trackUnmanagedFds), closed when the
+     * thread ends. */
+    int *fds;
+    size_t nfds;
+    size_t fds_cap;
     /* Parent side only. */
     JSObjectRef obj;     /* protected while the thread runs */
     JSObjectRef on_exit; /* protected while the thread runs */
@@ -120,15 +134,74 @@ static void worker_stop_children(void) {
     }
 }
 
+static uv_once_t worker_start_once = UV_ONCE_INIT;
+static uv_mutex_t worker_start_lock;
+
+static void worker_start_lock_init(void) {
+    RT_CHECK(uv_mutex_init(&worker_start_lock) == 0);
+}
+
+/* 0 if a few file descriptors are free (probed by duplicating fd), else UV_EMFILE or the
+ * like. */
+static int worker_reserve_fds(int fd) {
+    enum { WORKER_SPARE_FDS = 4 };
+    int fds[WORKER_SPARE_FDS];
+    int n = 0;
+    int err = 0;
+    for (; n < WORKER_SPARE_FDS; n++) {
+        fds[n] = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        if (fds[n] < 0) {
+            err = -errno;
+            break;
+        }
+    }
+    while (n > 0) {
+        close(fds[--n]);
+    }
+    return err;
+}
+
 static void worker_thread_main(void *arg) {
     worker_t *w = arg;
-    RT_CHECK(uv_loop_init(&w->loop) == 0);
-    rt_runloop_prepare_thread(); /* before the group: the engine adopts its context */
+    /* Both can fail when the process is out of file descriptors: the worker then ends with
+     * ERR_WORKER_INIT_FAILED. The first async handle makes the loop's wakeup descriptor, so
+     * later ones on this loop do not fail. */
+    int err = uv_loop_init(&w->loop);
+    if (err == 0) {
+        err = uv_async_init(&w->loop, &w->child_async, worker_on_stop_request);
+        if (err) {
+            uv_loop_close(&w->loop);
+        }
+    }
+    if (err == 0) {
+        /* GLib aborts when it cannot make the thread's wakeup descriptor: make sure a few are
+         * free first, and keep other starting workers from taking them meanwhile. */
+        uv_once(&worker_start_once, worker_start_lock_init);
+        uv_mutex_lock(&worker_start_lock);
+        err = worker_reserve_fds(uv_backend_fd(&w->loop));
+        if (err == 0) {
+            rt_runloop_prepare_thread(); /* before the group: the engine adopts its context */
+        }
+        uv_mutex_unlock(&worker_start_lock);
+        if (err) {
+            uv_close((uv_handle_t *)&w->child_async, NULL);
+            uv_run(&w->loop, UV_RUN_NOWAIT);
+            uv_loop_close(&w->loop);
+        }
+    }
+    if (err) {
+        uv_mutex_lock(&w->lock);
+        w->exit_code = 1;
+        w->init_error = err;
+        w->child_done = true;
+        uv_async_send(&w->parent_async);
+        uv_mutex_unlock(&w->lock);
+        return;
+    }
+    uv_unref((uv_handle_t *)&w->child_async);
     JSContextGroupRef group = JSContextGroupCreate();
     rt_env_t *env = rt_env_create(&w->loop, group, w->argc, w->argv);
     env->worker = w;
-    RT_CHECK(uv_async_init(&w->loop, &w->child_async, worker_on_stop_request) == 0);
-    uv_unref((uv_handle_t *)&w->child_async);
     uv_mutex_lock(&w->lock);
     w->child_ready = true;
     uv_mutex_unlock(&w->lock);
@@ -160,6 +233,12 @@ static void worker_thread_main(void *arg) {
         }
     }
     rt_msg_links_teardown();
+    for (size_t i = 0; i < w->nfds; i++) {
+        close(w->fds[i]);
+    }
+    free(w->fds);
+    w->fds = NULL;
+    w->nfds = 0;
     worker_stop_children();
     rt_msg_loans_teardown();
     uv_mutex_lock(&w->lock);
@@ -236,6 +315,7 @@ static void worker_on_child_done(uv_async_t *h) {
     uv_mutex_lock(&w->lock);
     bool done = w->child_done;
     int code = w->exit_code;
+    int init_error = w->init_error;
     uv_mutex_unlock(&w->lock);
     if (!done || w->joined) {
         return;
@@ -245,8 +325,11 @@ static void worker_on_child_done(uv_async_t *h) {
     worker_unlist(w);
     rt_env_t *env = rt_env_get();
     if (w->on_exit) {
-        JSValueRef arg = JSValueMakeNumber(env->ctx, code);
-        rt_make_callback(env, w->on_exit, w->obj, 1, &arg);
+        JSValueRef args[2] = {JSValueMakeNumber(env->ctx, code), JSValueMakeUndefined(env->ctx)};
+        if (init_error) {
+            args[1] = rt_string_from_cstr(env->ctx, uv_err_name(init_error));
+        }
+        rt_make_callback(env, w->on_exit, w->obj, init_error ? 2 : 1, args);
     }
     uv_close((uv_handle_t *)&w->parent_async, worker_on_parent_close);
 }
@@ -261,7 +344,8 @@ static worker_t *worker_unwrap(JSContextRef ctx, JSObjectRef self, JSValueRef *e
 }
 
 /* create(publicLink, internalLink, onExit, stackSizeMb) -> handle: starts a worker thread that
- * gets the ends of both links (they close here). onExit(code) runs once the thread ended. */
+ * gets the ends of both links (they close here). onExit(code[, initError]) runs once the thread
+ * ended; initError, the uv error name, says the thread could not set up its loop. */
 static JSValueRef worker_create(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
                                 const JSValueRef argv[], JSValueRef *exc) {
     JSValueRef on_exit = rt_arg(ctx, argc, argv, 2);
@@ -405,8 +489,57 @@ static JSValueRef worker_exit(JSContextRef ctx, JSObjectRef fn, JSObjectRef self
     }
     atomic_store(&w->terminate, true);
     uv_stop(env->loop);
-    *exc = rt_string_from_cstr(ctx, "JavaScript execution terminated.");
+    if (_ZN3JSC2VM26ensureTerminationExceptionEv) {
+        /* A host function's exception that is the engine's Exception cell itself is thrown as
+         * is: as the termination exception, no catch or finally block of the caller runs. */
+        *exc = (JSValueRef)_ZN3JSC2VM26ensureTerminationExceptionEv((void *)JSContextGetGroup(ctx));
+    } else {
+        *exc = rt_string_from_cstr(ctx, "JavaScript execution terminated.");
+    }
     return NULL;
+}
+
+/* trackFd(fd) -> false if fd was tracked already (opened twice), else tracks it. */
+static JSValueRef worker_track_fd(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc,
+                                  const JSValueRef argv[], JSValueRef *exc) {
+    worker_t *w = rt_env_get()->worker;
+    int fd = (int)rt_arg_int(ctx, argc, argv, 0);
+    if (!w || fd < 0) {
+        return JSValueMakeBoolean(ctx, true);
+    }
+    for (size_t i = 0; i < w->nfds; i++) {
+        if (w->fds[i] == fd) {
+            return JSValueMakeBoolean(ctx, false);
+        }
+    }
+    if (w->nfds == w->fds_cap) {
+        size_t cap = w->fds_cap ? w->fds_cap * 2 : 16;
+        int *fds = realloc(w->fds, cap * sizeof(*fds));
+        if (!fds) {
+            return rt_throw_uv(ctx, exc, UV_ENOMEM, "realloc", NULL, NULL);
+        }
+        w->fds = fds;
+        w->fds_cap = cap;
+    }
+    w->fds[w->nfds++] = fd;
+    return JSValueMakeBoolean(ctx, true);
+}
+
+/* untrackFd(fd) -> false if fd was not tracked, else stops tracking it. */
+static JSValueRef worker_untrack_fd(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    worker_t *w = rt_env_get()->worker;
+    int fd = (int)rt_arg_int(ctx, argc, argv, 0);
+    if (!w) {
+        return JSValueMakeBoolean(ctx, true);
+    }
+    for (size_t i = 0; i < w->nfds; i++) {
+        if (w->fds[i] == fd) {
+            w->fds[i] = w->fds[--w->nfds];
+            return JSValueMakeBoolean(ctx, true);
+        }
+    }
+    return JSValueMakeBoolean(ctx, false);
 }
 
 static JSValueRef worker_is_main_thread(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
@@ -419,6 +552,8 @@ static const JSStaticFunction worker_functions[] = {
     {"takeLinks", worker_take_links, RT_FN_ATTRS},
     {"exit", worker_exit, RT_FN_ATTRS},
     {"isMainThread", worker_is_main_thread, RT_FN_ATTRS},
+    {"trackFd", worker_track_fd, RT_FN_ATTRS},
+    {"untrackFd", worker_untrack_fd, RT_FN_ATTRS},
     {0, 0, 0},
 };
 

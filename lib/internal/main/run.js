@@ -171,7 +171,16 @@ function run(options) {
       return;
     }
     addBuiltinLibsToGlobal();
-    withImports(options, () => evalCode(code, '[eval]', print));
+    // (a worker's eval code is '[worker eval]')
+    withImports(options, () => evalCode(code, options.evalName ?? '[eval]', print));
+    return;
+  }
+
+  if (options.mainURL !== undefined) {
+    // a worker started from a data: URL
+    setArgv(options, args);
+    preload();
+    require('internal/modules/esm/loader').runMain(options.mainURL, true, options.import);
     return;
   }
 

@@ -7,6 +7,15 @@
 const { validateFunction } = require('internal/validators');
 const asyncContext = require('internal/async_context');
 
+const { hookCounts } = asyncContext;
+let hooks;
+
+// Only called while a hook is enabled, so internal/async_hooks is loaded already.
+function asyncHooks() {
+  hooks ??= require('internal/async_hooks');
+  return hooks;
+}
+
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
 let tickInfo;
@@ -22,7 +31,18 @@ function setup(info) {
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
-  queue.push({ callback, args, frame: asyncContext.capture() });
+  // Every tick has an async id, and its trigger is the code that queued it.
+  const tock = {
+    callback,
+    args,
+    frame: asyncContext.capture(),
+    asyncId: asyncContext.newAsyncId(),
+    triggerAsyncId: asyncContext.getExecutionAsyncId(),
+  };
+  if (hookCounts.init > 0) {
+    asyncHooks().emitInit(tock.asyncId, 'TickObject', tock.triggerAsyncId, tock);
+  }
+  queue.push(tock);
   tickInfo[kHasTickScheduled] = 1;
 }
 
@@ -38,14 +58,20 @@ function runTicks() {
       queue = queue.slice(head);
       head = 0;
     }
+    const { asyncId } = tock;
+    asyncContext.enter(tock.frame, asyncId, tock.triggerAsyncId);
     try {
+      if (hookCounts.before > 0) asyncHooks().emitBefore(asyncId);
       const { callback, args } = tock;
-      asyncContext.enter(tock.frame);
       if (args.length === 0) callback();
       else Reflect.apply(callback, undefined, args);
+      if (hookCounts.after > 0) asyncHooks().emitAfter(asyncId);
     } catch (err) {
+      if (hookCounts.destroy > 0) asyncHooks().emitDestroy(asyncId);
       if (!fatalException(err)) return;
+      continue;
     }
+    if (hookCounts.destroy > 0) asyncHooks().emitDestroy(asyncId);
   }
   queue = [];
   head = 0;

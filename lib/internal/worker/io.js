@@ -124,8 +124,11 @@ class PortState {
     if (this.closed) return false;
     const queue = this.queue;
     if (!this.started) {
-      // A port that is not receiving still closes (dropping its messages).
-      if (queue.includes(kClose)) this.close();
+      // A port that is not receiving still closes once nothing is left
+      // before the close (receiveMessageOnPort can still take those), also
+      // when the close comes over a link from another thread.
+      while (this.link !== null && this.pull());
+      if (queue[0] === kClose) this.close();
       return false;
     }
     if (queue.length === 0 && (this.link === null || !this.pull())) {
@@ -141,8 +144,14 @@ class PortState {
       return false;
     }
     this.deliver(entry);
-    if (this.closed || !this.started) {
+    if (this.closed) {
       this.remaining = -1;
+      return false;
+    }
+    if (!this.started) {
+      // Stopped by the listener: a close already on its way still closes it.
+      this.remaining = -1;
+      if (queue.length > 0 || this.link !== null) this.wake();
       return false;
     }
     if (queue.length === 0 && this.link === null) {
@@ -633,6 +642,8 @@ function receiveMessageOnPort(port) {
   if (queue.length === 0 && state.link) state.pull();
   if (queue.length === 0 || queue[0] === kClose) return undefined;
   const entry = queue.shift();
+  // A close that is next now closes the port, as on a wakeup.
+  if (queue[0] === kClose && !state.started) state.wake();
   if (entry.error !== undefined) throw entry.error;
   return { message: entry.value };
 }

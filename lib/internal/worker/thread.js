@@ -81,7 +81,7 @@ function setup(options) {
   Object.defineProperty(process, 'execArgv', {
     value: init.execArgv, writable: true, enumerable: true, configurable: true,
   });
-  applyWarningOptions(options, init.execArgv);
+  applyExecArgv(options, init.execArgv);
   const { codes: { ERR_WORKER_UNSUPPORTED_OPERATION } } = require('internal/errors');
   for (const name of ['abort', 'chdir', 'send', 'disconnect', 'setuid', 'setgid', 'seteuid',
                       'setegid', 'setgroups', 'initgroups']) {
@@ -110,6 +110,20 @@ function setup(options) {
       get() { return value; }, set() {}, enumerable: true, configurable: true,
     });
   }
+  // process.cwd() is read once per chdir of the process (the main thread's):
+  // a shared counter says when the cached value is stale.
+  const rawCwd = process.cwd;
+  const cwdGeneration = internalBinding('process').cwdGeneration();
+  let cachedCwd;
+  let cachedGeneration = -1;
+  process.cwd = function cwd() {
+    const generation = Atomics.load(cwdGeneration, 0);
+    if (generation !== cachedGeneration) {
+      cachedCwd = Reflect.apply(rawCwd, process, []);
+      cachedGeneration = generation;
+    }
+    return cachedCwd;
+  };
   const umask = process.umask;
   process.umask = function(mask) {
     if (mask !== undefined) {
@@ -118,6 +132,8 @@ function setup(options) {
     }
     return Reflect.apply(umask, process, []);
   };
+
+  if (init.trackUnmanagedFds) trackUnmanagedFds(workerBinding);
 
   // stdio: chunks go to the parent, which pushes them into worker.stdout/err.
   const { Readable, Writable } = require('stream');
@@ -135,7 +151,18 @@ function setup(options) {
   stderr.isTTY = false;
   stdout.fd = 1;
   stderr.fd = 2;
-  const stdin = new Readable({ read() {} });
+  // While the worker reads a stdin the parent provides, the internal port
+  // keeps the thread alive until that stdin ends.
+  let stdinOpen = Boolean(init.stdin);
+  let stdinRefed = false;
+  const stdin = new Readable({
+    read() {
+      if (stdinOpen && !stdinRefed) {
+        stdinRefed = true;
+        ctl.ref();
+      }
+    },
+  });
   if (!init.stdin) stdin.push(null);
   process.stdout = stdout;
   process.stderr = stderr;
@@ -177,13 +204,23 @@ function setup(options) {
 
   ctl.on('message', (msg) => {
     if (msg?.type === 'stdin') stdin.push(msg.chunk, msg.encoding);
-    else if (msg?.type === 'stdinEnd') stdin.push(null);
+    else if (msg?.type === 'stdinEnd') {
+      stdinOpen = false;
+      stdin.push(null);
+      if (stdinRefed) {
+        stdinRefed = false;
+        ctl.unref();
+      }
+    }
   });
   ctl.unref();
 
-  if (init.doEval) {
-    if (init.doEval === 'module') options.inputType = 'module';
+  if (init.doEval === 'url') {
+    options.mainURL = init.filename;
+    options.args = [kEval, ...init.argv];
+  } else if (init.doEval) {
     options.eval = init.filename;
+    options.evalName = kEval;
     options.args = [kEval, ...init.argv];
   } else {
     options.args = [init.filename, ...init.argv];
@@ -191,9 +228,22 @@ function setup(options) {
   post({ type: 'online' });
 }
 
-// The warning options of the worker's execArgv (inherited from the parent's
+const kValueOptions = {
+  '__proto__': null,
+  '--require': 'require',
+  '-r': 'require',
+  '--import': 'import',
+  '--conditions': 'conditions',
+  '-C': 'conditions',
+  '--input-type': 'inputType',
+  '--experimental-default-type': 'defaultType',
+  '--unhandled-rejections': 'unhandledRejections',
+};
+const kListOptions = new Set(['require', 'import', 'conditions']);
+
+// The options of the worker's execArgv (inherited from the parent's
 // by default) take effect in the worker as in a process started with them.
-function applyWarningOptions(options, execArgv) {
+function applyExecArgv(options, execArgv) {
   if (!Array.isArray(execArgv)) return;
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i];
@@ -220,7 +270,26 @@ function applyWarningOptions(options, execArgv) {
       case '--trace-warnings':
         options.traceWarnings = true;
         break;
+      case '--preserve-symlinks':
+        options.preserveSymlinks = true;
+        break;
+      case '--preserve-symlinks-main':
+        options.preserveSymlinksMain = true;
+        break;
       default: {
+        // The options with a value that change how the worker loads code.
+        const eq = arg.indexOf('=');
+        const name = eq === -1 ? arg : arg.slice(0, eq);
+        const key = kValueOptions[name];
+        if (key !== undefined) {
+          let v;
+          if (eq !== -1) v = arg.slice(eq + 1);
+          else if (i + 1 < execArgv.length) v = `${execArgv[++i]}`;
+          if (v === undefined) break;
+          if (kListOptions.has(key)) (options[key] ??= []).push(v);
+          else options[key] = v;
+          break;
+        }
         let value;
         if (arg === '--disable-warning' && i + 1 < execArgv.length) value = execArgv[++i];
         else if (arg.startsWith('--disable-warning=')) value = arg.slice(18);
@@ -228,6 +297,36 @@ function applyWarningOptions(options, execArgv) {
       }
     }
   }
+}
+
+// trackUnmanagedFds: what fs.open()/openSync() open the worker closes when it
+// ends; an fd opened twice or closed without being opened gets a warning.
+function trackUnmanagedFds(workerBinding) {
+  const fsBinding = internalBinding('fs');
+  const open = fsBinding.open;
+  const close = fsBinding.close;
+  const opened = (fd) => {
+    if (typeof fd === 'number' && !workerBinding.trackFd(fd)) {
+      process.emitWarning(`File descriptor ${fd} opened in unmanaged mode twice`);
+    }
+  };
+  fsBinding.open = function(path, flags, mode, callback) {
+    if (typeof callback === 'function') {
+      return Reflect.apply(open, this, [path, flags, mode, (err, fd) => {
+        if (!err) opened(fd);
+        callback(err, fd);
+      }]);
+    }
+    const fd = Reflect.apply(open, this, arguments);
+    opened(fd);
+    return fd;
+  };
+  fsBinding.close = function(fd) {
+    if (typeof fd === 'number' && !workerBinding.untrackFd(fd)) {
+      process.emitWarning(`File descriptor ${fd} closed but not opened in unmanaged mode`);
+    }
+    return Reflect.apply(close, this, arguments);
+  };
 }
 
 function reportError(post, err) {

@@ -30,32 +30,105 @@ const kStdio = Symbol('kStdio');
 const kLimits = Symbol('kLimits');
 const kGone = Symbol('kGone');
 
-// Options node accepts in a worker's execArgv (the per-isolate ones).
-const kExecArgvAllowed = new Set([
-  '--no-warnings', '--no-deprecation', '--throw-deprecation', '--trace-deprecation',
-  '--pending-deprecation', '--trace-warnings', '--trace-uncaught', '--unhandled-rejections',
-  '--expose-gc', '--expose_gc', '--stack-trace-limit', '--conditions', '-C', '--require', '-r',
-  '--import', '--input-type', '--preserve-symlinks', '--preserve-symlinks-main',
-  '--enable-source-maps', '--experimental-vm-modules', '--no-experimental-fetch',
-  '--experimental-default-type', '--disable-warning', '--max-old-space-size',
-  '--max-semi-space-size', '--stack-size', '--experimental-require-module',
-  '--no-experimental-require-module', '--abort-on-uncaught-exception', '--no-addons',
-  '--no-global-search-paths', '--zero-fill-buffers', '--experimental-wasm-modules',
-  '--experimental-loader', '--loader', '--experimental-specifier-resolution',
-  '--no-experimental-global-webcrypto', '--experimental-permission', '--title',
-  '--max-http-header-size', '--dns-result-order', '--harmony', '--experimental-shadow-realm',
+// Options node accepts in a worker's execArgv (its per-isolate and
+// per-environment ones): true takes a value, false is a flag. The
+// per-process ones (V8 flags, --title, --version...) are refused, as is any
+// unknown option.
+const kWorkerOptions = new Map([
+  ['--no-warnings', false], ['--warnings', false], ['--no-deprecation', false],
+  ['--throw-deprecation', false], ['--trace-deprecation', false],
+  ['--pending-deprecation', false], ['--trace-warnings', false], ['--trace-uncaught', false],
+  ['--unhandled-rejections', true], ['--conditions', true], ['-C', true], ['--require', true],
+  ['-r', true], ['--import', true], ['--input-type', true], ['--preserve-symlinks', false],
+  ['--preserve-symlinks-main', false], ['--enable-source-maps', false],
+  ['--experimental-vm-modules', false], ['--no-experimental-fetch', false],
+  ['--no-experimental-websocket', false], ['--experimental-default-type', true],
+  ['--disable-warning', true], ['--experimental-require-module', false],
+  ['--no-experimental-require-module', false], ['--no-addons', false],
+  ['--no-global-search-paths', false], ['--experimental-wasm-modules', false],
+  ['--experimental-loader', true], ['--loader', true], ['--experimental-specifier-resolution', true],
+  ['--no-experimental-global-webcrypto', false], ['--experimental-permission', false],
+  ['--max-http-header-size', true], ['--dns-result-order', true], ['--redirect-warnings', true],
+  ['--experimental-shadow-realm', false], ['--experimental-strip-types', false],
+  ['--no-experimental-strip-types', false], ['--experimental-transform-types', false],
+  ['--network-family-autoselection', false], ['--no-network-family-autoselection', false],
+  ['--network-family-autoselection-attempt-timeout', true], ['--env-file', true],
+  ['--eval', true], ['-e', true], ['--print', true], ['-p', true], ['--check', false],
+  ['-c', false], ['--interactive', false], ['-i', false], ['--test', false],
+  ['--cpu-prof', false], ['--cpu-prof-name', true], ['--cpu-prof-interval', true],
+  ['--heap-prof', false], ['--inspect', false], ['--inspect-brk', false],
+  ['--expose-internals', false], ['--experimental-network-imports', false],
+  ['--frozen-intrinsics', false], ['--experimental-detect-module', false],
+  ['--no-experimental-detect-module', false], ['--experimental-global-navigator', false],
+  ['--no-experimental-global-navigator', false], ['--experimental-websocket', false],
+  ['--experimental-import-meta-resolve', false], ['--experimental-report', false],
+  ['--report-on-signal', false], ['--experimental-eventsource', false],
+  ['--experimental-sqlite', false], ['--experimental-webstorage', false],
+  ['--trace-exit', false], ['--trace-sync-io', false], ['--trace-tls', false],
+  ['--insecure-http-parser', false], ['--force-context-aware', false],
 ]);
 
-function checkExecArgv(execArgv) {
+const kNotInNodeOptions = new Set([
+  '--eval', '-e', '--print', '-p', '--check', '-c', '--interactive', '-i', '--test',
+  '--expose-internals',
+]);
+
+// node's check of a worker's execArgv (or NODE_OPTIONS, with fromEnv): the
+// message for the first missing value, else the list of refused options.
+function execArgvErrors(args, fromEnv) {
   const bad = [];
-  for (const arg of execArgv) {
-    if (typeof arg !== 'string' || !arg.startsWith('-')) continue;
-    const name = arg.split('=')[0];
-    if (!kExecArgvAllowed.has(name) && !kExecArgvAllowed.has(name.replaceAll('_', '-'))) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (typeof arg !== 'string' || arg[0] !== '-' || arg === '-') continue;
+    if (arg === '--') break;
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const takesValue = kWorkerOptions.get(name.startsWith('--') ? name.replaceAll('_', '-') : name);
+    if (takesValue === undefined || (fromEnv && kNotInNodeOptions.has(name))) {
+      if (fromEnv) return [`${eq === -1 ? arg : `${name}=`} is not allowed in NODE_OPTIONS`];
       bad.push(arg);
+      continue;
+    }
+    if (takesValue && eq === -1) {
+      if (i + 1 >= args.length) return [`${name} requires an argument`];
+      i++;
     }
   }
+  return bad;
+}
+
+function checkExecArgv(execArgv) {
+  const bad = execArgvErrors(execArgv, false);
   if (bad.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(bad);
+}
+
+// A NODE_OPTIONS string split as node splits it: on spaces, with double
+// quotes grouping and a backslash escaping inside them.
+function splitNodeOptions(text) {
+  const out = [];
+  let cur = '';
+  let inQuote = false;
+  let have = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuote) {
+      if (c === '\\' && i + 1 < text.length) cur += text[++i];
+      else if (c === '"') inQuote = false;
+      else cur += c;
+    } else if (c === '"') {
+      inQuote = true;
+      have = true;
+    } else if (c === ' ' || c === '\t' || c === '\n') {
+      if (have) out.push(cur);
+      cur = '';
+      have = false;
+    } else {
+      cur += c;
+      have = true;
+    }
+  }
+  if (have) out.push(cur);
+  return out;
 }
 
 function isURL(value) {
@@ -106,7 +179,7 @@ class WorkerResource {
     // The native handle outlives the thread until 'exit' has been emitted.
     if (this.worker[kGone]) return undefined;
     const handle = this.worker[kHandle];
-    return handle === null ? true : handle.hasRef();
+    return handle == null ? true : handle.hasRef();
   }
 }
 
@@ -125,9 +198,8 @@ class Worker extends EventEmitter {
       doEval = true;
     } else if (isURL(filename)) {
       if (filename.protocol === 'data:') {
-        doEval = 'module';
-        const text = decodeURIComponent(filename.pathname.slice(filename.pathname.indexOf(',') + 1));
-        filename = text;
+        doEval = 'url';
+        filename = filename.href;
       } else if (filename.protocol !== 'file:') {
         throw new ERR_INVALID_URL_SCHEME('file');
       } else {
@@ -161,6 +233,12 @@ class Worker extends EventEmitter {
       const copy = {};
       for (const key of Object.keys(env)) copy[key] = `${env[key]}`;
       env = copy;
+      if (typeof env.NODE_OPTIONS === 'string') {
+        const bad = execArgvErrors(splitNodeOptions(env.NODE_OPTIONS), true);
+        if (bad.length > 0) {
+          throw new ERR_WORKER_INVALID_EXEC_ARGV(bad, 'invalid NODE_OPTIONS env variable');
+        }
+      }
     }
     let execArgv = process.execArgv;
     if (options.execArgv !== undefined) {
@@ -179,6 +257,12 @@ class Worker extends EventEmitter {
     const limits = limitsOf(options.resourceLimits);
     this[kLimits] = limits;
 
+    // The worker's handle comes before its ports, as in node.
+    const hooks = require('internal/async_hooks');
+    if (hooks.hasHooks('init')) {
+      const asyncId = hooks.newAsyncId();
+      hooks.emitInit(asyncId, 'WORKER', hooks.executionAsyncId(), new WorkerResource(this));
+    }
     const messaging = internalBinding('messaging');
     const pub = messaging.createChannel();
     const ctl = messaging.createChannel();
@@ -195,6 +279,7 @@ class Worker extends EventEmitter {
       resourceLimits: limits,
       environmentData: require('internal/worker/thread').environmentData(),
       stdin: Boolean(options.stdin),
+      trackUnmanagedFds: options.trackUnmanagedFds !== false,
       cwd: process.cwd(),
     };
     try {
@@ -207,7 +292,7 @@ class Worker extends EventEmitter {
       throw err;
     }
     const handle = internalBinding('worker').create(pub[1], ctl[1],
-                                                   (code) => this[kOnExit](code),
+                                                   (code, initError) => this[kOnExit](code, initError),
                                                    limits.stackSizeMb);
     this[kHandle] = handle;
     this[kPort] = port;
@@ -238,11 +323,6 @@ class Worker extends EventEmitter {
     this[kStdio] = { stdout, stderr, stdin };
     if (!options.stdout) pipeWithoutWarning(stdout, process.stdout);
     if (!options.stderr) pipeWithoutWarning(stderr, process.stderr);
-    const hooks = require('internal/async_hooks');
-    if (hooks.hasHooks('init')) {
-      const asyncId = hooks.newAsyncId();
-      hooks.emitInit(asyncId, 'WORKER', hooks.executionAsyncId(), new WorkerResource(this));
-    }
     process.emit('worker', this);
   }
 
@@ -287,7 +367,11 @@ class Worker extends EventEmitter {
     }
   }
 
-  [kOnExit](code) {
+  [kOnExit](code, initError) {
+    if (initError !== undefined) {
+      const { codes: { ERR_WORKER_INIT_FAILED } } = require('internal/errors');
+      this.emit('error', new ERR_WORKER_INIT_FAILED(initError));
+    }
     io.drainPort(this[kPort]);
     io.drainPort(this[kPublicPort]);
     this[kHandle] = null;
@@ -333,15 +417,23 @@ class Worker extends EventEmitter {
   }
 
   ref() {
-    if (this[kHandle] !== null) this[kHandle].ref();
+    if (this[kHandle] === null) return;
+    this[kHandle].ref();
+    this[kPublicPort].ref();
   }
 
   unref() {
-    if (this[kHandle] !== null) this[kHandle].unref();
+    if (this[kHandle] === null) return;
+    this[kHandle].unref();
+    this[kPublicPort].unref();
   }
 
-  getHeapSnapshot() {
-    const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
+  getHeapSnapshot(options = {}) {
+    require('internal/validators').validateObject(options, 'options');
+    const { codes: { ERR_METHOD_NOT_IMPLEMENTED, ERR_WORKER_NOT_RUNNING } } =
+      require('internal/errors');
+    if (this[kHandle] === null) return Promise.reject(new ERR_WORKER_NOT_RUNNING());
+    // The engine has no heap snapshots in V8's format.
     return Promise.reject(new ERR_METHOD_NOT_IMPLEMENTED('Worker.getHeapSnapshot'));
   }
 }

@@ -96,6 +96,9 @@ function newRecord(url, format) {
     hookAttributes: undefined,
     hookSource: undefined,
     hookLoading: undefined,
+    // vm.SourceTextModule / vm.SyntheticModule (internal/vm/module): its
+    // compile(code), evaluate() and importMeta() hooks.
+    vm: undefined,
   };
 }
 
@@ -254,7 +257,7 @@ function compileRecord(rec, inCycle) {
   }
   let fn;
   try {
-    fn = builtins.evalScript(code, rec.url);
+    fn = rec.vm !== undefined ? rec.vm.compile(code) : builtins.evalScript(code, rec.url);
   } catch (err) {
     hideEngineLocation(err);
     throw err;
@@ -855,6 +858,7 @@ function namespaceGetter(request) {
 }
 
 function createImportMeta(rec) {
+  if (rec.vm !== undefined) return rec.vm.importMeta();
   const meta = { __proto__: null };
   const url = rec.url;
   if (rec.filename !== undefined) {
@@ -1148,7 +1152,8 @@ function link(root) {
     if (!isCyclic(rec) || rec.ctx !== undefined) continue;
     cycles ??= markCycles(list);
     try {
-      compileRecord(rec, cycles.has(rec));
+      // (a vm module is instantiated at link time: its namespace shows TDZ bindings)
+      compileRecord(rec, cycles.has(rec) || rec.vm !== undefined);
     } catch (err) {
       rec.linkError = err;
       throw err;
@@ -1379,6 +1384,7 @@ function innerModuleEvaluation(rec, stack, index) {
     rec.status = kEvaluated;
     try {
       if (rec.format === 'commonjs') evaluateCommonJS(rec);
+      else if (rec.vm !== undefined) rec.vm.evaluate();
     } catch (err) {
       rec.hasError = true;
       rec.error = err;
@@ -1717,7 +1723,8 @@ function runMain(mainPath, isESM, preloads, after) {
 function runMainModule(mainPath) {
   let rec;
   let pending;
-  const url = pathToFileURL(mainPath);
+  // A worker started from a data: URL runs that URL as its main module.
+  const url = mainPath.startsWith('data:') ? mainPath : pathToFileURL(mainPath);
   try {
     rec = getRecord(url);
     rec.isMain = true;
@@ -1738,7 +1745,8 @@ function runMainModule(mainPath) {
 // The main module when loader hooks are registered (--import a module that
 // calls module.register()): node resolves and loads the entry through them.
 async function runMainModuleHooked(mainPath) {
-  const resolved = await lazyHooks().resolve(pathToFileURL(mainPath), undefined, undefined);
+  const url = mainPath.startsWith('data:') ? mainPath : pathToFileURL(mainPath);
+  const resolved = await lazyHooks().resolve(url, undefined, undefined);
   const rec = hookedRecord(resolved);
   rec.isMain = true;
   await fetchGraphHooked(rec);
@@ -1826,4 +1834,18 @@ module.exports = {
   syncBuiltinESMExports,
   looksLikeModule,
   transform,
+  // for internal/vm/module
+  vmModules: {
+    newRecord,
+    compileSource,
+    link,
+    afterInstantiation,
+    evaluate,
+    getNamespace,
+    kUnlinked,
+    kLinked,
+    kEvaluating,
+    kEvaluatingAsync,
+    kEvaluated,
+  },
 };
