@@ -1338,8 +1338,36 @@ function onconnection(err, clientHandle) {
   self.emit('connection', socket);
 }
 
+// Sockets this server handed to child processes (child.send(msg, socket)) are
+// counted by those children: getConnections() asks them, close() waits for them.
+Server.prototype._setupWorker = function _setupWorker(socketList) {
+  this._usingWorkers = true;
+  this._workers.push(socketList);
+  socketList.once('exit', (list) => {
+    const i = this._workers.indexOf(list);
+    if (i !== -1) this._workers.splice(i, 1);
+  });
+};
+
 Server.prototype.getConnections = function getConnections(cb) {
-  process.nextTick(cb, null, this._connections);
+  const workers = this._usingWorkers ? this._workers.slice() : [];
+  if (workers.length === 0) {
+    process.nextTick(cb, null, this._connections);
+    return this;
+  }
+  let left = workers.length;
+  let total = this._connections;
+  const onCount = (err, count) => {
+    if (left <= 0) return;
+    if (err) {
+      left = 0;
+      process.nextTick(cb, err);
+      return;
+    }
+    total += count;
+    if (--left === 0) process.nextTick(cb, null, total);
+  };
+  for (const w of workers) w.getConnections(onCount);
   return this;
 };
 
@@ -1356,7 +1384,21 @@ Server.prototype.close = function close(cb) {
     this._handle = null;
   }
   this._connectionKey = null;
-  this._emitCloseIfDrained();
+  const workers = this._usingWorkers ? this._workers.slice() : [];
+  if (workers.length > 0) {
+    // Held open (one connection more) until every child has closed the
+    // sockets it got from this server.
+    let left = workers.length;
+    this._connections++;
+    const onWorkerClose = () => {
+      if (--left !== 0) return;
+      this._connections--;
+      this._emitCloseIfDrained();
+    };
+    for (const w of workers) w.close(onWorkerClose);
+  } else {
+    this._emitCloseIfDrained();
+  }
   return this;
 };
 

@@ -551,7 +551,7 @@ function setupChannel(target, channel, serializationMode) {
       }
       conversion = handleConversion[type];
       message = { cmd: 'NODE_HANDLE', type, msg: message };
-      rawHandle = conversion.send(message, handle, options);
+      rawHandle = conversion.send(message, handle, options, this);
       if (!rawHandle) message = message.msg;
     } else if (this._handleQueue &&
                !(message && (message.cmd === 'NODE_HANDLE_ACK' ||
@@ -637,6 +637,10 @@ function noop() {}
 
 let net;
 let dgram;
+function socketList(kind, target, key) {
+  return require('internal/child_process/socket_list').socketList(kind, target, key);
+}
+
 function lazyNet() {
   net ??= require('net');
   return net;
@@ -677,9 +681,17 @@ const handleConversion = {
     },
   },
   'net.Socket': {
-    send(message, socket, options) {
+    send(message, socket, options, target) {
       const handle = socket._handle;
       if (!handle) return undefined;
+      const server = socket.server;
+      if (server && server._connectionKey) {
+        // The server keeps counting the socket through the child (getConnections,
+        // close): the child files it under the server's key.
+        message.key = server._connectionKey;
+        const { list, first } = socketList('send', target, message.key);
+        if (first) server._setupWorker(list);
+      }
       if (!options.keepOpen) {
         // The socket is the child's now: stop using it here, and its server
         // no longer counts it.
@@ -691,8 +703,9 @@ const handleConversion = {
       return handle;
     },
     postSend: true,
-    got(message, handle, emit) {
+    got(message, handle, emit, target) {
       const socket = new (lazyNet().Socket)({ handle, readable: true, writable: true });
+      if (message.key) socketList('got', target, message.key).list.add(socket);
       emit(socket);
     },
   },
@@ -737,7 +750,7 @@ function receiveHandle(target, message, handle) {
     // Like every message, in order after the ones read before it.
     const inner = message.msg;
     process.nextTick(emitWithHandle, target, inner, converted);
-  });
+  }, target);
 }
 
 function emitWithHandle(target, message, handle) {

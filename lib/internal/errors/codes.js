@@ -25,6 +25,7 @@ E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => {
   return 'Attempt to access memory outside buffer bounds';
 }, RangeError);
 E('ERR_BUFFER_TOO_LARGE', 'Cannot create a Buffer larger than %s bytes', RangeError);
+E('ERR_CHILD_CLOSED_BEFORE_REPLY', 'Child closed before reply received', Error);
 E('ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in %s", Error);
 E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError);
 E('ERR_CLOSED_MESSAGE_PORT', 'Cannot send data on closed MessagePort', Error);
