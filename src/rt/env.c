@@ -88,6 +88,15 @@ size_t rt_utf8_to_utf16(const char *src, size_t len, uint16_t *out) {
 size_t rt_utf16_to_utf8(const uint16_t *s, size_t len, char *out) {
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
+        /* ASCII runs, eight units at a time */
+        while (i + 8 <= len && rt_ascii8(s + i)) {
+            rt_pack8(s + i, out + n);
+            i += 8;
+            n += 8;
+        }
+        if (i >= len) {
+            break;
+        }
         uint32_t c = s[i];
         if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
             c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);

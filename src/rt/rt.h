@@ -69,6 +69,29 @@ char *rt_to_utf8(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc);
 /* Decodes len bytes of UTF-8 into out (room for len units) with WHATWG replacement
  * semantics; returns the number of UTF-16 units written. */
 size_t rt_utf8_to_utf16(const char *s, size_t len, uint16_t *out);
+/* Whether the eight UTF-16 units at s are all ASCII (two 8-byte loads). */
+static inline bool rt_ascii8(const uint16_t *s) {
+    uint64_t a;
+    uint64_t b;
+    __builtin_memcpy(&a, s, 8);
+    __builtin_memcpy(&b, s + 4, 8);
+    return ((a | b) & 0xFF80FF80FF80FF80ull) == 0;
+}
+
+/* Writes eight ASCII UTF-16 units (rt_ascii8(s) holds) to out as eight bytes. */
+static inline void rt_pack8(const uint16_t *s, void *out) {
+    uint64_t a;
+    uint64_t b;
+    __builtin_memcpy(&a, s, 8);
+    __builtin_memcpy(&b, s + 4, 8);
+    uint64_t lo = (a & 0xFF) | ((a >> 8) & 0xFF00) | ((a >> 16) & 0xFF0000) |
+                  ((a >> 24) & 0xFF000000);
+    uint64_t hi = (b & 0xFF) | ((b >> 8) & 0xFF00) | ((b >> 16) & 0xFF0000) |
+                  ((b >> 24) & 0xFF000000);
+    uint64_t packed = lo | (hi << 32);
+    __builtin_memcpy(out, &packed, 8);
+}
+
 /* Encodes UTF-16 into out (room for 3 * len bytes); lone surrogates become U+FFFD.
  * Returns the bytes written (no NUL is added). */
 size_t rt_utf16_to_utf8(const uint16_t *s, size_t len, char *out);
