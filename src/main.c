@@ -216,49 +216,6 @@ static int main_parse(rt_env_t *env, JSObjectRef options, JSObjectRef lists, int
     return 0;
 }
 
-/* Splits NODE_OPTIONS like node: on whitespace, with "double quotes" and backslash escapes
- * inside them. Returns a malloc'd argv (argv[0] = self) and its count; NULL if empty. */
-static char **main_split_env(const char *self, const char *s, int *count) {
-    size_t n = strlen(s);
-    char **out = calloc(n + 2, sizeof(char *));
-    char *buf = malloc(n + 1);
-    RT_CHECK(out != NULL && buf != NULL);
-    int c = 0;
-    out[c++] = (char *)self;
-    size_t i = 0;
-    char *w = buf;
-    while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
-            i++;
-        }
-        if (i >= n) {
-            break;
-        }
-        char *start = w;
-        bool quoted = false;
-        while (i < n && (quoted || (s[i] != ' ' && s[i] != '\t' && s[i] != '\n'))) {
-            if (s[i] == '"') {
-                quoted = !quoted;
-                i++;
-                continue;
-            }
-            if (quoted && s[i] == '\\' && i + 1 < n) {
-                i++;
-            }
-            *w++ = s[i++];
-        }
-        *w++ = 0;
-        out[c++] = start;
-    }
-    if (c == 1) {
-        free(buf);
-        free(out);
-        return NULL;
-    }
-    *count = c;
-    return out;
-}
-
 /* node: the --cpu-prof-* options mean nothing without --cpu-prof. */
 static int main_check_cpu_prof(JSContextRef ctx, JSObjectRef options, const char *self) {
     static const char *const deps[][2] = {{"cpuProfDir", "--cpu-prof-dir"},
@@ -311,7 +268,7 @@ int main(int argc, char **argv) {
     const char *env_opts = getenv("NODE_OPTIONS");
     if (env_opts && *env_opts) {
         int env_argc = 0;
-        char **env_argv = main_split_env(argv[0], env_opts, &env_argc);
+        char **env_argv = rt_split_node_options(argv[0], env_opts, &env_argc);
         if (env_argv) {
             int env_end = 1;
             rc = main_parse(env, options, lists, env_argc, env_argv, &env_end, true);

@@ -120,6 +120,27 @@ PROCESS_FN(process_cwd_generation_view) {
                                                  sizeof(process_cwd_generation), NULL, NULL, exc);
 }
 
+/* splitNodeOptions(text) -> the words of a NODE_OPTIONS value, split as at startup. */
+PROCESS_FN(process_split_node_options) {
+    char *text = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
+    if (!text) {
+        return NULL;
+    }
+    int count = 0;
+    char **words = rt_split_node_options("", text, &count);
+    free(text);
+    JSObjectRef list = JSObjectMakeArray(ctx, 0, NULL, NULL);
+    if (words) {
+        for (int i = 1; i < count; i++) {
+            JSObjectSetPropertyAtIndex(ctx, list, (unsigned)(i - 1),
+                                       rt_string_from_cstr(ctx, words[i]), NULL);
+        }
+        free(words[1]);
+        free(words);
+    }
+    return list;
+}
+
 PROCESS_FN(process_chdir) {
     char *dir = rt_to_utf8(ctx, rt_arg(ctx, argc, argv, 0), NULL, exc);
     if (!dir) {
@@ -518,6 +539,7 @@ static const JSStaticFunction process_functions[] = {
     {"cwd", process_cwd, RT_FN_ATTRS},
     {"chdir", process_chdir, RT_FN_ATTRS},
     {"cwdGeneration", process_cwd_generation_view, RT_FN_ATTRS},
+    {"splitNodeOptions", process_split_node_options, RT_FN_ATTRS},
     {"umask", process_umask, RT_FN_ATTRS},
     {"hrtime", process_hrtime, RT_FN_ATTRS},
     {"hrtimeBigInt", process_hrtime_bigint, RT_FN_ATTRS},

@@ -139,6 +139,11 @@ JSObjectRef rt_uint8array_take(JSContextRef ctx, uint8_t *data, size_t len, JSVa
 /* A new zero-filled Uint8Array of len bytes; *data (may be NULL) receives its bytes. */
 JSObjectRef rt_uint8array_new(JSContextRef ctx, size_t len, uint8_t **data, JSValueRef *exc);
 
+/* Splits a NODE_OPTIONS value like node: on whitespace, with "double quotes" and backslash
+ * escapes inside them. Returns a malloc'd argv (argv[0] = self, argv[1] the start of one
+ * malloc'd block holding every word) and its count; NULL when there are no words. */
+char **rt_split_node_options(const char *self, const char *s, int *count);
+
 /* Whole-file reads (src/rt/file.c): 0 and a malloc'd, NUL-terminated buffer, or a negative
  * errno (a uv error code). rt_read_fd reads to the end, waiting while a non-blocking
  * descriptor has no data (cap: first guess of the size), and does not close fd;

@@ -102,35 +102,6 @@ function checkExecArgv(execArgv) {
   if (bad.length > 0) throw new ERR_WORKER_INVALID_EXEC_ARGV(bad);
 }
 
-// A NODE_OPTIONS string split as node splits it: on spaces, with double
-// quotes grouping and a backslash escaping inside them.
-function splitNodeOptions(text) {
-  const out = [];
-  let cur = '';
-  let inQuote = false;
-  let have = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuote) {
-      if (c === '\\' && i + 1 < text.length) cur += text[++i];
-      else if (c === '"') inQuote = false;
-      else cur += c;
-    } else if (c === '"') {
-      inQuote = true;
-      have = true;
-    } else if (c === ' ' || c === '\t' || c === '\n') {
-      if (have) out.push(cur);
-      cur = '';
-      have = false;
-    } else {
-      cur += c;
-      have = true;
-    }
-  }
-  if (have) out.push(cur);
-  return out;
-}
-
 function isURL(value) {
   return value !== null && typeof value === 'object' && typeof value.href === 'string' &&
     typeof value.protocol === 'string' && value.searchParams !== undefined;
@@ -234,7 +205,9 @@ class Worker extends EventEmitter {
       for (const key of Object.keys(env)) copy[key] = `${env[key]}`;
       env = copy;
       if (typeof env.NODE_OPTIONS === 'string') {
-        const bad = execArgvErrors(splitNodeOptions(env.NODE_OPTIONS), true);
+        // split as at startup (src/rt/node_options.c)
+        const words = internalBinding('process').splitNodeOptions(env.NODE_OPTIONS);
+        const bad = execArgvErrors(words, true);
         if (bad.length > 0) {
           throw new ERR_WORKER_INVALID_EXEC_ARGV(bad, 'invalid NODE_OPTIONS env variable');
         }
