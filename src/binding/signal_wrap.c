@@ -3,10 +3,15 @@
 
 #include <stdlib.h>
 
-typedef struct {
+typedef struct signal_wrap {
     uv_signal_t handle;
     JSObjectRef callback; /* protected while the watcher lives */
+    struct signal_wrap *next;
 } signal_wrap_t;
+
+/* This thread's watchers that stop() has not closed yet: stop() only closes an id found here,
+ * so a stale or made-up number is ignored instead of being used as a pointer. */
+static _Thread_local signal_wrap_t *signal_wrap_live;
 
 static void signal_wrap_on_signal(uv_signal_t *h, int signum) {
     signal_wrap_t *w = h->data;
@@ -43,17 +48,21 @@ static JSValueRef signal_wrap_start(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     }
     /* A signal listener does not keep the process alive. */
     uv_unref((uv_handle_t *)&w->handle);
-    /* The pointer travels as a number: JS only hands it back to stop(). */
+    w->next = signal_wrap_live;
+    signal_wrap_live = w;
+    /* The pointer travels as a number: JS hands it back to stop(), which checks it. */
     return JSValueMakeNumber(ctx, (double)(uintptr_t)w);
 }
 
 static JSValueRef signal_wrap_stop(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                    size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     double id = rt_arg_num(ctx, argc, argv, 0);
-    if (id > 0) {
-        signal_wrap_t *w = (signal_wrap_t *)(uintptr_t)id;
-        if (!uv_is_closing((uv_handle_t *)&w->handle)) {
+    for (signal_wrap_t **p = &signal_wrap_live; *p != NULL; p = &(*p)->next) {
+        signal_wrap_t *w = *p;
+        if ((double)(uintptr_t)w == id) {
+            *p = w->next;
             uv_close((uv_handle_t *)&w->handle, signal_wrap_on_close);
+            break;
         }
     }
     return JSValueMakeUndefined(ctx);
