@@ -119,6 +119,12 @@ function emitExitOnce(code) {
 
 let handlingFatal = false;
 let domainErrorHook = null;
+let handlerThrewHook = null;
+// Set by a worker thread: hook(err) takes an error an 'uncaughtException'
+// handler threw, before the thread exits as for an uncaught error.
+function setHandlerThrewHook(hook) {
+  handlerThrewHook = hook;
+}
 // Set by node:domain: hook(err) returns true when the active domain took err.
 function setDomainErrorHook(hook) {
   domainErrorHook = hook;
@@ -159,8 +165,17 @@ function fatalException(err, fromPromise = false) {
     }
   } catch (handlerErr) {
     handlingFatal = true;
-    printUncaught(handlerErr, false);
-    binding.reallyExit(7);
+    if (handlerThrewHook === null) {
+      printUncaught(handlerErr, false);
+      binding.reallyExit(7);
+    }
+    // A worker reports the handler's error to its parent like any uncaught
+    // one ('error' on the Worker) and ends with code 1, without 'exit'.
+    handlerThrewHook(handlerErr);
+    exitEmitted = true;
+    process._exiting = true;
+    process.exitCode = 1;
+    binding.reallyExit(1);
   }
   handlingFatal = true;
   printUncaught(err, fromPromise);
@@ -188,4 +203,5 @@ module.exports = {
   printUncaught,
   registerSource,
   setDomainErrorHook,
+  setHandlerThrewHook,
 };

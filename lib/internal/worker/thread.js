@@ -192,6 +192,12 @@ function setup(options) {
       fatal = err;
     }
   });
+  require('internal/process/execution').setHandlerThrewHook((err) => {
+    if (!exiting) {
+      hasFatal = true;
+      fatal = err;
+    }
+  });
   const processBinding = internalBinding('process');
   processBinding.reallyExit = function reallyExit(code) {
     exiting = true;
