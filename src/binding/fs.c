@@ -548,7 +548,7 @@ static void fs_run_readfile(fs_job_t *j) {
         goto done;
     }
     size_t cap = size > 0 ? (size_t)size : 8192;
-    uint8_t *data = rt_bytes_alloc(cap);
+    uint8_t *data = rt_bytes_alloc_filled(cap);
     RT_CHECK(data != NULL);
     size_t len = 0;
     for (;;) {

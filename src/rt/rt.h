@@ -153,8 +153,11 @@ int rt_read_fd(int fd, size_t cap, char **out, size_t *out_len);
 int rt_read_file(const char *path, bool regular_only, char **out, size_t *out_len);
 
 /* Byte blocks for engine-owned buffers (src/rt/bytes.c); rt_bytes_alloc leaves them
- * uninitialised. Free with the size given to the allocation. NULL when out of memory. */
+ * uninitialised. Free with the size given to the allocation. NULL when out of memory.
+ * rt_bytes_alloc_filled: the same, for a block the caller is about to fill whole (its
+ * pages are made up front). */
 void *rt_bytes_alloc(size_t n);
+void *rt_bytes_alloc_filled(size_t n);
 void rt_bytes_free(void *p, size_t n);
 /* An ArrayBuffer of n bytes owning p (from rt_bytes_alloc(n)). */
 JSObjectRef rt_array_buffer_take(JSContextRef ctx, void *p, size_t n, JSValueRef *exc);
