@@ -237,9 +237,11 @@ ReadStream.prototype.open = openReadFs;
 ReadStream.prototype._construct = _construct;
 
 ReadStream.prototype._read = function(n) {
-  n = this.pos !== undefined ?
-    Math.min(this.end - this.pos + 1, n) :
-    Math.min(this.end - this.bytesRead + 1, n);
+  // Not Math.min: with no end (Infinity) its result is a double even when it
+  // is n, and the allocation below, optimized for integer sizes, would bail
+  // out of its compiled code on every chunk until recompiled.
+  const left = (this.pos !== undefined ? this.end - this.pos : this.end - this.bytesRead) + 1;
+  if (left < n) n = left;
 
   if (n <= 0) {
     this.push(null);
