@@ -258,6 +258,9 @@ class Serializer {
       nextId: 0,
       transfers: new Map(),
       viewsAsHost: false,
+      // Set by messages between threads (internal/worker/serdes): objects
+      // besides WebAssembly modules that cross as host objects.
+      isHost: undefined,
     };
   }
 
@@ -452,7 +455,7 @@ class Serializer {
       return;
     }
     wasmModuleBytes ??= require('internal/wasm_modules').bytesOf;
-    if (wasmModuleBytes.has(v)) {
+    if (wasmModuleBytes.has(v) || (s.isHost !== undefined && s.isHost(v))) {
       s.ids.set(v, s.nextId++);
       this.#byte(T.host);
       this._writeHostObject(v);

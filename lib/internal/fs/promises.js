@@ -57,6 +57,7 @@ const {
   warnOnNonPortableTemplate,
 } = require('internal/fs/utils');
 const EventEmitter = require('events');
+const { kDeserialize, kTransfer, kTransferMode } = require('internal/structured_clone');
 
 const { F_OK, O_SYMLINK, O_WRONLY, S_IFMT, S_IFDIR } = constants;
 
@@ -130,13 +131,14 @@ class FileHandle extends EventEmitter {
     return this[kClosePromise];
   };
 
-  constructor(fd) {
+  // fd undefined: an empty handle a transfer fills ([kDeserialize]).
+  constructor(fd = -1) {
     super();
     this[kFd] = fd;
-    this[kRefs] = 1;
+    this[kRefs] = fd === -1 ? 0 : 1;
     this[kClosePromise] = null;
     this[kLocked] = false;
-    closeRegistry()?.register(this, fd, this);
+    if (fd !== -1) closeRegistry()?.register(this, fd, this);
   }
 
   getAsyncId() {
@@ -256,6 +258,22 @@ class FileHandle extends EventEmitter {
     this[kRefs]++;
   }
 
+  // postMessage(handle, [handle]): the descriptor moves to the clone (in
+  // another thread, the receiving one), this handle ends with fd -1 and no
+  // 'close'. Not while an operation or a stream holds it, or it is closing.
+  [kTransfer]() {
+    if (this[kClosePromise] || this[kRefs] > 1) {
+      throw lazyDOMException('Cannot transfer FileHandle while in use', 'DataCloneError');
+    }
+    return { data: { fd: detachFd(this) }, deserializeInfo: 'internal/fs/promises:FileHandle' };
+  }
+
+  [kDeserialize]({ fd }) {
+    this[kFd] = fd;
+    this[kRefs] = fd === -1 ? 0 : 1;
+    if (fd !== -1) closeRegistry()?.register(this, fd, this);
+  }
+
   [kUnref]() {
     this[kRefs]--;
     if (this[kRefs] === 0) {
@@ -265,6 +283,28 @@ class FileHandle extends EventEmitter {
       call(binding.close, fd).then(this[kCloseResolve], this[kCloseReject]);
     }
   }
+}
+
+// Takes the descriptor away from handle (which then counts as closed without
+// closing it) and returns it.
+function detachFd(handle) {
+  const fd = handle[kFd];
+  handle[kFd] = -1;
+  handle[kRefs] = 0;
+  registry?.unregister(handle);
+  return fd;
+}
+
+// Transferable only (a FileHandle without the transfer list throws
+// ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST).
+Object.defineProperty(FileHandle.prototype, kTransferMode, {
+  __proto__: null, value: 2, writable: false, enumerable: false, configurable: true,
+});
+
+let lazyDOMExceptionClass;
+function lazyDOMException(message, name) {
+  lazyDOMExceptionClass ??= require('internal/per_context/domexception').DOMException;
+  return new lazyDOMExceptionClass(message, name);
 }
 
 async function fsCall(fn, handle, ...args) {
@@ -851,6 +891,7 @@ const exportsObject = {
 module.exports = {
   exports: exportsObject,
   FileHandle,
+  detachFd,
   kRef,
   kUnref,
   checkHandle,

@@ -20,11 +20,40 @@ function dataCloneError(message) {
   return new lazyDOMException(message, 'DataCloneError');
 }
 
+// Host objects in a message: a tag, then what makes the object again.
+const kHostWasmModule = 0; // the module's bytes
+const kHostFileHandle = 1; // the descriptor + 1 (0: a closed handle)
+
+let lazyFsPromises;
+function fsPromises() {
+  lazyFsPromises ??= require('internal/fs/promises');
+  return lazyFsPromises;
+}
+
 class MessageDeserializer extends v8.Deserializer {
   _readHostObject() {
+    const tag = this.readUint32();
+    if (tag === kHostFileHandle) {
+      return new (fsPromises().FileHandle)(this.readUint32() - 1);
+    }
     const length = this.readUint32();
     return new WebAssembly.Module(this.readRawBytes(length));
   }
+}
+
+// A transferred FileHandle's clone is made in the sending thread; its
+// descriptor now belongs to the receiving one, so the clone gives it up (once:
+// a message with shared memory is written twice).
+const sentFds = new WeakMap(); // the clone -> its descriptor
+let BuiltinModule;
+function isSentFileHandle(value) {
+  if (lazyFsPromises === undefined) {
+    // No FileHandle exists before the module that makes them is loaded.
+    BuiltinModule ??= require('internal/bootstrap/realm').BuiltinModule;
+    if (!BuiltinModule.isLoaded('internal/fs/promises')) return false;
+    fsPromises();
+  }
+  return value instanceof lazyFsPromises.FileHandle;
 }
 
 class MessageSerializer extends v8.Serializer {
@@ -37,10 +66,22 @@ class MessageSerializer extends v8.Serializer {
     return dataCloneError(message);
   }
 
-  // A WebAssembly.Module crosses as the bytes it was compiled from.
+  // A WebAssembly.Module crosses as the bytes it was compiled from, a
+  // FileHandle as its descriptor.
   _writeHostObject(object) {
+    if (isSentFileHandle(object)) {
+      let fd = sentFds.get(object);
+      if (fd === undefined) {
+        fd = fsPromises().detachFd(object);
+        sentFds.set(object, fd);
+      }
+      this.writeUint32(kHostFileHandle);
+      this.writeUint32(fd + 1);
+      return;
+    }
     const bytes = require('internal/wasm_modules').bytesOf.get(object);
     if (bytes === undefined) return super._writeHostObject(object);
+    this.writeUint32(kHostWasmModule);
     this.writeUint32(bytes.byteLength);
     this.writeRawBytes(bytes);
   }
@@ -102,6 +143,7 @@ function serialize(value, ports, shared, seeded, buffers) {
   }
   kSerializerState ??= stateSymbol(ser, 'kSerializerState');
   const state = ser[kSerializerState];
+  state.isHost = isSentFileHandle;
   for (let i = 0; i < ports.length; i++) state.ids.set(ports[i], i);
   state.nextId = ports.length;
   if (seeded) {
