@@ -28,8 +28,11 @@
 
 /* Runs on the compiler thread that just named itself; once per such thread. */
 static void jit_priority_lower(void) {
-    if (uv_available_parallelism() > 1) {
-        setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), JIT_NICE);
+    pid_t tid = (pid_t)syscall(SYS_gettid);
+    /* The main thread names itself too (process.title goes through PR_SET_NAME): a title
+     * that happens to start with the engine's thread name must not slow the loop down. */
+    if (tid != getpid() && uv_available_parallelism() > 1) {
+        setpriority(PRIO_PROCESS, (id_t)tid, JIT_NICE);
     }
 }
 
