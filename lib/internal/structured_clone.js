@@ -708,6 +708,7 @@ function structuredClone(value, options) {
 
 module.exports = {
   structuredClone,
+  dataCloneError,
   cloneForTransfer,
   moveArrayBuffer,
   readTransferList,

@@ -57,7 +57,9 @@ const {
   warnOnNonPortableTemplate,
 } = require('internal/fs/utils');
 const EventEmitter = require('events');
-const { kDeserialize, kTransfer, kTransferMode } = require('internal/structured_clone');
+const {
+  dataCloneError, kDeserialize, kTransfer, kTransferMode,
+} = require('internal/structured_clone');
 
 const { F_OK, O_SYMLINK, O_WRONLY, S_IFMT, S_IFDIR } = constants;
 
@@ -263,7 +265,7 @@ class FileHandle extends EventEmitter {
   // 'close'. Not while an operation or a stream holds it, or it is closing.
   [kTransfer]() {
     if (this[kClosePromise] || this[kRefs] > 1) {
-      throw lazyDOMException('Cannot transfer FileHandle while in use', 'DataCloneError');
+      throw dataCloneError('Cannot transfer FileHandle while in use');
     }
     return { data: { fd: detachFd(this) }, deserializeInfo: 'internal/fs/promises:FileHandle' };
   }
@@ -300,12 +302,6 @@ function detachFd(handle) {
 Object.defineProperty(FileHandle.prototype, kTransferMode, {
   __proto__: null, value: 2, writable: false, enumerable: false, configurable: true,
 });
-
-let lazyDOMExceptionClass;
-function lazyDOMException(message, name) {
-  lazyDOMExceptionClass ??= require('internal/per_context/domexception').DOMException;
-  return new lazyDOMExceptionClass(message, name);
-}
 
 async function fsCall(fn, handle, ...args) {
   if (!(handle instanceof FileHandle)) {
