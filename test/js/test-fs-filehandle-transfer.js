@@ -1,7 +1,8 @@
 'use strict';
 // A FileHandle in a postMessage transfer list moves: the receiver (a port on
 // this thread, or a worker) gets a working FileHandle on the same descriptor,
-// the sender's handle is left closed without a 'close' event, and a handle an
+// the sender's handle is left closed without a 'close' event (a worker that
+// sent one and exits does not close it), and a handle an
 // operation or stream is using cannot be transferred (DataCloneError, code 25).
 const common = require('./common');
 const assert = require('node:assert');
@@ -35,11 +36,26 @@ const expected = fs.readFileSync(__filename, 'utf8');
     fs.createReadStream(null, { fd: workerData.handle, encoding: 'utf8' })
       .on('data', (chunk) => { text += chunk; })
       .on('close', () => parentPort.postMessage(text));
-  `, { eval: true, workerData: { handle: toWorker }, transferList: [toWorker] });
+  `, { eval: true, workerData: { handle: toWorker }, transferList: [toWorker], stderr: true });
   assert.strictEqual(toWorker.fd, -1);
+  let workerStderr = '';
+  w.stderr.setEncoding('utf8').on('data', (chunk) => { workerStderr += chunk; });
   const [text] = await once(w, 'message');
   assert.strictEqual(text, expected);
   await once(w, 'exit');
+  // The worker closed a descriptor it owns: no unmanaged-fd warning.
+  assert.strictEqual(workerStderr, '');
+
+  // From a worker, which then exits: the descriptor stays open for the parent.
+  const back = new Worker(`
+    const { parentPort } = require('node:worker_threads');
+    require('node:fs').promises.open(${JSON.stringify(__filename)})
+      .then((h) => parentPort.postMessage(h, [h]));
+  `, { eval: true });
+  const [fromWorker] = await once(back, 'message');
+  await once(back, 'exit');
+  assert.strictEqual(await fromWorker.readFile('utf8'), expected);
+  await fromWorker.close();
 
   // In use: a stream holds it, or a read is running.
   const busy = await fs.promises.open(__filename);

@@ -34,7 +34,9 @@ class MessageDeserializer extends v8.Deserializer {
   _readHostObject() {
     const tag = this.readUint32();
     if (tag === kHostFileHandle) {
-      return new (fsPromises().FileHandle)(this.readUint32() - 1);
+      const fd = this.readUint32() - 1;
+      if (fd !== -1 && fdTracking !== null) fdTracking.received(fd);
+      return new (fsPromises().FileHandle)(fd);
     }
     const length = this.readUint32();
     return new WebAssembly.Module(this.readRawBytes(length));
@@ -45,15 +47,27 @@ class MessageDeserializer extends v8.Deserializer {
 // descriptor now belongs to the receiving one, so the clone gives it up (once:
 // a message with shared memory is written twice).
 const sentFds = new WeakMap(); // the clone -> its descriptor
-let BuiltinModule;
+// Set in a worker that tracks the descriptors it opens (trackUnmanagedFds,
+// worker/thread.js): a FileHandle's descriptor that arrives counts as opened
+// there, one that leaves as no longer its own to close.
+let fdTracking = null;
+function setFdTracking(hooks) {
+  fdTracking = hooks;
+}
+
 function isSentFileHandle(value) {
-  if (lazyFsPromises === undefined) {
-    // No FileHandle exists before the module that makes them is loaded.
-    BuiltinModule ??= require('internal/bootstrap/realm').BuiltinModule;
-    if (!BuiltinModule.isLoaded('internal/fs/promises')) return false;
-    fsPromises();
-  }
-  return value instanceof lazyFsPromises.FileHandle;
+  return lazyFsPromises !== undefined && value instanceof lazyFsPromises.FileHandle;
+}
+
+// No FileHandle exists before the module that makes them is loaded: until
+// then a message has no host objects but WebAssembly modules to look for.
+let BuiltinModule;
+function fileHandlesExist() {
+  if (lazyFsPromises !== undefined) return true;
+  BuiltinModule ??= require('internal/bootstrap/realm').BuiltinModule;
+  if (!BuiltinModule.isLoaded('internal/fs/promises')) return false;
+  fsPromises();
+  return true;
 }
 
 class MessageSerializer extends v8.Serializer {
@@ -74,6 +88,7 @@ class MessageSerializer extends v8.Serializer {
       if (fd === undefined) {
         fd = fsPromises().detachFd(object);
         sentFds.set(object, fd);
+        if (fd !== -1 && fdTracking !== null) fdTracking.sent(fd);
       }
       this.writeUint32(kHostFileHandle);
       this.writeUint32(fd + 1);
@@ -143,7 +158,7 @@ function serialize(value, ports, shared, seeded, buffers) {
   }
   kSerializerState ??= stateSymbol(ser, 'kSerializerState');
   const state = ser[kSerializerState];
-  state.isHost = isSentFileHandle;
+  if (fileHandlesExist()) state.isHost = isSentFileHandle;
   for (let i = 0; i < ports.length; i++) state.ids.set(ports[i], i);
   state.nextId = ports.length;
   if (seeded) {
@@ -200,4 +215,4 @@ function decode(data, links, fromLink, buffers) {
   return { value: des.readValue(), ports };
 }
 
-module.exports = { encode, decode, dataCloneError };
+module.exports = { encode, decode, dataCloneError, setFdTracking };

@@ -34,7 +34,13 @@ function setup(options) {
   const io = require('internal/worker/io');
   const ctl = io.portFromLink(links[1]);
   const parentPort = io.portFromLink(links[0]);
+  // FileHandles in workerData arrive before init says whether descriptors
+  // are tracked.
+  const serdes = require('internal/worker/serdes');
+  const initFds = [];
+  serdes.setFdTracking({ received(fd) { initFds.push(fd); }, sent() {} });
   const received = io.receiveMessageOnPort(ctl);
+  serdes.setFdTracking(null);
   const init = received.message;
   if (init.environmentData !== undefined) environment = init.environmentData;
   state = {
@@ -133,7 +139,7 @@ function setup(options) {
     return Reflect.apply(umask, process, []);
   };
 
-  if (init.trackUnmanagedFds) trackUnmanagedFds(workerBinding);
+  if (init.trackUnmanagedFds) trackUnmanagedFds(workerBinding, initFds);
 
   // stdio: chunks go to the parent, which pushes them into worker.stdout/err.
   const { Readable, Writable } = require('stream');
@@ -307,7 +313,8 @@ function applyExecArgv(options, execArgv) {
 
 // trackUnmanagedFds: what fs.open()/openSync() open the worker closes when it
 // ends; an fd opened twice or closed without being opened gets a warning.
-function trackUnmanagedFds(workerBinding) {
+// initFds: descriptors of FileHandles that came with the worker's init.
+function trackUnmanagedFds(workerBinding, initFds) {
   const fsBinding = internalBinding('fs');
   const open = fsBinding.open;
   const close = fsBinding.close;
@@ -333,6 +340,12 @@ function trackUnmanagedFds(workerBinding) {
     }
     return Reflect.apply(close, this, arguments);
   };
+  // Transferred FileHandles: the receiver owns the descriptor.
+  for (const fd of initFds) workerBinding.trackFd(fd);
+  require('internal/worker/serdes').setFdTracking({
+    received(fd) { workerBinding.trackFd(fd); },
+    sent(fd) { workerBinding.untrackFd(fd); },
+  });
 }
 
 function reportError(post, err) {
