@@ -25,6 +25,11 @@ const expected = fs.readFileSync(__filename, 'utf8');
   await moved.close();
   await assert.rejects(fh.readFile(), { code: 'EBADF' });
   port1.close();
+  // Closed: nothing to transfer, as in node.
+  const closed = await fs.promises.open(__filename);
+  await closed.close();
+  assert.throws(() => new MessageChannel().port1.postMessage(closed, [closed]),
+                { name: 'DataCloneError', message: 'Cannot clone object of unsupported type.' });
 
   // To a worker, which reads through a stream and reports back.
   const toWorker = await fs.promises.open(__filename);

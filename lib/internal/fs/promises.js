@@ -264,6 +264,8 @@ class FileHandle extends EventEmitter {
   // another thread, the receiving one), this handle ends with fd -1 and no
   // 'close'. Not while an operation or a stream holds it, or it is closing.
   [kTransfer]() {
+    // A closed handle has nothing to move (node); one moved already neither.
+    if (this[kFd] === -1) throw dataCloneError('Cannot clone object of unsupported type.');
     if (this[kClosePromise] || this[kRefs] > 1) {
       throw dataCloneError('Cannot transfer FileHandle while in use');
     }
