@@ -221,7 +221,7 @@ static int main_check_cpu_prof(JSContextRef ctx, JSObjectRef options, const char
     static const char *const deps[][2] = {{"cpuProfDir", "--cpu-prof-dir"},
                                           {"cpuProfName", "--cpu-prof-name"},
                                           {"cpuProfInterval", "--cpu-prof-interval"}};
-    if (JSValueToBoolean(ctx, rt_get(ctx, options, "cpuProf"))) {
+    if (rt_bool(ctx, rt_get(ctx, options, "cpuProf"))) {
         return 0;
     }
     for (size_t i = 0; i < sizeof(deps) / sizeof(deps[0]); i++) {

@@ -89,7 +89,7 @@ static size_t buffer_arg_index(JSContextRef ctx, size_t argc, const JSValueRef a
     if (i >= argc || JSValueIsUndefined(ctx, argv[i])) {
         return def > max ? max : def;
     }
-    double d = JSValueToNumber(ctx, argv[i], NULL);
+    double d = rt_num(ctx, argv[i]);
     if (d != d) {
         return def > max ? max : def;
     }
@@ -106,7 +106,7 @@ static int buffer_arg_enc(JSContextRef ctx, size_t argc, const JSValueRef argv[]
     if (i >= argc) {
         return BUF_UTF8;
     }
-    double d = JSValueToNumber(ctx, argv[i], NULL);
+    double d = rt_num(ctx, argv[i]);
     if (d != d || d < 0 || d > BUF_BASE64URL) {
         return BUF_UTF8;
     }
@@ -1115,7 +1115,7 @@ static JSValueRef buffer_fn_index_of_string(JSContextRef ctx, JSObjectRef fn, JS
     }
     int64_t offset = buffer_arg_int64(ctx, argc, argv, 2);
     int enc = buffer_arg_enc(ctx, argc, argv, 3);
-    bool forward = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 4));
+    bool forward = rt_bool(ctx, rt_arg(ctx, argc, argv, 4));
     hay = rt_bytes(ctx, argv[0], &hn);
     if (!hay) {
         hay = &buffer_empty_byte;
@@ -1153,7 +1153,7 @@ static JSValueRef buffer_fn_index_of_buffer(JSContextRef ctx, JSObjectRef fn, JS
     }
     int64_t offset = buffer_arg_int64(ctx, argc, argv, 2);
     int enc = buffer_arg_enc(ctx, argc, argv, 3);
-    bool forward = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 4));
+    bool forward = rt_bool(ctx, rt_arg(ctx, argc, argv, 4));
     hay = buffer_arg_bytes(ctx, argc, argv, 0, &hn, exc);
     needle = buffer_arg_bytes(ctx, argc, argv, 1, &nn, exc);
     if (!hay || !needle) {
@@ -1174,7 +1174,7 @@ static JSValueRef buffer_fn_index_of_number(JSContextRef ctx, JSObjectRef fn, JS
     double d = rt_arg_num(ctx, argc, argv, 1);
     uint8_t byte = (uint8_t)(d == d && d >= 0 && d < 4294967296.0 ? (uint32_t)d : 0);
     int64_t offset = buffer_arg_int64(ctx, argc, argv, 2);
-    bool forward = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 3));
+    bool forward = rt_bool(ctx, rt_arg(ctx, argc, argv, 3));
     hay = buffer_arg_bytes(ctx, argc, argv, 0, &hn, exc);
     if (!hay) {
         return NULL;
@@ -1336,7 +1336,7 @@ static JSValueRef buffer_fn_decode_utf8(JSContextRef ctx, JSObjectRef fn, JSObje
     }
     size_t start = buffer_arg_index(ctx, argc, argv, 1, 0, len);
     size_t end = buffer_arg_index(ctx, argc, argv, 2, len, len);
-    bool fatal = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 3));
+    bool fatal = rt_bool(ctx, rt_arg(ctx, argc, argv, 3));
     p = buffer_arg_bytes(ctx, argc, argv, 0, &len, exc);
     if (!p) {
         return NULL;
@@ -1369,8 +1369,8 @@ static JSValueRef buffer_fn_decode_utf16(JSContextRef ctx, JSObjectRef fn, JSObj
     }
     size_t start = buffer_arg_index(ctx, argc, argv, 1, 0, len);
     size_t end = buffer_arg_index(ctx, argc, argv, 2, len, len);
-    bool fatal = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 3));
-    bool be = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 4));
+    bool fatal = rt_bool(ctx, rt_arg(ctx, argc, argv, 3));
+    bool be = rt_bool(ctx, rt_arg(ctx, argc, argv, 4));
     p = buffer_arg_bytes(ctx, argc, argv, 0, &len, exc);
     if (!p) {
         return NULL;

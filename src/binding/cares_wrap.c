@@ -297,7 +297,7 @@ static JSValueRef cares_cstr(JSContextRef ctx, const char *s) {
 }
 
 static void cares_push(JSContextRef ctx, JSObjectRef list, JSValueRef v) {
-    double n = JSValueToNumber(ctx, rt_get(ctx, list, "length"), NULL);
+    double n = rt_num(ctx, rt_get(ctx, list, "length"));
     JSObjectSetPropertyAtIndex(ctx, list, (unsigned)n, v, NULL);
 }
 
@@ -765,7 +765,7 @@ static int cares_parse_any(JSContextRef ctx, const unsigned char *buf, int len, 
     if (status != ARES_SUCCESS && status != ARES_ENODATA) {
         return status;
     }
-    double n = JSValueToNumber(ctx, rt_get(ctx, list, "length"), NULL);
+    double n = rt_num(ctx, rt_get(ctx, list, "length"));
     return n > 0 ? ARES_SUCCESS : ARES_ENODATA;
 }
 
@@ -1073,7 +1073,7 @@ static JSValueRef cares_channel_query(JSContextRef ctx, JSObjectRef self, size_t
         return NULL;
     }
     cares_query_t *q = cares_query_new(ctx, ch, (JSObjectRef)req, kind);
-    q->ttl = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 2));
+    q->ttl = rt_bool(ctx, rt_arg(ctx, argc, argv, 2));
     if (strlen(name) != len) {
         /* c-ares cannot see past a NUL: such a name is not a DNS name. */
         cares_finish(q, ARES_EBADNAME);
@@ -1181,7 +1181,7 @@ static JSValueRef cares_set_servers(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     if (ch->active) {
         return JSValueMakeNumber(ctx, CARES_ESETSRVPENDING);
     }
-    double n = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
+    double n = rt_num(ctx, rt_get(ctx, (JSObjectRef)list, "length"));
     if (!(n >= 0 && n <= 1 << 16)) {
         return rt_throw_type_error(ctx, exc, "servers must be an array");
     }
@@ -1196,13 +1196,13 @@ static JSValueRef cares_set_servers(JSContextRef ctx, JSObjectRef fn, JSObjectRe
             break;
         }
         JSObjectRef entry = (JSObjectRef)e;
-        double family = JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, entry, 0, NULL), NULL);
+        double family = rt_num(ctx, JSObjectGetPropertyAtIndex(ctx, entry, 0, NULL));
         char *ip = rt_to_utf8(ctx, JSObjectGetPropertyAtIndex(ctx, entry, 1, NULL), NULL, exc);
         if (!ip) {
             free(nodes);
             return NULL;
         }
-        double port = JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, entry, 2, NULL), NULL);
+        double port = rt_num(ctx, JSObjectGetPropertyAtIndex(ctx, entry, 2, NULL));
         int iport = port == port && port >= 0 ? (int)((uint64_t)port & 0xffff) : 53;
         struct ares_addr_port_node *node = &nodes[i];
         if (family == 6) {

@@ -206,7 +206,7 @@ static JSValueRef contextify_stand_in_call(JSContextRef ctx, JSObjectRef helper,
 static bool contextify_stand_in_has(JSContextRef ctx, JSObjectRef obj, JSStringRef name) {
     JSValueRef exc = NULL;
     JSValueRef r = contextify_stand_in_call(ctx, contextify_stand_in_has_fn, obj, name, &exc);
-    return r && !exc && JSValueToBoolean(ctx, r);
+    return r && !exc && rt_bool(ctx, r);
 }
 
 static JSValueRef contextify_stand_in_get(JSContextRef ctx, JSObjectRef obj, JSStringRef name,
@@ -314,7 +314,7 @@ static void contextify_declare(JSContextRef ctx, JSObjectRef global, contextify_
     }
     JSObjectRef names = (JSObjectRef)names_v;
     JSValueRef len_v = rt_get(ctx, names, "length");
-    double len = len_v ? JSValueToNumber(ctx, len_v, NULL) : 0;
+    double len = len_v ? rt_num(ctx, len_v) : 0;
     if (!(len > 0)) {
         return;
     }
@@ -330,7 +330,7 @@ static void contextify_declare(JSContextRef ctx, JSObjectRef global, contextify_
             continue;
         }
         JSValueRef own = JSObjectCallAsFunction(ctx, contextify_has_own_fn, global, 1, &name, &exc);
-        if (exc || !own || JSValueToBoolean(ctx, own)) {
+        if (exc || !own || rt_bool(ctx, own)) {
             continue;
         }
         JSStringRef key = JSValueToStringCopy(ctx, name, &exc);
@@ -386,7 +386,7 @@ static JSValueRef contextify_make_context(JSContextRef ctx, JSObjectRef fn, JSOb
             JSStringRelease(name);
         }
     }
-    if (argc > 2 && !JSValueToBoolean(ctx, argv[2])) {
+    if (argc > 2 && !rt_bool(ctx, argv[2])) {
         JSStringRef msg = rt_jsstr("Code generation from strings disallowed for this context");
         JSGlobalContextSetEvalEnabled(inner, false, msg);
         JSStringRelease(msg);

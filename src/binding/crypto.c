@@ -485,7 +485,7 @@ static JSValueRef crypto_encode(JSContextRef ctx, const uint8_t *data, size_t le
 
 static int crypto_arg_enc(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
     JSValueRef v = rt_arg(ctx, argc, argv, i);
-    return JSValueIsNumber(ctx, v) ? (int)JSValueToNumber(ctx, v, NULL) : CRYPTO_ENC_BUFFER;
+    return JSValueIsNumber(ctx, v) ? (int)rt_num(ctx, v) : CRYPTO_ENC_BUFFER;
 }
 
 /* ---- Hash ---- */
@@ -571,7 +571,7 @@ static bool crypto_hash_out_len(JSContextRef ctx, const EVP_MD *md, size_t argc,
     if (!JSValueIsNumber(ctx, v)) {
         return true;
     }
-    double d = JSValueToNumber(ctx, v, NULL);
+    double d = rt_num(ctx, v);
     if (!(d >= 0) || d > (double)UINT32_MAX) {
         return true;
     }
@@ -1178,7 +1178,7 @@ static JSValueRef crypto_random_uuid(JSContextRef ctx, JSObjectRef fn, JSObjectR
     static _Thread_local size_t offset = sizeof(cache);
     uint8_t fresh[16];
     const uint8_t *b;
-    if (JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0))) {
+    if (rt_bool(ctx, rt_arg(ctx, argc, argv, 0))) {
         if (offset == sizeof(cache)) {
             if (!crypto_rand(cache, sizeof(cache))) {
                 return crypto_throw_openssl(ctx, exc, "Random bytes generation failed");
@@ -1358,7 +1358,7 @@ static JSValueRef crypto_get_fips(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
  * (changing nothing) when asked to enable it without a FIPS provider to serve it. */
 static JSValueRef crypto_set_fips(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                   size_t argc, const JSValueRef argv[], JSValueRef *exc) {
-    int enable = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0)) ? 1 : 0;
+    int enable = rt_bool(ctx, rt_arg(ctx, argc, argv, 0)) ? 1 : 0;
     if (enable && !OSSL_PROVIDER_available(NULL, "fips")) {
         return JSValueMakeBoolean(ctx, false);
     }

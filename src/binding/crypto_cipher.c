@@ -106,9 +106,9 @@ static JSValueRef cipher_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
     if (has_iv && !rt__crypto_arg_bytes(ctx, argc, argv, 2, &iv, &iv_len, &iv_owned, exc)) {
         goto done;
     }
-    bool decrypt = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 3));
+    bool decrypt = rt_bool(ctx, rt_arg(ctx, argc, argv, 3));
     JSValueRef tlv = rt_arg(ctx, argc, argv, 4);
-    int tag_len = JSValueIsNumber(ctx, tlv) ? (int)JSValueToNumber(ctx, tlv, NULL) : -1;
+    int tag_len = JSValueIsNumber(ctx, tlv) ? (int)rt_num(ctx, tlv) : -1;
     int mode = EVP_CIPHER_get_mode(cipher);
     bool chacha = EVP_CIPHER_get_nid(cipher) == NID_chacha20_poly1305;
     bool aead = cipher_is_aead_mode(mode, cipher);
@@ -367,7 +367,7 @@ static JSValueRef cipher_set_auto_padding(JSContextRef ctx, JSObjectRef fn, JSOb
     if (c->finalized) {
         return JSValueMakeBoolean(ctx, false);
     }
-    EVP_CIPHER_CTX_set_padding(c->ctx, JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1)));
+    EVP_CIPHER_CTX_set_padding(c->ctx, rt_bool(ctx, rt_arg(ctx, argc, argv, 1)));
     return JSValueMakeBoolean(ctx, true);
 }
 
@@ -397,7 +397,7 @@ static JSValueRef cipher_set_aad(JSContextRef ctx, JSObjectRef fn, JSObjectRef s
             return rt_throw_code(ctx, exc, "TypeError", "ERR_MISSING_ARGS",
                                  "options.plaintextLength required for CCM mode with AAD");
         }
-        double pl = JSValueToNumber(ctx, plv, NULL);
+        double pl = rt_num(ctx, plv);
         if (!(pl >= 0) || pl > INT_MAX) {
             ok = false;
         } else {
@@ -463,7 +463,7 @@ static JSValueRef cipher_get_info(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
     JSValueRef v = rt_arg(ctx, argc, argv, 0);
     const EVP_CIPHER *legacy = NULL;
     if (JSValueIsNumber(ctx, v)) {
-        legacy = EVP_get_cipherbynid((int)JSValueToNumber(ctx, v, NULL));
+        legacy = EVP_get_cipherbynid((int)rt_num(ctx, v));
     } else {
         char *name = rt__crypto_arg_str(ctx, argc, argv, 0, exc);
         if (!name) {
@@ -488,7 +488,7 @@ static JSValueRef cipher_get_info(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
     JSValueRef ivv = rt_arg(ctx, argc, argv, 2);
     JSValueRef result = JSValueMakeUndefined(ctx);
     if (JSValueIsNumber(ctx, klv)) {
-        int want = (int)JSValueToNumber(ctx, klv, NULL);
+        int want = (int)rt_num(ctx, klv);
         if (want != key_len) {
             EVP_CIPHER_CTX *cctx = EVP_CIPHER_CTX_new();
             bool ok = cctx && EVP_CipherInit_ex(cctx, cipher, NULL, NULL, NULL, 1) == 1 &&
@@ -502,7 +502,7 @@ static JSValueRef cipher_get_info(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
         }
     }
     if (JSValueIsNumber(ctx, ivv)) {
-        int want = (int)JSValueToNumber(ctx, ivv, NULL);
+        int want = (int)rt_num(ctx, ivv);
         if (want != iv_len) {
             bool ok;
             if (mode == EVP_CIPH_CCM_MODE) {

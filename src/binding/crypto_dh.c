@@ -301,8 +301,8 @@ static JSValueRef dh_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, siz
     JSValueRef gv = rt_arg(ctx, argc, argv, 1);
     ERR_clear_error();
     if (JSValueIsNumber(ctx, pv)) {
-        int bits = (int)JSValueToNumber(ctx, pv, NULL);
-        int g = JSValueIsNumber(ctx, gv) ? (int)JSValueToNumber(ctx, gv, NULL) : 2;
+        int bits = (int)rt_num(ctx, pv);
+        int g = JSValueIsNumber(ctx, gv) ? (int)rt_num(ctx, gv) : 2;
         if (bits < 2) {
             DH_free(dh);
             ERR_raise(ERR_LIB_BN, BN_R_BITS_TOO_SMALL);
@@ -323,7 +323,7 @@ static JSValueRef dh_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, siz
         if (JSValueIsNumber(ctx, gv)) {
             g = BN_new();
             RT_CHECK(g != NULL);
-            BN_set_word(g, (BN_ULONG)JSValueToNumber(ctx, gv, NULL));
+            BN_set_word(g, (BN_ULONG)rt_num(ctx, gv));
         } else {
             g = dh_arg_bn(ctx, argc, argv, 1);
         }

@@ -195,7 +195,7 @@ static JSValueRef keys_parse(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
     if (!rt__crypto_arg_bytes(ctx, argc, argv, 0, &data, &len, &owned, exc)) {
         return NULL;
     }
-    bool want_private = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1));
+    bool want_private = rt_bool(ctx, rt_arg(ctx, argc, argv, 1));
     char *format = rt__crypto_arg_str(ctx, argc, argv, 2, exc);
     char *type = rt__crypto_arg_str(ctx, argc, argv, 3, exc);
     size_t pass_len = 0;
@@ -297,7 +297,7 @@ static JSValueRef keys_export(JSContextRef ctx, JSObjectRef fn, JSObjectRef self
     if (!pkey) {
         return NULL;
     }
-    bool as_public = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1)) || !priv;
+    bool as_public = rt_bool(ctx, rt_arg(ctx, argc, argv, 1)) || !priv;
     char *format = rt__crypto_arg_str(ctx, argc, argv, 2, exc);
     char *type = rt__crypto_arg_str(ctx, argc, argv, 3, exc);
     char *cipher_name = rt__crypto_arg_str(ctx, argc, argv, 4, exc);
@@ -443,7 +443,7 @@ static JSValueRef keys_components(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
     if (!pkey) {
         return NULL;
     }
-    if (JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1))) {
+    if (rt_bool(ctx, rt_arg(ctx, argc, argv, 1))) {
         priv = false;
     }
     JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
@@ -529,7 +529,7 @@ static JSValueRef keys_from_components(JSContextRef ctx, JSObjectRef fn, JSObjec
     }
     snprintf(type, sizeof(type), "%s", t);
     free(t);
-    bool priv = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1));
+    bool priv = rt_bool(ctx, rt_arg(ctx, argc, argv, 1));
     JSValueRef fv = rt_arg(ctx, argc, argv, 2);
     if (!JSValueIsObject(ctx, fv)) {
         return rt_throw_type_error(ctx, exc, "fields must be an object");
@@ -988,23 +988,23 @@ static JSValueRef keys_generate(JSContextRef ctx, JSObjectRef fn, JSObjectRef se
     }
     snprintf(j->type, sizeof(j->type), "%s", t);
     free(t);
-    j->bits = (uint32_t)JSValueToNumber(ctx, rt_get(ctx, o, "modulusLength"), NULL);
+    j->bits = (uint32_t)rt_num(ctx, rt_get(ctx, o, "modulusLength"));
     JSValueRef dv = rt_get(ctx, o, "divisorLength");
-    j->divisor_bits = JSValueIsNumber(ctx, dv) ? (uint32_t)JSValueToNumber(ctx, dv, NULL) : 0;
+    j->divisor_bits = JSValueIsNumber(ctx, dv) ? (uint32_t)rt_num(ctx, dv) : 0;
     j->exponent = keys_get_bn(ctx, o, "publicExponent");
     keys_copy_str(ctx, o, "hash", j->md, sizeof(j->md));
     keys_copy_str(ctx, o, "mgf1Hash", j->mgf1_md, sizeof(j->mgf1_md));
     JSValueRef sv = rt_get(ctx, o, "saltLength");
-    j->salt_len = JSValueIsNumber(ctx, sv) ? (int)JSValueToNumber(ctx, sv, NULL) : -1;
+    j->salt_len = JSValueIsNumber(ctx, sv) ? (int)rt_num(ctx, sv) : -1;
     keys_copy_str(ctx, o, "namedCurve", j->curve, sizeof(j->curve));
-    j->param_encoding = JSValueToBoolean(ctx, rt_get(ctx, o, "explicitCurve"))
+    j->param_encoding = rt_bool(ctx, rt_get(ctx, o, "explicitCurve"))
                             ? OPENSSL_EC_EXPLICIT_CURVE
                             : OPENSSL_EC_NAMED_CURVE;
     keys_copy_str(ctx, o, "group", j->group, sizeof(j->group));
     j->prime = keys_get_bn(ctx, o, "prime");
-    j->prime_bits = (uint32_t)JSValueToNumber(ctx, rt_get(ctx, o, "primeLength"), NULL);
+    j->prime_bits = (uint32_t)rt_num(ctx, rt_get(ctx, o, "primeLength"));
     JSValueRef gv = rt_get(ctx, o, "generator");
-    j->generator = JSValueIsNumber(ctx, gv) ? (uint32_t)JSValueToNumber(ctx, gv, NULL) : 2;
+    j->generator = JSValueIsNumber(ctx, gv) ? (uint32_t)rt_num(ctx, gv) : 2;
     return rt__crypto_job_submit(ctx, &j->base, rt_arg(ctx, argc, argv, 2), exc);
 }
 
@@ -1081,7 +1081,7 @@ static JSValueRef keys_generate_prime(JSContextRef ctx, JSObjectRef fn, JSObject
     j->base.destroy = keys_prime_destroy;
     j->base.failure = "Prime generation job failed";
     j->bits = (uint32_t)rt_arg_int(ctx, argc, argv, 0);
-    j->safe = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1));
+    j->safe = rt_bool(ctx, rt_arg(ctx, argc, argv, 1));
     j->add = keys_arg_bn(ctx, argc, argv, 2);
     j->rem = keys_arg_bn(ctx, argc, argv, 3);
     return rt__crypto_job_submit(ctx, &j->base, rt_arg(ctx, argc, argv, 4), exc);

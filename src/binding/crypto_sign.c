@@ -169,7 +169,7 @@ static JSValueRef sign_update(JSContextRef ctx, JSObjectRef fn, JSObjectRef self
 
 static int sign_arg_opt(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
     JSValueRef v = rt_arg(ctx, argc, argv, i);
-    return JSValueIsNumber(ctx, v) ? (int)JSValueToNumber(ctx, v, NULL) : INT_MIN;
+    return JSValueIsNumber(ctx, v) ? (int)rt_num(ctx, v) : INT_MIN;
 }
 
 /* The digest so far; the handle is spent afterwards. */

@@ -307,7 +307,7 @@ static JSValueRef x509_check_key(JSContextRef ctx, JSObjectRef fn, JSObjectRef s
     if (!pkey) {
         return rt_throw_type_error(ctx, exc, "key must be a key handle");
     }
-    bool ok = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 2))
+    bool ok = rt_bool(ctx, rt_arg(ctx, argc, argv, 2))
                   ? X509_check_private_key(x, pkey) == 1
                   : X509_verify(x, pkey) > 0;
     ERR_clear_error();

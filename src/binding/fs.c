@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -127,9 +128,25 @@ static uint8_t fs_empty_byte;
 /* Jobs queued on the thread pool and not yet called back (process._getActiveRequests). */
 static _Thread_local uint32_t fs_in_flight;
 
+/* One finished job kept per thread for the next (a synchronous call then allocates none);
+ * a thread-specific value, so that a worker thread's is freed when the thread ends. */
+static pthread_key_t fs_spare_key;
+static uv_once_t fs_spare_once = UV_ONCE_INIT;
+
+static void fs_spare_key_create(void) {
+    RT_CHECK(pthread_key_create(&fs_spare_key, free) == 0);
+}
+
 static fs_job_t *fs_job_new(int op, int res) {
-    fs_job_t *j = calloc(1, sizeof(*j));
-    RT_CHECK(j != NULL);
+    uv_once(&fs_spare_once, fs_spare_key_create);
+    fs_job_t *j = pthread_getspecific(fs_spare_key);
+    if (j != NULL) {
+        pthread_setspecific(fs_spare_key, NULL);
+        memset(j, 0, sizeof(*j));
+    } else {
+        j = calloc(1, sizeof(*j));
+        RT_CHECK(j != NULL);
+    }
     j->op = op;
     j->res = res;
     j->fd = -1;
@@ -154,7 +171,11 @@ static void fs_job_free(fs_job_t *j) {
     free(j->types);
     rt_bytes_free(j->data, j->data_cap);
     free(j->keeps);
-    free(j);
+    if (pthread_getspecific(fs_spare_key) == NULL) {
+        pthread_setspecific(fs_spare_key, j);
+    } else {
+        free(j);
+    }
 }
 
 /* ---- the job bodies (any thread; no engine calls) ---- */
@@ -846,8 +867,10 @@ static JSValueRef fs_path_value(JSContextRef ctx, const char *s, bool as_buffer,
 
 /* Sync stat results land in one array per thread and kind (binding.statValues and
  * binding.bigintStatValues; lib reads them at once), so a statSync allocates no array. Both
- * stay reachable from the binding object. */
+ * stay reachable from the binding object; their bytes, asked for once (which pins them), are
+ * kept too: asking takes the engine's lock. */
 static _Thread_local JSObjectRef fs_stat_shared[2];
+static _Thread_local void *fs_stat_shared_bytes[2];
 
 static JSValueRef fs_stat_value(JSContextRef ctx, const uv_stat_t *s, bool bigint, bool shared,
                                 JSValueRef *exc) {
@@ -859,17 +882,21 @@ static JSValueRef fs_stat_value(JSContextRef ctx, const uv_stat_t *s, bool bigin
         s->st_mtim.tv_sec,           s->st_mtim.tv_nsec,           s->st_ctim.tv_sec,
         s->st_ctim.tv_nsec,          s->st_birthtim.tv_sec,        s->st_birthtim.tv_nsec,
     };
-    JSObjectRef arr = shared ? fs_stat_shared[bigint] : NULL;
-    if (arr == NULL) {
+    JSObjectRef arr;
+    void *p;
+    if (shared) {
+        arr = fs_stat_shared[bigint];
+        p = fs_stat_shared_bytes[bigint];
+    } else {
         arr = JSObjectMakeTypedArray(
             ctx, bigint ? kJSTypedArrayTypeBigInt64Array : kJSTypedArrayTypeFloat64Array, 18, exc);
-    }
-    if (arr == NULL) {
-        return NULL;
-    }
-    void *p = JSObjectGetTypedArrayBytesPtr(ctx, arr, exc);
-    if (p == NULL) {
-        return NULL;
+        if (arr == NULL) {
+            return NULL;
+        }
+        p = JSObjectGetTypedArrayBytesPtr(ctx, arr, exc);
+        if (p == NULL) {
+            return NULL;
+        }
     }
     if (bigint) {
         memcpy(p, v, sizeof(v));
@@ -1056,7 +1083,9 @@ static JSValueRef fs_submit(JSContextRef ctx, fs_job_t *j, JSValueRef req, JSVal
     fs_run(j);
     JSValueRef ret;
     if (j->err != 0) {
-        if (j->no_entry_ok && j->err == UV_ENOENT) {
+        /* node 22: statSync also answers undefined for a path through a file (lstat throws) */
+        if (j->no_entry_ok &&
+            (j->err == UV_ENOENT || (j->err == UV_ENOTDIR && j->op == FS_STAT))) {
             ret = JSValueMakeUndefined(ctx);
         } else {
             *exc = fs_error(ctx, j);
@@ -1111,7 +1140,7 @@ static int64_t fs_arg_pos(JSContextRef ctx, size_t argc, const JSValueRef argv[]
     if (!JSValueIsNumber(ctx, v)) {
         return -1;
     }
-    double d = JSValueToNumber(ctx, v, NULL);
+    double d = rt_num(ctx, v);
     if (!(d >= 0) || d > 9007199254740991.0) {
         return -1;
     }
@@ -1119,7 +1148,7 @@ static int64_t fs_arg_pos(JSContextRef ctx, size_t argc, const JSValueRef argv[]
 }
 
 static bool fs_arg_bool(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
-    return JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, i));
+    return rt_bool(ctx, rt_arg(ctx, argc, argv, i));
 }
 
 static JSValueRef fs_arg_req(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
@@ -1302,7 +1331,7 @@ static JSValueRef fs_rwv(JSContextRef ctx, int op, size_t argc, const JSValueRef
         return rt_throw_type_error(ctx, exc, "buffers must be an array");
     }
     JSObjectRef list = (JSObjectRef)listv;
-    double nd = JSValueToNumber(ctx, rt_get(ctx, list, "length"), NULL);
+    double nd = rt_num(ctx, rt_get(ctx, list, "length"));
     size_t n = nd > 0 && nd < 1e9 ? (size_t)nd : 0;
     fs_job_t *j = fs_job_new(op, FS_RES_INT);
     j->bufs = calloc(n > 0 ? n : 1, sizeof(uv_buf_t));
@@ -1352,7 +1381,7 @@ static JSValueRef fs_stat_path(JSContextRef ctx, int op, size_t argc, const JSVa
     j->path = path;
     j->bigint = fs_arg_bool(ctx, argc, argv, 1);
     JSValueRef t = rt_arg(ctx, argc, argv, 3);
-    j->no_entry_ok = JSValueIsBoolean(ctx, t) && !JSValueToBoolean(ctx, t);
+    j->no_entry_ok = JSValueIsBoolean(ctx, t) && !rt_bool(ctx, t);
     return fs_submit(ctx, j, fs_arg_req(ctx, argc, argv, 2), exc);
 }
 
@@ -2073,4 +2102,8 @@ void rt_binding_fs_init(rt_env_t *env, JSObjectRef target) {
     fs_stat_shared[1] = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeBigInt64Array, 18, NULL);
     RT_CHECK(fs_stat_shared[1] != NULL);
     rt_set(ctx, target, "bigintStatValues", fs_stat_shared[1]);
+    for (int i = 0; i < 2; i++) {
+        fs_stat_shared_bytes[i] = JSObjectGetTypedArrayBytesPtr(ctx, fs_stat_shared[i], NULL);
+        RT_CHECK(fs_stat_shared_bytes[i] != NULL);
+    }
 }

@@ -330,7 +330,7 @@ static int hp_on_headers_complete(http_parser_t *p) {
         return -1;
     }
     if (r && JSValueIsNumber(ctx, r)) {
-        double d = JSValueToNumber(ctx, r, NULL);
+        double d = rt_num(ctx, r);
         if (d == 1 || d == 2) {
             return (int)d;
         }

@@ -64,7 +64,7 @@ static void messaging_async_on_send(uv_async_t *h) {
             return;
         }
         JSValueRef r = rt_make_callback(env, w->callback, w->obj, 0, NULL);
-        if (!r || !JSValueToBoolean(env->ctx, r)) {
+        if (!r || !rt_bool(env->ctx, r)) {
             return;
         }
     }
@@ -594,7 +594,7 @@ static void messaging_link_on_async(uv_async_t *h) {
             return;
         }
         JSValueRef r = rt_make_callback(env, l->handler, l->obj, 0, NULL);
-        if (!r || !JSValueToBoolean(env->ctx, r)) {
+        if (!r || !rt_bool(env->ctx, r)) {
             return;
         }
     }
@@ -687,7 +687,7 @@ static size_t messaging_list_length(JSContextRef ctx, JSValueRef list) {
     if (!JSValueIsObject(ctx, list)) {
         return 0;
     }
-    double d = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
+    double d = rt_num(ctx, rt_get(ctx, (JSObjectRef)list, "length"));
     return d >= 0 && d <= 65536 ? (size_t)d : 0;
 }
 

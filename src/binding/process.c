@@ -209,9 +209,9 @@ PROCESS_FN(process_memory_usage) {
     JSObjectRef stats = JSGetMemoryUsageStatistics(ctx);
     double heap = 0, cap = 0, extra = 0;
     if (stats) {
-        heap = JSValueToNumber(ctx, rt_get(ctx, stats, "heapSize"), NULL);
-        cap = JSValueToNumber(ctx, rt_get(ctx, stats, "heapCapacity"), NULL);
-        extra = JSValueToNumber(ctx, rt_get(ctx, stats, "extraMemorySize"), NULL);
+        heap = rt_num(ctx, rt_get(ctx, stats, "heapSize"));
+        cap = rt_num(ctx, rt_get(ctx, stats, "heapCapacity"));
+        extra = rt_num(ctx, rt_get(ctx, stats, "extraMemorySize"));
     }
     JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
     rt_set_num(ctx, o, "rss", (double)rss);
@@ -426,7 +426,7 @@ PROCESS_FN(process_set_exit_code) {
 /* Resolves a user (is_group false) or group name or number to an id; returns -1 if unknown. */
 static int64_t process_resolve_id(JSContextRef ctx, JSValueRef v, bool is_group) {
     if (JSValueIsNumber(ctx, v)) {
-        return (int64_t)JSValueToNumber(ctx, v, NULL);
+        return (int64_t)rt_num(ctx, v);
     }
     char *name = rt_to_utf8(ctx, v, NULL, NULL);
     if (!name) {
@@ -484,7 +484,7 @@ PROCESS_FN(process_set_groups) {
     if (!JSValueIsObject(ctx, v)) {
         return rt_throw_type_error(ctx, exc, "groups must be an array");
     }
-    size_t n = (size_t)JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)v, "length"), NULL);
+    size_t n = (size_t)rt_num(ctx, rt_get(ctx, (JSObjectRef)v, "length"));
     if (n > 65536) {
         n = 65536;
     }
@@ -516,7 +516,7 @@ PROCESS_FN(process_init_groups) {
     if (JSValueIsNumber(ctx, user)) {
         char buf[16384];
         struct passwd p, *pp = NULL;
-        uid_t uid = (uid_t)JSValueToNumber(ctx, user, NULL);
+        uid_t uid = (uid_t)rt_num(ctx, user);
         if (getpwuid_r(uid, &p, buf, sizeof(buf), &pp) == 0 && pp) {
             name = strdup(pp->pw_name);
         }

@@ -109,7 +109,7 @@ static int process_wrap_stdio(JSContextRef ctx, JSValueRef v, size_t i, uv_stdio
         c->flags = UV_INHERIT_FD;
         c->data.fd = (int)i;
     } else if (process_wrap_type_is(ctx, ent, "fd")) {
-        double fd = JSValueToNumber(ctx, rt_get(ctx, ent, "fd"), NULL);
+        double fd = rt_num(ctx, rt_get(ctx, ent, "fd"));
         if (!(fd >= 0 && fd <= INT32_MAX)) {
             return UV_EINVAL;
         }
@@ -161,7 +161,7 @@ static JSValueRef process_wrap_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectR
     }
     JSValueRef cwdv = rt_get(ctx, opts, "cwd");
     /* An empty cwd means "no change", as in Node. */
-    if (JSValueIsString(ctx, cwdv) && JSValueToBoolean(ctx, cwdv)) {
+    if (JSValueIsString(ctx, cwdv) && rt_bool(ctx, cwdv)) {
         cwd = rt_to_utf8(ctx, cwdv, NULL, exc);
         if (!cwd) {
             goto done;
@@ -170,7 +170,7 @@ static JSValueRef process_wrap_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectR
     JSValueRef stdiov = rt_get(ctx, opts, "stdio");
     size_t nstdio = 0;
     if (JSValueIsArray(ctx, stdiov)) {
-        double d = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)stdiov, "length"), NULL);
+        double d = rt_num(ctx, rt_get(ctx, (JSObjectRef)stdiov, "length"));
         nstdio = d >= 0 && d <= 1024 ? (size_t)d : 0;
     }
     stdio = calloc(nstdio ? nstdio : 1, sizeof(*stdio));

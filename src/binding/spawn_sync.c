@@ -178,18 +178,18 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     if (JSValueIsString(ctx, cwdv)) {
         cwd = rt_to_utf8(ctx, cwdv, NULL, exc);
     }
-    double timeout = JSValueToNumber(ctx, rt_get(ctx, opts, "timeout"), NULL);
-    r.max_buffer = JSValueToNumber(ctx, rt_get(ctx, opts, "maxBuffer"), NULL);
+    double timeout = rt_num(ctx, rt_get(ctx, opts, "timeout"));
+    r.max_buffer = rt_num(ctx, rt_get(ctx, opts, "maxBuffer"));
     if (r.max_buffer != r.max_buffer) {
         r.max_buffer = 0;
     }
     JSValueRef ks = rt_get(ctx, opts, "killSignal");
-    r.kill_signal = JSValueIsNumber(ctx, ks) ? (int)JSValueToNumber(ctx, ks, NULL) : SIGTERM;
+    r.kill_signal = JSValueIsNumber(ctx, ks) ? (int)rt_num(ctx, ks) : SIGTERM;
 
     JSValueRef stdiov = rt_get(ctx, opts, "stdio");
     size_t nstdio = 3;
     if (JSValueIsObject(ctx, stdiov)) {
-        nstdio = (size_t)JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)stdiov, "length"), NULL);
+        nstdio = (size_t)rt_num(ctx, rt_get(ctx, (JSObjectRef)stdiov, "length"));
         if (nstdio < 3) {
             nstdio = 3;
         }
@@ -218,8 +218,8 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
             stdio[i].flags = UV_IGNORE;
         } else if (strcmp(type, "pipe") == 0) {
             JSObjectRef e = (JSObjectRef)ent;
-            p->readable = JSValueToBoolean(ctx, rt_get(ctx, e, "readable"));
-            p->writable = JSValueToBoolean(ctx, rt_get(ctx, e, "writable"));
+            p->readable = rt_bool(ctx, rt_get(ctx, e, "readable"));
+            p->writable = rt_bool(ctx, rt_get(ctx, e, "writable"));
             size_t len;
             uint8_t *in = rt_bytes(ctx, rt_get(ctx, e, "input"), &len);
             if (in && len) {
@@ -239,7 +239,7 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
             stdio[i].data.fd = (int)i;
         } else if (strcmp(type, "fd") == 0) {
             stdio[i].flags = UV_INHERIT_FD;
-            stdio[i].data.fd = (int)JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)ent, "fd"), NULL);
+            stdio[i].data.fd = (int)rt_num(ctx, rt_get(ctx, (JSObjectRef)ent, "fd"));
         } else {
             stdio[i].flags = UV_IGNORE;
         }

@@ -580,7 +580,7 @@ static int stream_wrap_send_parse(JSContextRef ctx, stream_wrap_t *w, JSValueRef
         return UV_EINVAL;
     }
     if (JSValueIsNumber(ctx, v)) {
-        double fd = JSValueToNumber(ctx, v, NULL);
+        double fd = rt_num(ctx, v);
         if (!(fd >= 0 && fd <= INT32_MAX)) {
             return UV_EBADF;
         }
@@ -743,7 +743,7 @@ static JSValueRef stream_wrap_writev(JSContextRef ctx, JSObjectRef fn, JSObjectR
     if (!JSValueIsArray(ctx, list)) {
         return rt_throw_type_error(ctx, exc, "chunks must be an array");
     }
-    double n = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
+    double n = rt_num(ctx, rt_get(ctx, (JSObjectRef)list, "length"));
     if (!(n >= 0 && n <= 1 << 20)) {
         return rt_throw_type_error(ctx, exc, "chunks must be an array");
     }
@@ -887,7 +887,7 @@ static JSValueRef stream_wrap_set_blocking(JSContextRef ctx, JSObjectRef fn, JSO
     if (!stream_wrap_usable(w)) {
         return JSValueMakeNumber(ctx, UV_EBADF);
     }
-    bool on = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    bool on = rt_bool(ctx, rt_arg(ctx, argc, argv, 0));
     return JSValueMakeNumber(ctx, uv_stream_set_blocking(&w->h.stream, on));
 }
 
@@ -918,7 +918,7 @@ static JSValueRef stream_wrap_set_raw_mode(JSContextRef ctx, JSObjectRef fn, JSO
     if (w->kind != STREAM_WRAP_TTY || !stream_wrap_usable(w)) {
         return JSValueMakeNumber(ctx, UV_EINVAL);
     }
-    bool raw = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    bool raw = rt_bool(ctx, rt_arg(ctx, argc, argv, 0));
     return JSValueMakeNumber(
         ctx, uv_tty_set_mode(&w->h.tty, raw ? UV_TTY_MODE_RAW : UV_TTY_MODE_NORMAL));
 }
@@ -995,7 +995,7 @@ static int stream_wrap_parse_addr(JSContextRef ctx, JSValueRef addr, JSValueRef 
         *threw = true;
         return UV_EINVAL;
     }
-    double p = JSValueToNumber(ctx, port, NULL);
+    double p = rt_num(ctx, port);
     int iport = (p >= 0 && p <= 65535) ? (int)p : 0;
     int err = v6 ? uv_ip6_addr(host, iport, (struct sockaddr_in6 *)out)
                  : uv_ip4_addr(host, iport, (struct sockaddr_in *)out);
@@ -1153,7 +1153,7 @@ static JSValueRef stream_wrap_getpeername(JSContextRef ctx, JSObjectRef fn, JSOb
 static JSValueRef stream_wrap_set_no_delay(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                            size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     STREAM_WRAP_TCP_PROLOGUE();
-    bool on = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    bool on = rt_bool(ctx, rt_arg(ctx, argc, argv, 0));
     return JSValueMakeNumber(ctx, uv_tcp_nodelay(&w->h.tcp, on));
 }
 
@@ -1162,7 +1162,7 @@ static JSValueRef stream_wrap_set_keep_alive(JSContextRef ctx, JSObjectRef fn, J
                                              size_t argc, const JSValueRef argv[],
                                              JSValueRef *exc) {
     STREAM_WRAP_TCP_PROLOGUE();
-    bool on = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    bool on = rt_bool(ctx, rt_arg(ctx, argc, argv, 0));
     int64_t delay = rt_arg_int(ctx, argc, argv, 1);
     if (delay < 1) {
         delay = 1;

@@ -23,14 +23,14 @@ static void timers_on_timer(uv_timer_t *h) {
     for (;;) {
         JSValueRef now = JSValueMakeNumber(env->ctx, (double)uv_now(env->loop));
         JSValueRef r = rt_make_callback(env, st->process_timers, NULL, 1, &now);
-        if (r && JSValueIsBoolean(env->ctx, r) && JSValueToBoolean(env->ctx, r)) {
+        if (r && JSValueIsBoolean(env->ctx, r) && rt_bool(env->ctx, r)) {
             continue;
         }
         if (!r) {
             /* The callback threw and the error was handled: keep going with the rest. */
             continue;
         }
-        double next = JSValueToNumber(env->ctx, r, NULL);
+        double next = rt_num(env->ctx, r);
         if (next == 0 || next != next) {
             return;
         }
@@ -57,7 +57,7 @@ static void timers_on_check(uv_check_t *h) {
         JSValueRef arg = JSValueMakeBoolean(env->ctx, first);
         first = false;
         JSValueRef r = rt_make_callback(env, st->process_immediate, NULL, 1, &arg);
-        if (r && !JSValueToBoolean(env->ctx, r)) {
+        if (r && !rt_bool(env->ctx, r)) {
             return;
         }
     }
@@ -93,7 +93,7 @@ static JSValueRef timers_schedule(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
 
 static JSValueRef timers_toggle_timer_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                           size_t argc, const JSValueRef argv[], JSValueRef *exc) {
-    if (argc > 0 && JSValueToBoolean(ctx, argv[0])) {
+    if (argc > 0 && rt_bool(ctx, argv[0])) {
         uv_ref((uv_handle_t *)&timers_state.timer);
     } else {
         uv_unref((uv_handle_t *)&timers_state.timer);
@@ -105,7 +105,7 @@ static JSValueRef timers_toggle_timer_ref(JSContextRef ctx, JSObjectRef fn, JSOb
 static JSValueRef timers_toggle_immediate_ref(JSContextRef ctx, JSObjectRef fn,
                                               JSObjectRef self, size_t argc,
                                               const JSValueRef argv[], JSValueRef *exc) {
-    if (argc > 0 && JSValueToBoolean(ctx, argv[0])) {
+    if (argc > 0 && rt_bool(ctx, argv[0])) {
         uv_idle_start(&timers_state.idle, timers_on_idle);
     } else {
         uv_idle_stop(&timers_state.idle);

@@ -1768,7 +1768,7 @@ static int tls_alpn_select_cb(SSL *ssl, const unsigned char **out, unsigned char
         if (e || !r || !JSValueIsNumber(ctx, r)) {
             return SSL_TLSEXT_ERR_ALERT_FATAL;
         }
-        double idx = JSValueToNumber(ctx, r, NULL);
+        double idx = rt_num(ctx, r);
         /* The index of the chosen protocol in the client's list. */
         unsigned k = 0;
         for (unsigned int i = 0; i < inlen; k++) {
@@ -1819,7 +1819,7 @@ static JSValueRef tls_wrap_new(JSContextRef ctx, JSObjectRef fn, JSObjectRef sel
     if (!sc) {
         return NULL;
     }
-    bool is_server = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 2));
+    bool is_server = rt_bool(ctx, rt_arg(ctx, argc, argv, 2));
     SSL *ssl = SSL_new(sc);
     if (!ssl) {
         return tls_throw_openssl(ctx, exc, "SSL_new failed");
@@ -2053,7 +2053,7 @@ static JSValueRef tls_wrap_writev(JSContextRef ctx, JSObjectRef fn, JSObjectRef 
     if (!JSValueIsArray(ctx, list)) {
         return rt_throw_type_error(ctx, exc, "chunks must be an array");
     }
-    double n = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
+    double n = rt_num(ctx, rt_get(ctx, (JSObjectRef)list, "length"));
     if (!(n >= 0 && n <= 1 << 20)) {
         return rt_throw_type_error(ctx, exc, "chunks must be an array");
     }
@@ -2122,7 +2122,7 @@ static int tls_do_shutdown(tls_wrap_t *w, JSObjectRef req, JSValueRef *exc) {
     if (!w->stream) {
         JSValueRef args[1] = {req};
         JSValueRef r = tls_call_parent(w, "shutdown", 1, args, exc);
-        return r && JSValueIsNumber(ctx, r) ? (int)JSValueToNumber(ctx, r, NULL) : 0;
+        return r && JSValueIsNumber(ctx, r) ? (int)rt_num(ctx, r) : 0;
     }
     tls_shutdown_t *sr = calloc(1, sizeof(*sr));
     RT_CHECK(sr != NULL);
@@ -2225,9 +2225,9 @@ static JSValueRef tls_wrap_set_verify_mode(JSContextRef ctx, JSObjectRef fn, JSO
                                            JSValueRef *exc) {
     TLS_SSL_PROLOGUE();
     int mode = SSL_VERIFY_NONE;
-    if (w->is_server && JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0))) {
+    if (w->is_server && rt_bool(ctx, rt_arg(ctx, argc, argv, 0))) {
         mode = SSL_VERIFY_PEER | SSL_VERIFY_CLIENT_ONCE;
-        if (JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1))) {
+        if (rt_bool(ctx, rt_arg(ctx, argc, argv, 1))) {
             mode |= SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
         }
     }
@@ -2469,7 +2469,7 @@ static JSValueRef tls_wrap_get_peer_certificate(JSContextRef ctx, JSObjectRef fn
                                                 JSObjectRef self, size_t argc,
                                                 const JSValueRef argv[], JSValueRef *exc) {
     TLS_SSL_PROLOGUE();
-    bool detailed = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    bool detailed = rt_bool(ctx, rt_arg(ctx, argc, argv, 0));
     X509 *leaf = SSL_get1_peer_certificate(w->ssl);
     if (!leaf) {
         return JSValueMakeUndefined(ctx);

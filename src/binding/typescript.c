@@ -16,7 +16,7 @@ static JSValueRef typescript_strip(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     }
     JSValueRef mode = rt_arg(ctx, argc, argv, 1);
     int detect = JSValueIsUndefined(ctx, mode);
-    int module = !detect && JSValueToBoolean(ctx, mode);
+    int module = !detect && rt_bool(ctx, mode);
     size_t len;
     char *text = rt_to_utf8(ctx, src, &len, exc);
     if (text == NULL) {

@@ -128,7 +128,7 @@ static int udp_wrap_parse_addr(JSContextRef ctx, JSValueRef addr, JSValueRef por
         return UV_EINVAL;
     }
     /* As node: ToUint32, then the low 16 bits (-1 is 65535, 70000 is 4464). */
-    double p = JSValueToNumber(ctx, port, NULL);
+    double p = rt_num(ctx, port);
     int iport = 0;
     if (p == p && p != 1.0 / 0.0 && p != -1.0 / 0.0) {
         iport = (int)((uint32_t)(int64_t)fmod(p < 0 ? ceil(p) : floor(p), 4294967296.0) & 0xffff);
@@ -352,7 +352,7 @@ static JSValueRef udp_wrap_send_common(JSContextRef ctx, JSObjectRef self, size_
         return rt_throw_type_error(ctx, exc, "list must be an array");
     }
     double n = rt_arg_num(ctx, argc, argv, 2);
-    double len = JSValueToNumber(ctx, rt_get(ctx, (JSObjectRef)list, "length"), NULL);
+    double len = rt_num(ctx, rt_get(ctx, (JSObjectRef)list, "length"));
     if (!(n >= 0 && n <= len && n <= 1024)) {
         return rt_throw_type_error(ctx, exc, "count is out of range");
     }
@@ -517,7 +517,7 @@ static JSValueRef udp_wrap_recv_stop(JSContextRef ctx, JSObjectRef fn, JSObjectR
 static JSValueRef udp_wrap_set_broadcast(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     UDP_WRAP_PROLOGUE();
-    bool on = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    bool on = rt_bool(ctx, rt_arg(ctx, argc, argv, 0));
     return JSValueMakeNumber(ctx, uv_udp_set_broadcast(&w->udp, on));
 }
 
@@ -525,7 +525,7 @@ static JSValueRef udp_wrap_set_multicast_loopback(JSContextRef ctx, JSObjectRef 
                                                   JSObjectRef self, size_t argc,
                                                   const JSValueRef argv[], JSValueRef *exc) {
     UDP_WRAP_PROLOGUE();
-    bool on = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 0));
+    bool on = rt_bool(ctx, rt_arg(ctx, argc, argv, 0));
     return JSValueMakeNumber(ctx, uv_udp_set_multicast_loop(&w->udp, on));
 }
 
@@ -657,7 +657,7 @@ static JSValueRef udp_wrap_buffer_size(JSContextRef ctx, JSObjectRef fn, JSObjec
     if (!JSValueIsObject(ctx, out)) {
         return rt_throw_type_error(ctx, exc, "ctx must be an object");
     }
-    bool recv = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1));
+    bool recv = rt_bool(ctx, rt_arg(ctx, argc, argv, 1));
     const char *syscall = recv ? "uv_recv_buffer_size" : "uv_send_buffer_size";
     int64_t size = rt_arg_int(ctx, argc, argv, 0);
     int value = size < 0 || size > INT32_MAX ? 0 : (int)size;

@@ -269,10 +269,10 @@ static JSValueRef url_binding_format(JSContextRef ctx, JSObjectRef fn, JSObjectR
     if (!url_arg_utf8(ctx, rt_arg(ctx, argc, argv, 0), 0, &len, exc)) {
         return NULL;
     }
-    bool fragment = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 1));
-    bool unicode = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 2));
-    bool search = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 3));
-    bool auth = JSValueToBoolean(ctx, rt_arg(ctx, argc, argv, 4));
+    bool fragment = rt_bool(ctx, rt_arg(ctx, argc, argv, 1));
+    bool unicode = rt_bool(ctx, rt_arg(ctx, argc, argv, 2));
+    bool search = rt_bool(ctx, rt_arg(ctx, argc, argv, 3));
+    bool auth = rt_bool(ctx, rt_arg(ctx, argc, argv, 4));
     url_parser_t *p = &url_st.p;
     int rc = url_parse(p, url_st.in[0], len, NULL, 0);
     if (rc == URL_ENOMEM) {

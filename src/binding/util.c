@@ -19,7 +19,6 @@ JSObjectRef JSObjectGetProxyTarget(JSObjectRef object);
 #define UTIL_TYPE_OFFSET 5
 /* Index (in 8-byte words) of the first inline internal field of a JSInternalFieldObject. */
 #define UTIL_FIELD0 2
-#define UTIL_NUMBER_TAG 0xfffe000000000000ull
 
 typedef struct {
     bool checked;
@@ -49,7 +48,7 @@ static uint64_t util_field(JSValueRef obj, size_t i) {
 }
 
 static bool util_is_int(uint64_t bits) {
-    return (bits & UTIL_NUMBER_TAG) == UTIL_NUMBER_TAG;
+    return (bits & RT_NUMBER_TAG) == RT_NUMBER_TAG;
 }
 
 static int32_t util_int(uint64_t bits) {
@@ -69,7 +68,7 @@ static void util_calibrate(JSContextRef ctx) {
     l->checked = true;
     l->promise_type = l->proxy_type = l->map_iter_type = l->set_iter_type = -1;
     l->map_type = l->set_type = -1;
-    if (sizeof(void *) != 8 || util_bits(JSValueMakeNumber(ctx, 42)) != (UTIL_NUMBER_TAG | 42)) {
+    if (sizeof(void *) != 8 || util_bits(JSValueMakeNumber(ctx, 42)) != (RT_NUMBER_TAG | 42)) {
         return;
     }
     static const char src[] =
@@ -165,7 +164,7 @@ static JSValueRef util_get_proxy_details(JSContextRef ctx, JSObjectRef fn, JSObj
                                          size_t argc, const JSValueRef argv[], JSValueRef *exc) {
     util_calibrate(ctx);
     JSValueRef v = rt_arg(ctx, argc, argv, 0);
-    bool show = argc < 2 || JSValueToBoolean(ctx, argv[1]);
+    bool show = argc < 2 || rt_bool(ctx, argv[1]);
     int t = util_cell_type(ctx, v);
     if (t < 0) {
         return JSValueMakeUndefined(ctx);

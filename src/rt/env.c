@@ -213,7 +213,7 @@ char **rt_strings_from_array(JSContextRef ctx, JSValueRef v, JSValueRef *exc) {
         return NULL;
     }
     JSObjectRef o = (JSObjectRef)v;
-    double d = JSValueToNumber(ctx, rt_get(ctx, o, "length"), NULL);
+    double d = rt_num(ctx, rt_get(ctx, o, "length"));
     size_t n = d >= 0 && d <= (1 << 20) ? (size_t)d : 0;
     char **out = calloc(n + 1, sizeof(char *));
     RT_CHECK(out != NULL);
@@ -246,7 +246,7 @@ double rt_arg_num(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t
     if (i >= argc) {
         return 0;
     }
-    return JSValueToNumber(ctx, argv[i], NULL);
+    return rt_num(ctx, argv[i]);
 }
 
 int64_t rt_arg_int(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
@@ -449,9 +449,50 @@ static void env_set_engine_options(void) {
     }
 }
 
+bool rt__value_bits;
+
+/* Whether values the engine makes carry the encoding rt_num and rt_bool read (see rt.h): a
+ * sample of int32s, doubles and the four fixed words, compared bit for bit. */
+static void env_check_number_encoding(JSContextRef ctx) {
+    static const double samples[] = { 0, 42, -1, 2147483647.0, -2147483648.0, 2147483648.0,
+                                       1.5, -0.0, 1e300, -4.9e-324, 1.0 / 0.0, -1.0 / 0.0 };
+    if (sizeof(void *) != 8) {
+        return;
+    }
+    for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+        double d = samples[i];
+        uint64_t want;
+        if (d >= INT32_MIN && d <= INT32_MAX && d == (int32_t)d && !(d == 0 && __builtin_signbit(d))) {
+            want = RT_NUMBER_TAG | (uint32_t)(int32_t)d;
+        } else {
+            __builtin_memcpy(&want, &d, sizeof(want));
+            want += RT_DOUBLE_OFFSET;
+        }
+        if ((uint64_t)(uintptr_t)JSValueMakeNumber(ctx, d) != want) {
+            return;
+        }
+    }
+    if ((uintptr_t)JSValueMakeBoolean(ctx, false) != RT_VALUE_FALSE ||
+        (uintptr_t)JSValueMakeBoolean(ctx, true) != RT_VALUE_TRUE ||
+        (uintptr_t)JSValueMakeUndefined(ctx) != RT_VALUE_UNDEFINED ||
+        (uintptr_t)JSValueMakeNull(ctx) != RT_VALUE_NULL) {
+        return;
+    }
+    JSValueRef nan = JSValueMakeNumber(ctx, 0.0 / 0.0);
+    uint64_t bits = (uint64_t)(uintptr_t)nan;
+    if ((bits & RT_NUMBER_TAG) == 0 || (bits & RT_NUMBER_TAG) == RT_NUMBER_TAG) {
+        return;
+    }
+    rt__value_bits = true;
+    double back = rt_num(ctx, nan);
+    rt__value_bits = back != back;
+}
+
 rt_env_t *rt_new(int argc, char **argv) {
     rt_runloop_prepare_main_thread();
-    return rt_env_create(uv_default_loop(), NULL, argc, argv);
+    rt_env_t *env = rt_env_create(uv_default_loop(), NULL, argc, argv);
+    env_check_number_encoding(env->ctx); /* before any worker thread exists */
+    return env;
 }
 
 rt_env_t *rt_env_create(uv_loop_t *loop, JSContextGroupRef group, int argc, char **argv) {

@@ -93,7 +93,7 @@ void rt_fatal_exception(rt_env_t *env, JSValueRef exception) {
         if (env->stopping) {
             return;
         }
-        if (!exc && handled && JSValueToBoolean(env->ctx, handled)) {
+        if (!exc && handled && rt_bool(env->ctx, handled)) {
             return;
         }
         if (!exc) {
@@ -177,5 +177,5 @@ int rt_emit_exit(rt_env_t *env) {
     if (!loop_call_hook(env, env->emit_exit, &r) || !r) {
         return env->exit_code ? env->exit_code : 1;
     }
-    return (int)JSValueToNumber(env->ctx, r, NULL);
+    return (int)rt_num(env->ctx, r);
 }

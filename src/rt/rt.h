@@ -121,6 +121,52 @@ void rt_strings_free(char **v);
 
 /* ---- numbers and arguments ---- */
 
+/* On 64-bit builds a JSValueRef that is not an object or string is the engine's NaN-boxed
+ * value itself: an int32 under RT_NUMBER_TAG, any other double offset by 2^49, and four fixed
+ * words for false, true, undefined and null. Whether this engine does so is checked once,
+ * when the first context is made (rt__value_bits); rt_num and rt_bool read such values
+ * without an engine call. (JSValueToNumber and JSValueToBoolean take the engine's lock: about
+ * a thousand instructions each from inside a binding call.) */
+#define RT_NUMBER_TAG 0xfffe000000000000ull
+#define RT_DOUBLE_OFFSET (1ull << 49)
+#define RT_VALUE_FALSE 0x06u
+#define RT_VALUE_TRUE 0x07u
+#define RT_VALUE_UNDEFINED 0x0au
+#define RT_VALUE_NULL 0x02u
+extern bool rt__value_bits;
+
+/* ToNumber(v) (NaN if it throws). */
+static inline double rt_num(JSContextRef ctx, JSValueRef v) {
+    uint64_t bits = (uint64_t)(uintptr_t)v;
+    if (rt__value_bits && (bits & RT_NUMBER_TAG) != 0) {
+        if ((bits & RT_NUMBER_TAG) == RT_NUMBER_TAG) {
+            return (double)(int32_t)(uint32_t)bits;
+        }
+        bits -= RT_DOUBLE_OFFSET;
+        double d;
+        __builtin_memcpy(&d, &bits, sizeof(d));
+        return d;
+    }
+    return JSValueToNumber(ctx, v, NULL);
+}
+
+/* ToBoolean(v). */
+static inline bool rt_bool(JSContextRef ctx, JSValueRef v) {
+    uint64_t bits = (uint64_t)(uintptr_t)v;
+    if (rt__value_bits) {
+        if (bits == RT_VALUE_TRUE) {
+            return true;
+        }
+        if (bits == RT_VALUE_FALSE || bits == RT_VALUE_UNDEFINED || bits == RT_VALUE_NULL) {
+            return false;
+        }
+        if ((bits & RT_NUMBER_TAG) == RT_NUMBER_TAG) {
+            return (uint32_t)bits != 0;
+        }
+    }
+    return JSValueToBoolean(ctx, v);
+}
+
 /* argv[i] or undefined when i >= argc. */
 JSValueRef rt_arg(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i);
 /* ToNumber / ToInt64 of argv[i] (0 for a missing argument). */

@@ -314,7 +314,6 @@ Object.setPrototypeOf(Stats, StatsBase);
 Stats.prototype._checkModeProperty = function(property) {
   return (this.mode & S_IFMT) === property;
 };
-Stats.prototype.isFile = function() { return this._checkModeProperty(S_IFREG); };
 
 function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
                      atimeNs, mtimeNs, ctimeNs, birthtimeNs) {
