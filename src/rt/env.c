@@ -158,7 +158,136 @@ char *rt_jsstring_to_utf8(JSStringRef str, size_t *len) {
     return out;
 }
 
+size_t rt_latin1_to_utf8(const uint8_t *s, size_t len, char *out) {
+    size_t n = 0;
+    size_t i = 0;
+    while (i < len) {
+        /* ASCII runs, eight bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            __builtin_memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) {
+                break;
+            }
+            __builtin_memcpy(out + n, &w, 8);
+            i += 8;
+            n += 8;
+        }
+        if (i >= len) {
+            break;
+        }
+        uint8_t c = s[i++];
+        if (c < 0x80) {
+            out[n++] = (char)c;
+        } else {
+            out[n++] = (char)(0xC0 | (c >> 6));
+            out[n++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    return n;
+}
+
+/* Reading a string's characters in place (rt_string_view). On 64-bit builds a string value is
+ * a pointer to the engine's string cell: its type byte at offset 5, then at offset 8 either a
+ * rope (low bit set) or a pointer to the shared character buffer (WTF's StringImpl: 32-bit
+ * reference count, 32-bit length, character pointer, 32-bit flags whose bit 2 marks Latin-1).
+ * env_check_string_layout checks all of it against strings of known contents once, when the
+ * first context is made; when anything differs the API's copy is used instead. */
+#define ENV_STR_TYPE_OFFSET 5
+#define ENV_STR_FIBER_OFFSET 8
+#define ENV_IMPL_LENGTH_OFFSET 4
+#define ENV_IMPL_DATA_OFFSET 8
+#define ENV_IMPL_FLAGS_OFFSET 16
+#define ENV_IMPL_FLAG_8BIT 0x4u
+
+static bool env_string_direct;
+static uint8_t env_string_type;
+
+static bool env_string_view(JSValueRef v, rt_strview_t *out) {
+    uint64_t bits = (uint64_t)(uintptr_t)v;
+    if ((bits & (RT_NUMBER_TAG | 0x2u)) != 0 || bits == 0) {
+        return false; /* not a cell */
+    }
+    const uint8_t *cell = (const uint8_t *)v;
+    if (cell[ENV_STR_TYPE_OFFSET] != env_string_type) {
+        return false;
+    }
+    uintptr_t fiber;
+    __builtin_memcpy(&fiber, cell + ENV_STR_FIBER_OFFSET, sizeof(fiber));
+    if ((fiber & 1) != 0 || fiber == 0) {
+        return false; /* a rope */
+    }
+    const uint8_t *impl = (const uint8_t *)fiber;
+    uint32_t len;
+    uint32_t flags;
+    __builtin_memcpy(&len, impl + ENV_IMPL_LENGTH_OFFSET, sizeof(len));
+    __builtin_memcpy(&out->chars, impl + ENV_IMPL_DATA_OFFSET, sizeof(out->chars));
+    __builtin_memcpy(&flags, impl + ENV_IMPL_FLAGS_OFFSET, sizeof(flags));
+    out->len = len;
+    out->is8 = (flags & ENV_IMPL_FLAG_8BIT) != 0;
+    return len == 0 || out->chars != NULL;
+}
+
+bool rt_string_view(JSValueRef v, rt_strview_t *out) {
+    return env_string_direct && env_string_view(v, out);
+}
+
+static void env_check_string_layout(JSContextRef ctx) {
+    static const char *const samples[] = { "cairn", "path/to/some-file.txt", "\xc3\xa9t\xc3\xa9",
+                                           "a\xe4\xb8\xad" "b", "\xf0\x9f\x98\x80" };
+    static const uint16_t wide[][4] = { { 0 }, { 0 }, { 0xe9, 't', 0xe9 }, { 'a', 0x4e2d, 'b' },
+                                        { 0xd83d, 0xde00 } };
+    if (sizeof(void *) != 8 || !rt__value_bits) {
+        return;
+    }
+    JSStringRef probe = JSStringCreateWithUTF8CString("x");
+    JSValueRef pv = JSValueMakeString(ctx, probe);
+    JSStringRelease(probe);
+    env_string_type = ((const uint8_t *)pv)[ENV_STR_TYPE_OFFSET];
+    bool ok = true;
+    bool seen8 = false;
+    bool seen16 = false;
+    for (size_t i = 0; ok && i < sizeof(samples) / sizeof(samples[0]); i++) {
+        JSStringRef str = JSStringCreateWithUTF8CString(samples[i]);
+        JSValueRef v = JSValueMakeString(ctx, str);
+        size_t n = JSStringGetLength(str);
+        const JSChar *units = JSStringGetCharactersPtr(str);
+        rt_strview_t sv;
+        ok = env_string_view(v, &sv) && sv.len == n;
+        for (size_t k = 0; ok && k < n; k++) {
+            uint16_t c = sv.is8 ? ((const uint8_t *)sv.chars)[k] : ((const uint16_t *)sv.chars)[k];
+            ok = c == units[k] && (i < 2 || c == wide[i][k]);
+        }
+        seen8 |= ok && sv.is8;
+        seen16 |= ok && !sv.is8;
+        JSStringRelease(str);
+    }
+    env_string_direct = ok && seen8 && seen16;
+}
+
 char *rt_to_utf8(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc) {
+    rt_strview_t sv;
+    bool direct = rt_string_view(v, &sv);
+    if (!direct && env_string_direct && JSValueIsString(ctx, v)) {
+        /* A concatenation not yet joined: the engine's copy joins it in place, and the
+         * joined characters are then read as they are. */
+        JSStringRef joined = JSValueToStringCopy(ctx, v, NULL);
+        if (joined != NULL) {
+            JSStringRelease(joined);
+        }
+        direct = rt_string_view(v, &sv);
+    }
+    if (direct) {
+        char *out = malloc(sv.len * 3 + 1);
+        RT_CHECK(out != NULL);
+        size_t m = sv.is8 ? rt_latin1_to_utf8(sv.chars, sv.len, out)
+                          : rt_utf16_to_utf8(sv.chars, sv.len, out);
+        out[m] = 0;
+        if (len) {
+            *len = m;
+        }
+        return out;
+    }
     JSValueRef e = NULL;
     JSStringRef str = JSValueToStringCopy(ctx, v, &e);
     if (!str) {
@@ -492,6 +621,7 @@ rt_env_t *rt_new(int argc, char **argv) {
     rt_runloop_prepare_main_thread();
     rt_env_t *env = rt_env_create(uv_default_loop(), NULL, argc, argv);
     env_check_number_encoding(env->ctx); /* before any worker thread exists */
+    env_check_string_layout(env->ctx);
     return env;
 }
 

@@ -95,6 +95,18 @@ static inline void rt_pack8(const uint16_t *s, void *out) {
 /* Encodes UTF-16 into out (room for 3 * len bytes); lone surrogates become U+FFFD.
  * Returns the bytes written (no NUL is added). */
 size_t rt_utf16_to_utf8(const uint16_t *s, size_t len, char *out);
+/* The characters of a string value, read in place: Latin-1 bytes (is8) or UTF-16 units. */
+typedef struct {
+    const void *chars;
+    size_t len;
+    bool is8;
+} rt_strview_t;
+/* Fills *out when v is a string whose characters the engine holds flat (not a rope still to be
+ * joined) and its layout was recognised at startup; the view lasts while v is alive and no JS
+ * runs. Otherwise returns false: use JSValueToStringCopy. No engine lock is taken. */
+bool rt_string_view(JSValueRef v, rt_strview_t *out);
+/* Encodes len Latin-1 bytes into out (room for 2 * len bytes); returns the bytes written. */
+size_t rt_latin1_to_utf8(const uint8_t *s, size_t len, char *out);
 /* A JSStringRef's text as malloc'd NUL-terminated UTF-8; *len (may be NULL) gets its length. */
 char *rt_jsstring_to_utf8(JSStringRef str, size_t *len);
 /* A JSStringRef for a C string literal; the caller releases it. */
