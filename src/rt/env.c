@@ -265,23 +265,33 @@ static void env_check_string_layout(JSContextRef ctx) {
     env_string_direct = ok && seen8 && seen16;
 }
 
+bool rt_string_view_joined(JSContextRef ctx, JSValueRef v, rt_strview_t *out) {
+    if (rt_string_view(v, out)) {
+        return true;
+    }
+    if (!env_string_direct || !JSValueIsString(ctx, v)) {
+        return false;
+    }
+    /* A concatenation not yet joined: the engine's copy joins it in place, and the joined
+     * characters are then read as they are. */
+    JSStringRef joined = JSValueToStringCopy(ctx, v, NULL);
+    if (joined != NULL) {
+        JSStringRelease(joined);
+    }
+    return rt_string_view(v, out);
+}
+
+size_t rt_strview_to_utf8(const rt_strview_t *sv, char *out) {
+    return sv->is8 ? rt_latin1_to_utf8(sv->chars, sv->len, out)
+                   : rt_utf16_to_utf8(sv->chars, sv->len, out);
+}
+
 char *rt_to_utf8(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc) {
     rt_strview_t sv;
-    bool direct = rt_string_view(v, &sv);
-    if (!direct && env_string_direct && JSValueIsString(ctx, v)) {
-        /* A concatenation not yet joined: the engine's copy joins it in place, and the
-         * joined characters are then read as they are. */
-        JSStringRef joined = JSValueToStringCopy(ctx, v, NULL);
-        if (joined != NULL) {
-            JSStringRelease(joined);
-        }
-        direct = rt_string_view(v, &sv);
-    }
-    if (direct) {
+    if (rt_string_view_joined(ctx, v, &sv)) {
         char *out = malloc(sv.len * 3 + 1);
         RT_CHECK(out != NULL);
-        size_t m = sv.is8 ? rt_latin1_to_utf8(sv.chars, sv.len, out)
-                          : rt_utf16_to_utf8(sv.chars, sv.len, out);
+        size_t m = rt_strview_to_utf8(&sv, out);
         out[m] = 0;
         if (len) {
             *len = m;

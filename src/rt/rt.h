@@ -105,6 +105,12 @@ typedef struct {
  * joined) and its layout was recognised at startup; the view lasts while v is alive and no JS
  * runs. Otherwise returns false: use JSValueToStringCopy. No engine lock is taken. */
 bool rt_string_view(JSValueRef v, rt_strview_t *out);
+/* As rt_string_view, but a string still made of joined pieces is first joined by the engine
+ * (in place; that takes its lock). False only for non-strings or an unrecognised layout. */
+bool rt_string_view_joined(JSContextRef ctx, JSValueRef v, rt_strview_t *out);
+/* Encodes the view as UTF-8 into out (room for 3 * len bytes; lone surrogates become U+FFFD);
+ * returns the bytes written (no NUL is added). */
+size_t rt_strview_to_utf8(const rt_strview_t *sv, char *out);
 /* Encodes len Latin-1 bytes into out (room for 2 * len bytes); returns the bytes written. */
 size_t rt_latin1_to_utf8(const uint8_t *s, size_t len, char *out);
 /* A JSStringRef's text as malloc'd NUL-terminated UTF-8; *len (may be NULL) gets its length. */
