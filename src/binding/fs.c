@@ -138,7 +138,6 @@ static void fs_spare_key_create(void) {
 }
 
 static fs_job_t *fs_job_new(int op, int res) {
-    uv_once(&fs_spare_once, fs_spare_key_create);
     fs_job_t *j = pthread_getspecific(fs_spare_key);
     if (j != NULL) {
         pthread_setspecific(fs_spare_key, NULL);
@@ -2091,6 +2090,7 @@ static void fs_define_constants(JSContextRef ctx, JSObjectRef target) {
 }
 
 void rt_binding_fs_init(rt_env_t *env, JSObjectRef target) {
+    uv_once(&fs_spare_once, fs_spare_key_create);
     rt_define_functions(env, target, fs_functions);
     fs_define_constants(env->ctx, target);
     JSContextRef ctx = env->ctx;

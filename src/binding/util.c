@@ -68,7 +68,7 @@ static void util_calibrate(JSContextRef ctx) {
     l->checked = true;
     l->promise_type = l->proxy_type = l->map_iter_type = l->set_iter_type = -1;
     l->map_type = l->set_type = -1;
-    if (sizeof(void *) != 8 || util_bits(JSValueMakeNumber(ctx, 42)) != (RT_NUMBER_TAG | 42)) {
+    if (!rt__value_bits) { /* the value encoding, checked at startup (src/rt/env.c) */
         return;
     }
     static const char src[] =
