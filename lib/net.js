@@ -1267,7 +1267,7 @@ Server.prototype.listen = function listen(...args) {
 };
 
 Object.defineProperty(Server.prototype, 'listening', {
-  get() { return !!this._connectionKey; },
+  get() { return !!(this._handle && this._connectionKey); },
   configurable: true,
   enumerable: true,
 });
@@ -1383,7 +1383,9 @@ Server.prototype.close = function close(cb) {
     this._handle.close();
     this._handle = null;
   }
-  this._connectionKey = null;
+  // The key stays: a socket still queued for a child (child.send waits for the
+  // previous handle's ack) is sent under it after close(), and the child must
+  // count it for close() to wait for it.
   const workers = this._usingWorkers ? this._workers.slice() : [];
   if (workers.length > 0) {
     // Held open (one connection more) until every child has closed the
