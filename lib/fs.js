@@ -1377,7 +1377,10 @@ const fs = module.exports = {
   writev,
   writevSync,
   Dirent: require('internal/fs/utils').Dirent,
-  Stats: require('internal/fs/utils').Stats,
+  // node 22: constructing Stats yourself is deprecated (DEP0180); the wrapper keeps the
+  // prototype, so instanceof fs.Stats still holds for the stats fs returns.
+  Stats: require('internal/util').deprecate(require('internal/fs/utils').Stats,
+    'fs.Stats constructor is deprecated.', 'DEP0180'),
 
   get ReadStream() {
     return lazyStreams().ReadStream;

@@ -59,8 +59,10 @@ function deprecate(fn, msg, code, useEmitSync) {
     return Reflect.apply(fn, this, args);
   }
 
-  // Keep fn's statics and prototype chain reachable through the wrapper.
+  // Keep fn's statics and prototype chain reachable through the wrapper; node 22 also
+  // keeps its length.
   Object.setPrototypeOf(deprecated, fn);
+  Object.defineProperty(deprecated, 'length', { __proto__: null, value: fn.length, configurable: true });
   if (fn.prototype) {
     deprecated.prototype = fn.prototype;
   }

@@ -44,3 +44,19 @@ assert.throws(() => fs.statSync(path.join(file, 'x')), { code: 'ENOTDIR' });
 assert.strictEqual(fs.statSync(dir).isDirectory(), true);
 
 fs.rmSync(dir, { recursive: true });
+
+// Times given as strings or BigInts still make Dates (the constructor takes any number-like).
+// node 22: constructing fs.Stats yourself warns once with DEP0180; the wrapper keeps the
+// prototype and the constructor's length.
+const { mustCall } = require('./common');
+process.on('warning', mustCall((w) => {
+  assert.strictEqual(w.name, 'DeprecationWarning');
+  assert.strictEqual(w.code, 'DEP0180');
+}));
+const made = new fs.Stats(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, '11.6', 12n, 13, 14);
+new fs.Stats();
+assert.ok(made instanceof fs.Stats);
+assert.strictEqual(made.atime.getTime(), 12);
+assert.strictEqual(made.mtime.getTime(), 12);
+assert.strictEqual(fs.Stats.length, 14);
+assert.ok(st instanceof fs.Stats);

@@ -270,8 +270,10 @@ const kNsPerMsBigInt = 10n ** 6n;
 const kNsPerSecBigInt = 10n ** 9n;
 const kMsPerSecBigInt = 10n ** 3n;
 
+// Number() is a real call in JavaScriptCore (about 40 ns each, four per Stats);
+// the times of a Stats are numbers already, so only BigInts go through it.
 function dateFromMs(ms) {
-  return new Date(Math.round(Number(ms)));
+  return new Date(Math.round(typeof ms === 'number' ? ms : Number(ms)));
 }
 
 function StatsBase(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks) {
