@@ -28,6 +28,7 @@ typedef struct {
     int set_iter_type;
     int map_type;
     int set_type;
+    bool shapes;        /* the structure id at the head of a cell tells shapes apart */
 } util_layout_t;
 
 static _Thread_local util_layout_t util_layout;
@@ -57,6 +58,42 @@ static int32_t util_int(uint64_t bits) {
 
 static JSValueRef util_index(JSContextRef ctx, JSObjectRef arr, unsigned i) {
     return JSObjectGetPropertyAtIndex(ctx, arr, i, NULL);
+}
+
+static uint32_t util_shape(JSValueRef v) {
+    uint32_t id;
+    __builtin_memcpy(&id, (const void *)v, sizeof(id));
+    return id;
+}
+
+/* Shapes: a cell starts with the 32-bit id of its structure (its prototype and named
+ * properties). Views made alike share one, a view given a property moves to another, and
+ * two views that differ in a property's value do not. */
+static void util_check_shapes(JSContextRef ctx) {
+    static const char src[] =
+        "(function () {"
+        "  const a = new Uint8Array(4), b = new Uint8Array(new ArrayBuffer(64), 8, 16),"
+        "        c = new Uint8Array(4), d = new Uint8Array(4), e = new Uint8Array(4);"
+        "  c.x = 1; d.x = 2; e.y = 1;"
+        "  return [a, b, c, d, e, new Uint16Array(4), {}];"
+        "})()";
+    JSStringRef script = JSStringCreateWithUTF8CString(src);
+    JSValueRef exc = NULL;
+    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, &exc);
+    JSStringRelease(script);
+    if (exc || !res || !JSValueIsObject(ctx, res)) {
+        return;
+    }
+    uint32_t id[7];
+    for (unsigned i = 0; i < 7; i++) {
+        JSValueRef x = util_index(ctx, (JSObjectRef)res, i);
+        if (!JSValueIsObject(ctx, x)) {
+            return;
+        }
+        id[i] = util_shape(x);
+    }
+    util_layout.shapes = id[0] != 0 && id[0] == id[1] && id[2] == id[3] && id[0] != id[2] &&
+                         id[2] != id[4] && id[0] != id[4] && id[0] != id[5] && id[0] != id[6];
 }
 
 /* Checks the engine's object layout against known objects (once per thread). */
@@ -118,6 +155,7 @@ static void util_calibrate(JSContextRef ctx) {
             l->set_iter_type = sit;
         }
     }
+    util_check_shapes(ctx);
     int xt = util_cell_type(ctx, v[9]);
     if (xt != plain && xt == util_cell_type(ctx, v[10]) && util_field(v[9], 0) == util_bits(v[7]) &&
         util_field(v[9], 1) == util_bits(v[8]) &&
@@ -225,6 +263,20 @@ static JSValueRef util_get_iterator_state(JSContextRef ctx, JSObjectRef fn, JSOb
     return JSObjectMakeArray(ctx, 4, out, exc);
 }
 
+/* getShape(object): a number naming the object's shape (its prototype and the names and
+ * attributes of its named properties), or -1 when shapes cannot be read. Objects with equal
+ * shapes have the same named properties; the id of a shape no live object has may be reused,
+ * so a caller keeps an object of each shape it remembers. */
+static JSValueRef util_get_shape(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
+                                 size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+    util_calibrate(ctx);
+    JSValueRef v = rt_arg(ctx, argc, argv, 0);
+    if (!util_layout.shapes || !JSValueIsObject(ctx, v)) {
+        return JSValueMakeNumber(ctx, -1);
+    }
+    return JSValueMakeNumber(ctx, util_shape(v));
+}
+
 /* isConstructor(fn): whether fn can be called with `new`. */
 static JSValueRef util_is_constructor(JSContextRef ctx, JSObjectRef fn, JSObjectRef self,
                                       size_t argc, const JSValueRef argv[], JSValueRef *exc) {
@@ -285,6 +337,7 @@ static JSValueRef util_engine_work_ref(JSContextRef ctx, JSObjectRef fn, JSObjec
 static const JSStaticFunction util_functions[] = {
     {"engineWorkRef", util_engine_work_ref, RT_FN_ATTRS},
     {"getCellType", util_get_cell_type, RT_FN_ATTRS},
+    {"getShape", util_get_shape, RT_FN_ATTRS},
     {"getPromiseDetails", util_get_promise_details, RT_FN_ATTRS},
     {"getProxyDetails", util_get_proxy_details, RT_FN_ATTRS},
     {"getIteratorState", util_get_iterator_state, RT_FN_ATTRS},

@@ -1,0 +1,49 @@
+'use strict';
+// deepStrictEqual / deepEqual on large typed arrays and Buffers: equal contents compare
+// equal, and a named or symbol property on either side is still seen (cairn skips listing
+// the indices of views whose shape is that of a fresh view).
+require('./common');
+const assert = require('node:assert');
+const util = require('node:util');
+
+const n = 1 << 20;
+for (const Kind of [Uint8Array, Int16Array, Float64Array, BigInt64Array]) {
+  const fill = Kind === BigInt64Array ? 7n : 7;
+  const a = new Kind(n).fill(fill);
+  const b = new Kind(n).fill(fill);
+  assert.deepStrictEqual(a, b);
+  assert.deepEqual(a, b);
+  b[n - 1] = Kind === BigInt64Array ? 8n : 8;
+  assert.strictEqual(util.isDeepStrictEqual(a, b), false, Kind.name);
+}
+
+const x = Buffer.alloc(n, 1);
+const y = Buffer.alloc(n, 1);
+assert.deepStrictEqual(x, y);
+assert.notDeepStrictEqual(x, new Uint8Array(n).fill(1));  // prototypes differ
+
+// A named property on one side only, or with different values.
+const p = new Uint8Array(n);
+const q = new Uint8Array(n);
+q.extra = 1;
+assert.strictEqual(util.isDeepStrictEqual(p, q), false);
+assert.strictEqual(util.isDeepStrictEqual(q, p), false);
+p.extra = 2;
+assert.strictEqual(util.isDeepStrictEqual(p, q), false);
+p.extra = 1;
+assert.strictEqual(util.isDeepStrictEqual(p, q), true);
+delete p.extra;
+delete q.extra;
+assert.strictEqual(util.isDeepStrictEqual(p, q), true);
+
+// A symbol counts in strict mode only.
+const s = new Uint8Array(n);
+s[Symbol('tag')] = 1;
+assert.strictEqual(util.isDeepStrictEqual(s, new Uint8Array(n)), false);
+assert.deepEqual(s, new Uint8Array(n));
+
+// Subclass instances and views of a part of a buffer.
+class Bytes extends Uint8Array {}
+assert.deepStrictEqual(new Bytes(n), new Bytes(n));
+const big = new Uint8Array(n + 16);
+assert.deepStrictEqual(big.subarray(8, n + 8), new Uint8Array(n));
