@@ -802,7 +802,8 @@ function inspectBuffer(recurseTimes, ctx) {
   if (ctx) {
     let extras = false;
     const obj = { __proto__: null };
-    for (const key of ownNonIndexKeys(this, ctx.showHidden)) {
+    const { getOwnNonIndexProperties } = require('internal/util/inspect');
+    for (const key of getOwnNonIndexProperties(this, ctx.showHidden)) {
       extras = true;
       obj[key] = this[key];
     }
@@ -814,21 +815,6 @@ function inspectBuffer(recurseTimes, ctx) {
     }
   }
   return `<${this.constructor.name} ${str}>`;
-}
-
-function ownNonIndexKeys(obj, showHidden) {
-  const keys = Reflect.ownKeys(obj);
-  const out = [];
-  for (const key of keys) {
-    if (typeof key === 'string') {
-      // Typed array indices are canonical numeric strings.
-      const c = key.charCodeAt(0);
-      if (c >= 48 && c <= 57 && String(Number(key)) === key) continue;
-    }
-    if (!showHidden && !Object.prototype.propertyIsEnumerable.call(obj, key)) continue;
-    out.push(key);
-  }
-  return out;
 }
 
 Buffer.prototype[customInspectSymbol] = inspectBuffer;

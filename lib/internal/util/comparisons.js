@@ -21,6 +21,7 @@ const ArrayIsArray = Array.isArray;
 const NumberIsNaN = Number.isNaN;
 const ReflectApply = Reflect.apply;
 const SafeMap = Map;
+const { hasNoNamedProperties } = require('internal/util/shape');
 const SafeSet = Set;
 
 const uncurry = (fn) => (self, ...args) => ReflectApply(fn, self, args);
@@ -200,32 +201,14 @@ function isIndexKey(key) {
   return len < 10 || +key < 4294967295;
 }
 
-// Object.keys of a typed array lists every index before any named property: a
-// million strings for a 1 MB view, over a second in JavaScriptCore (V8 can skip
-// the indices, the engine API here cannot). The named properties of a view are
-// fixed by its shape (the engine's structure id), so a view with the shape of a
-// fresh view of a built-in type has none. The fresh views are kept, so that their
-// shape ids stay theirs; only these private views are remembered, never a user's.
-let bareViewShapes;
-function isBareView(view) {
-  const { getShape } = internalBinding('util');
-  if (bareViewShapes === undefined) {
-    bareViewShapes = new SafeMap();
-    const kinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
-                   Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array,
-                   BigUint64Array];
-    const fresh = kinds.map((Kind) => new Kind(0));
-    fresh.push(require('buffer').Buffer.alloc(0));
-    for (let i = 0; i < fresh.length; i++) MapSet(bareViewShapes, getShape(fresh[i]), fresh[i]);
-    MapDelete(bareViewShapes, -1);
-  }
-  return MapHas(bareViewShapes, getShape(view));
-}
-
 // The enumerable own keys that are not array indices, plus (strict mode) the
 // enumerable own symbols.
 function nonIndexKeys(value, withSymbols) {
-  if (isTypedArray(value) && TypedArrayLength(value) > 256 && isBareView(value)) return [];
+  // Listing a large array's keys costs a string per index (internal/util/shape).
+  if ((ArrayIsArray(value) ? value.length : isTypedArray(value) ? TypedArrayLength(value) : 0) >
+      256 && hasNoNamedProperties(value)) {
+    return [];
+  }
   const all = ownKeys(value);
   // Index keys come first in property order: find where they end with a
   // binary search instead of testing every key of a large array.

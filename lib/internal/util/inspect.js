@@ -72,6 +72,7 @@ const TypedArrayPrototypeGetToStringTag =
 const ArrayBufferPrototypeGetByteLength =
   ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
 const ArrayIsArray = Array.isArray;
+const { hasNoNamedProperties } = require('internal/util/shape');
 const MathMin = Math.min;
 const MathMax = Math.max;
 const MathSqrt = Math.sqrt;
@@ -574,6 +575,10 @@ function isIndexKey(key) {
 // Own keys of an array-like object that are not array indices. The engine
 // lists index keys first, in ascending order, so a dense prefix is skipped.
 function getOwnNonIndexProperties(value, showHidden) {
+  // Listing a large array's keys costs a string per index (internal/util/shape).
+  if (value.length > 256 && hasNoNamedProperties(value)) {
+    return showHidden && ArrayIsArray(value) ? ['length'] : [];
+  }
   const keys = ReflectOwnKeys(value);
   const out = [];
   let i = 0;
@@ -2334,6 +2339,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
 }
 
 module.exports = {
+  getOwnNonIndexProperties,
   identicalSequenceRange,
   inspect,
   inspectDefaultOptions,

@@ -1,5 +1,5 @@
 'use strict';
-// deepStrictEqual / deepEqual on large typed arrays and Buffers: equal contents compare
+// deepStrictEqual / deepEqual and util.inspect on large arrays, typed arrays and Buffers: equal contents compare
 // equal, and a named or symbol property on either side is still seen (cairn skips listing
 // the indices of views whose shape is that of a fresh view).
 require('./common');
@@ -47,3 +47,20 @@ class Bytes extends Uint8Array {}
 assert.deepStrictEqual(new Bytes(n), new Bytes(n));
 const big = new Uint8Array(n + 16);
 assert.deepStrictEqual(big.subarray(8, n + 8), new Uint8Array(n));
+
+// util.inspect of large arrays and Buffers shows their extra properties (and only those).
+const big = new Array(1000).fill(1);
+assert.ok(!util.inspect(big).includes('foo'));
+big.foo = 2;
+assert.ok(util.inspect(big).endsWith('  foo: 2\n]'));
+assert.ok(util.inspect(new Array(300).fill(0), { showHidden: true }).endsWith('[length]: 300\n]'));
+const buf = Buffer.alloc(1000);
+assert.ok(util.inspect(buf).endsWith('950 more bytes>'));
+buf.x = 1;
+buf[Symbol('s')] = 2;
+Object.defineProperty(buf, 'h', { value: 3, enumerable: false });
+assert.ok(util.inspect(buf).endsWith('950 more bytes, x: 1, [Symbol(s)]: 2>'));
+assert.ok(util.inspect(buf, { showHidden: true }).endsWith('x: 1, h: 3, [Symbol(s)]: 2>'));
+const sparse = [];
+sparse[1e6] = 1;
+assert.strictEqual(util.inspect(sparse), '[ <1000000 empty items>, 1 ]');
