@@ -49,10 +49,10 @@ const big = new Uint8Array(n + 16);
 assert.deepStrictEqual(big.subarray(8, n + 8), new Uint8Array(n));
 
 // util.inspect of large arrays and Buffers shows their extra properties (and only those).
-const big = new Array(1000).fill(1);
-assert.ok(!util.inspect(big).includes('foo'));
-big.foo = 2;
-assert.ok(util.inspect(big).endsWith('  foo: 2\n]'));
+const arr = new Array(1000).fill(1);
+assert.ok(!util.inspect(arr).includes('foo'));
+arr.foo = 2;
+assert.ok(util.inspect(arr).endsWith('  foo: 2\n]'));
 assert.ok(util.inspect(new Array(300).fill(0), { showHidden: true }).endsWith('[length]: 300\n]'));
 const buf = Buffer.alloc(1000);
 assert.ok(util.inspect(buf).endsWith('950 more bytes>'));
