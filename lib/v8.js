@@ -18,6 +18,7 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { Buffer } = require('buffer');
+const { hasNoNamedProperties } = require('internal/util/shape');
 
 const binding = internalBinding('contextify');
 
@@ -568,7 +569,9 @@ class Serializer {
       this.#byte(T.beginDense);
       this.#varint(length);
       for (let i = 0; i < length; i++) this.#value(arr[i]);
-      const extra = Object.keys(arr).filter((k) => !isArrayIndex(k));
+      // Listing the keys costs a string per index (internal/util/shape).
+      const extra = hasNoNamedProperties(arr) ? [] :
+        Object.keys(arr).filter((k) => !isArrayIndex(k));
       const n = this.#properties(arr, extra);
       this.#byte(T.endDense);
       this.#varint(n);
