@@ -1945,8 +1945,9 @@ FS_FN(fs_watch_file) {
         free(path);
         return rt_throw_type_error(ctx, exc, "onchange must be a function");
     }
+    /* 0 polls as often as libuv can (it takes 0 as 1 ms), as in node */
     double interval = rt_arg_num(ctx, argc, argv, 2);
-    if (!(interval >= 1) || interval > (double)UINT_MAX) {
+    if (!(interval >= 0) || interval > (double)UINT_MAX) {
         interval = 5007;
     }
     JSObjectRef obj;
