@@ -1122,8 +1122,10 @@ size_t http_parser_execute(http_parser_t *p, const char *data, size_t len) {
                     http_fail(p, HPE_INTERNAL, "Out of memory", (ptrdiff_t)pos);
                     goto out;
                 }
-                if (p->state == S_START_LINE && p->buf_len < 32 &&
-                    !http_partial_start_line(p, p->buf, p->buf_len,
+                /* The method or protocol is within the first 32 bytes: those are checked
+                 * as they come, also when a read brings more than 32 at once. */
+                if (p->state == S_START_LINE && p->buf_len - avail < 32 &&
+                    !http_partial_start_line(p, p->buf, p->buf_len < 32 ? p->buf_len : 32,
                                              (ptrdiff_t)len - (ptrdiff_t)p->buf_len)) {
                     goto out;
                 }

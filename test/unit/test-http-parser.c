@@ -209,6 +209,14 @@ TEST(http_parser_pipelining_and_keep_alive) {
            "B U/ C1.0 m1 s0 u0 k0 M B U/2 C1.1 m1 s0 u0 k1 M");
     EXPECT(RES("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"),
            "B SOK HContent-Length=0 C1.0 m0 s200 u0 k0 M");
+    /* garbage after a message fails at once, also when one read brings 32 bytes or more of
+     * it (a GET whose body was written anyway: node answers 400 and closes) */
+    EXPECT(REQ("GET / HTTP/1.1\r\n\r\nhellohello"), "B U/ C1.1 m1 s0 u0 k1 M B EHPE_INVALID_METHOD");
+    EXPECT(REQ("GET / HTTP/1.1\r\n\r\nhellohellohellohellohellohellohellohello"),
+           "B U/ C1.1 m1 s0 u0 k1 M B EHPE_INVALID_METHOD");
+    EXPECT(REQ("GETXGETXGETXGETXGETXGETXGETXGETXGETXGETX"), "B EHPE_INVALID_METHOD");
+    EXPECT(RES("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\nXTTP/1.1 200 OK......................."),
+           "B SOK HContent-Length=0 C1.1 m0 s200 u0 k1 M B EHPE_INVALID_CONSTANT");
 }
 
 TEST(http_parser_upgrade_and_connect) {
