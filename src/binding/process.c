@@ -409,11 +409,17 @@ PROCESS_FN(process_dlopen_probe) {
 
 /* Exported by the engine but not declared in its public headers. */
 void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
+void JSSynchronousEdenCollectForDebugging(JSContextRef ctx);
 
-/* gc(): a full synchronous collection, as --expose-gc's gc() is in node
- * (JSGarbageCollect only hints that one would be welcome). */
+/* gc(minor): a synchronous collection for --expose-gc's gc() (lib/internal/bootstrap/
+ * globals.js): of the whole heap, or with minor true of the young objects only, as
+ * gc({ type: 'minor' }) is in node (JSGarbageCollect only hints that one would be welcome). */
 PROCESS_FN(process_gc) {
-    JSSynchronousGarbageCollectForDebugging(ctx);
+    if (rt_bool(ctx, rt_arg(ctx, argc, argv, 0))) {
+        JSSynchronousEdenCollectForDebugging(ctx);
+    } else {
+        JSSynchronousGarbageCollectForDebugging(ctx);
+    }
     return JSValueMakeUndefined(ctx);
 }
 

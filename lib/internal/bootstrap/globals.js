@@ -138,4 +138,16 @@ if (!options.noGlobalWebcrypto) {
   defineLazy('SubtleCrypto', 'internal/crypto/webcrypto', 'SubtleCrypto');
 }
 
-if (options.exposeGc) defineValue('gc', internalBinding('process').gc, false);
+if (options.exposeGc) {
+  // node's (V8's) gc(options): { type: 'minor' } (or true) collects young objects only;
+  // { execution: 'async' } collects in a later task and answers a promise.
+  const collect = internalBinding('process').gc;
+  defineValue('gc', function gc(...args) {
+    const opts = args[0];
+    const minor = opts === true || (opts !== null && typeof opts === 'object' && opts.type === 'minor');
+    if (opts !== null && typeof opts === 'object' && opts.execution === 'async') {
+      return new Promise((resolve) => setTimeout(() => resolve(collect(minor)), 0));
+    }
+    collect(minor);
+  }, false);
+}
