@@ -419,8 +419,115 @@ static uint8_t *env_dataview_bytes(JSContextRef ctx, JSObjectRef o, size_t *len)
     return base + off;
 }
 
+/* Typed arrays read in place (rt_bytes). Each API call that asks a view for its bytes takes
+ * the engine's lock (four calls, about 1,900 instructions, for one Buffer argument). A view
+ * cell holds, after the header and the butterfly, a pointer to its first element (offset
+ * already applied), its length in elements, its byte offset, and a word of mode flags that
+ * differ for views that follow a resizable buffer's length. env_check_view_layout compares
+ * these words with the API's answers for every typed-array kind, small, large and over an
+ * ArrayBuffer at an offset, when the first context is made; if anything differs, or for a
+ * view whose kind or flags it did not see (DataView, resizable), the API is asked. */
+#define ENV_VIEW_VECTOR_WORD 2
+#define ENV_VIEW_LENGTH_WORD 3
+#define ENV_VIEW_FLAGS_WORD 5
+static uint8_t env_view_elem_size[256]; /* by cell type byte; 0: not a known view kind */
+static uint64_t env_view_flags;
+static bool env_view_direct;
+
+static uint8_t *env_view_bytes(JSValueRef v, size_t *len) {
+    uint64_t bits = (uint64_t)(uintptr_t)v;
+    if ((bits & (RT_NUMBER_TAG | 0x2u)) != 0 || bits == 0) {
+        return NULL;
+    }
+    const uint64_t *w = (const uint64_t *)v;
+    uint8_t size = env_view_elem_size[((const uint8_t *)v)[ENV_STR_TYPE_OFFSET]];
+    if (size == 0 || w[ENV_VIEW_FLAGS_WORD] != env_view_flags) {
+        return NULL;
+    }
+    *len = (size_t)w[ENV_VIEW_LENGTH_WORD] * size;
+    return (uint8_t *)(uintptr_t)w[ENV_VIEW_VECTOR_WORD];
+}
+
+static void env_check_view_layout(JSContextRef ctx) {
+    if (sizeof(void *) != 8 || !rt__value_bits) {
+        return;
+    }
+    static const char src[] =
+        "(function () {"
+        "  const kinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,"
+        "                 Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array,"
+        "                 BigUint64Array];"
+        "  const out = [];"
+        "  for (const K of kinds) out.push(new K(3), new K(new ArrayBuffer(256), 24, 5),"
+        "                                   new K(new ArrayBuffer(4096)).subarray(2, 9));"
+        "  class Sub extends Uint8Array {}"
+        "  out.push(new Uint8Array(200000), new Sub(5), new Sub(new ArrayBuffer(16), 3, 4));"
+        "  return out;"
+        "})()";
+    JSStringRef script = JSStringCreateWithUTF8CString(src);
+    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, NULL);
+    JSStringRelease(script);
+    if (res == NULL || !JSValueIsObject(ctx, res)) {
+        return;
+    }
+    JSObjectRef arr = (JSObjectRef)res;
+    uint8_t sizes[256] = {0};
+    uint64_t flags = 0;
+    bool ok = true;
+    for (unsigned i = 0; ok && i < 36; i++) {
+        JSValueRef v = JSObjectGetPropertyAtIndex(ctx, arr, i, NULL);
+        ok = v != NULL && JSValueIsObject(ctx, v) &&
+             JSValueGetTypedArrayType(ctx, v, NULL) != kJSTypedArrayTypeNone;
+        if (!ok) {
+            break;
+        }
+        JSObjectRef o = (JSObjectRef)v;
+        uint8_t *base = JSObjectGetTypedArrayBytesPtr(ctx, o, NULL);
+        size_t off = JSObjectGetTypedArrayByteOffset(ctx, o, NULL);
+        size_t blen = JSObjectGetTypedArrayByteLength(ctx, o, NULL);
+        size_t n = JSObjectGetTypedArrayLength(ctx, o, NULL);
+        const uint64_t *w = (const uint64_t *)v;
+        uint8_t type = ((const uint8_t *)v)[ENV_STR_TYPE_OFFSET];
+        size_t size = n ? blen / n : 0;
+        if (i == 0) {
+            flags = w[ENV_VIEW_FLAGS_WORD];
+        }
+        ok = base != NULL && n > 0 && size > 0 && size <= 8 && blen == n * size &&
+             w[ENV_VIEW_VECTOR_WORD] == (uint64_t)(uintptr_t)(base + off) &&
+             w[ENV_VIEW_LENGTH_WORD] == n && w[ENV_VIEW_FLAGS_WORD] == flags &&
+             (sizes[type] == 0 || sizes[type] == size);
+        sizes[type] = (uint8_t)size;
+    }
+    if (!ok) {
+        return;
+    }
+    /* Kinds must be told apart by their type byte: eleven kinds, eleven bytes (a Buffer is a
+     * Uint8Array). DataView must not be one of them. */
+    unsigned kinds = 0;
+    for (unsigned t = 0; t < 256; t++) {
+        kinds += sizes[t] != 0;
+    }
+    JSStringRef dv_src = JSStringCreateWithUTF8CString("new DataView(new ArrayBuffer(8))");
+    JSValueRef dv = JSEvaluateScript(ctx, dv_src, NULL, NULL, 1, NULL);
+    JSStringRelease(dv_src);
+    if (kinds != 11 || dv == NULL || !JSValueIsObject(ctx, dv) ||
+        sizes[((const uint8_t *)dv)[ENV_STR_TYPE_OFFSET]] != 0) {
+        return;
+    }
+    memcpy(env_view_elem_size, sizes, sizeof(sizes));
+    env_view_flags = flags;
+    env_view_direct = true;
+}
+
 uint8_t *rt_bytes(JSContextRef ctx, JSValueRef v, size_t *len) {
     *len = 0;
+    if (env_view_direct && v != NULL) {
+        uint8_t *p = env_view_bytes(v, len);
+        if (p != NULL) {
+            return p;
+        }
+        *len = 0;
+    }
     if (!v || !JSValueIsObject(ctx, v)) {
         return NULL;
     }
@@ -632,6 +739,7 @@ rt_env_t *rt_new(int argc, char **argv) {
     rt_env_t *env = rt_env_create(uv_default_loop(), NULL, argc, argv);
     env_check_number_encoding(env->ctx); /* before any worker thread exists */
     env_check_string_layout(env->ctx);
+    env_check_view_layout(env->ctx);
     return env;
 }
 
