@@ -29,6 +29,32 @@ const kMaxLengthOfKillRing = 32;
 // \r\n, \n, or \r not followed by \n
 const kLineEnding = /\r?\n|\r(?!\n)/g;
 
+// Splits string at the line endings kLineEnding matches (\r\n, \n, or a \r not followed
+// by \n), pushing each line; returns the index after the last ending. indexOf scans: a
+// global regex's exec makes a match array per line (three times slower here and in node).
+function splitLines(string, lines) {
+  let last = 0;
+  let nl = string.indexOf('\n');
+  let cr = string.indexOf('\r');
+  while (nl !== -1 || cr !== -1) {
+    if (cr !== -1 && (nl === -1 || cr < nl)) {
+      lines.push(string.slice(last, cr));
+      if (cr + 1 === nl) {
+        last = nl + 1;
+        nl = string.indexOf('\n', last);
+      } else {
+        last = cr + 1;
+      }
+      cr = string.indexOf('\r', last);
+    } else {
+      lines.push(string.slice(last, nl));
+      last = nl + 1;
+      nl = string.indexOf('\n', last);
+    }
+  }
+  return last;
+}
+
 const kAddHistory = Symbol('_addHistory');
 const kBeforeEdit = Symbol('_beforeEdit');
 const kDecoder = Symbol('_decoder');
@@ -424,24 +450,16 @@ class Interface extends InterfaceConstructor {
       this[kSawReturnAt] = 0;
     }
 
-    const re = new RegExp(kLineEnding.source, 'g');
-    let newPartContainsEnding = re.test(string);
-    re.lastIndex = 0;
+    // The buffered rest of a line holds no line ending, so the new part has one exactly
+    // when the joined string has.
     if (this[kLineBuffer]) {
       string = this[kLineBuffer] + string;
       this[kLineBuffer] = null;
-      newPartContainsEnding = re.test(string);
-      re.lastIndex = 0;
     }
-    if (newPartContainsEnding) {
+    const lines = [];
+    const last = splitLines(string, lines);
+    if (lines.length > 0) {
       this[kSawReturnAt] = string.endsWith('\r') ? Date.now() : 0;
-      const lines = [];
-      let last = 0;
-      let m;
-      while ((m = re.exec(string)) !== null) {
-        lines.push(string.slice(last, m.index));
-        last = re.lastIndex;
-      }
       const rest = string.slice(last);
       if (rest.length > 0) this[kLineBuffer] = rest;
       for (let i = 0; i < lines.length; i++) this[kOnLine](lines[i]);
