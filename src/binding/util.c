@@ -77,16 +77,13 @@ static void util_check_shapes(JSContextRef ctx) {
         "  c.x = 1; d.x = 2; e.y = 1;"
         "  return [a, b, c, d, e, new Uint16Array(4), {}];"
         "})()";
-    JSStringRef script = JSStringCreateWithUTF8CString(src);
-    JSValueRef exc = NULL;
-    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, &exc);
-    JSStringRelease(script);
-    if (exc || !res || !JSValueIsObject(ctx, res)) {
+    JSObjectRef res = rt_eval_object(ctx, src);
+    if (res == NULL) {
         return;
     }
     uint32_t id[7];
     for (unsigned i = 0; i < 7; i++) {
-        JSValueRef x = util_index(ctx, (JSObjectRef)res, i);
+        JSValueRef x = util_index(ctx, res, i);
         if (!JSValueIsObject(ctx, x)) {
             return;
         }
@@ -116,14 +113,10 @@ static void util_calibrate(JSContextRef ctx) {
         "  return [Promise.resolve(42), pr, new Promise(() => {}), m, m.entries(), s, s.values(),"
         "          t, h, new Proxy(t, h), r.proxy, {}];"
         "})()";
-    JSStringRef script = JSStringCreateWithUTF8CString(src);
-    JSValueRef exc = NULL;
-    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, &exc);
-    JSStringRelease(script);
-    if (exc || !res || !JSValueIsObject(ctx, res)) {
+    JSObjectRef a = rt_eval_object(ctx, src);
+    if (a == NULL) {
         return;
     }
-    JSObjectRef a = (JSObjectRef)res;
     JSValueRef v[12];
     for (unsigned i = 0; i < 12; i++) {
         v[i] = util_index(ctx, a, i);

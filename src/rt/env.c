@@ -419,6 +419,17 @@ static uint8_t *env_dataview_bytes(JSContextRef ctx, JSObjectRef o, size_t *len)
     return base + off;
 }
 
+JSObjectRef rt_eval_object(JSContextRef ctx, const char *src) {
+    JSStringRef script = JSStringCreateWithUTF8CString(src);
+    JSValueRef exc = NULL;
+    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, &exc);
+    JSStringRelease(script);
+    if (exc != NULL || res == NULL || !JSValueIsObject(ctx, res)) {
+        return NULL;
+    }
+    return (JSObjectRef)res;
+}
+
 /* Typed arrays read in place (rt_bytes). Each API call that asks a view for its bytes takes
  * the engine's lock (four calls, about 1,900 instructions, for one Buffer argument). A view
  * cell holds, after the header and the butterfly, a pointer to its first element (offset
@@ -464,13 +475,10 @@ static void env_check_view_layout(JSContextRef ctx) {
         "  out.push(new Uint8Array(200000), new Sub(5), new Sub(new ArrayBuffer(16), 3, 4));"
         "  return out;"
         "})()";
-    JSStringRef script = JSStringCreateWithUTF8CString(src);
-    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, NULL);
-    JSStringRelease(script);
-    if (res == NULL || !JSValueIsObject(ctx, res)) {
+    JSObjectRef arr = rt_eval_object(ctx, src);
+    if (arr == NULL) {
         return;
     }
-    JSObjectRef arr = (JSObjectRef)res;
     uint8_t sizes[256] = {0};
     uint64_t flags = 0;
     bool ok = true;
@@ -507,11 +515,8 @@ static void env_check_view_layout(JSContextRef ctx) {
     for (unsigned t = 0; t < 256; t++) {
         kinds += sizes[t] != 0;
     }
-    JSStringRef dv_src = JSStringCreateWithUTF8CString("new DataView(new ArrayBuffer(8))");
-    JSValueRef dv = JSEvaluateScript(ctx, dv_src, NULL, NULL, 1, NULL);
-    JSStringRelease(dv_src);
-    if (kinds != 11 || dv == NULL || !JSValueIsObject(ctx, dv) ||
-        sizes[((const uint8_t *)dv)[ENV_STR_TYPE_OFFSET]] != 0) {
+    JSObjectRef dv = rt_eval_object(ctx, "new DataView(new ArrayBuffer(8))");
+    if (kinds != 11 || dv == NULL || sizes[((const uint8_t *)dv)[ENV_STR_TYPE_OFFSET]] != 0) {
         return;
     }
     memcpy(env_view_elem_size, sizes, sizeof(sizes));
