@@ -46,20 +46,49 @@ static uint8_t *buffer_arg_bytes(JSContextRef ctx, size_t argc, const JSValueRef
     return NULL;
 }
 
-/* The UTF-16 code units of a string argument; release with buffer_str_release. */
+/* The UTF-16 code units of a string argument; release with buffer_str_release. The
+ * characters are read where the engine keeps them (rt_string_view_joined): a two-byte
+ * string as it is, a one-byte string widened into `stack` or a malloc'd copy. Otherwise
+ * the API's copy. */
+#define BUF_STR_STACK 256
 typedef struct {
     JSStringRef ref;
     const JSChar *s;
     size_t len;
+    JSChar *owned;
+    JSChar stack[BUF_STR_STACK];
 } buffer_str_t;
 
 static bool buffer_arg_str(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i,
                            buffer_str_t *out, JSValueRef *exc) {
     JSValueRef v = rt_arg(ctx, argc, argv, i);
     out->ref = NULL;
+    out->owned = NULL;
     if (!JSValueIsString(ctx, v)) {
         rt_throw_type_error(ctx, exc, "argument must be a string");
         return false;
+    }
+    rt_strview_t sv;
+    if (rt_string_view_joined(ctx, v, &sv)) {
+        out->len = sv.len;
+        if (!sv.is8) {
+            out->s = sv.chars;
+            return true;
+        }
+        JSChar *w = out->stack;
+        if (sv.len > BUF_STR_STACK) {
+            w = out->owned = malloc(sv.len * sizeof(JSChar));
+            if (!w) {
+                rt_throw_type_error(ctx, exc, "cannot read string");
+                return false;
+            }
+        }
+        const uint8_t *c = sv.chars;
+        for (size_t k = 0; k < sv.len; k++) {
+            w[k] = c[k];
+        }
+        out->s = w;
+        return true;
     }
     out->ref = JSValueToStringCopy(ctx, v, exc);
     if (!out->ref) {
@@ -81,6 +110,8 @@ static void buffer_str_release(buffer_str_t *s) {
         JSStringRelease(s->ref);
         s->ref = NULL;
     }
+    free(s->owned);
+    s->owned = NULL;
 }
 
 /* ToNumber(argv[i]) clamped to [0, max]; NaN and missing become def. */
