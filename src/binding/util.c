@@ -60,6 +60,19 @@ static JSValueRef util_index(JSContextRef ctx, JSObjectRef arr, unsigned i) {
     return JSObjectGetPropertyAtIndex(ctx, arr, i, NULL);
 }
 
+/* Evaluates one of the calibration scripts below: the object it gives, or NULL if it threw or
+ * gave a primitive. */
+static JSObjectRef util_eval_object(JSContextRef ctx, const char *src) {
+    JSStringRef script = JSStringCreateWithUTF8CString(src);
+    JSValueRef exc = NULL;
+    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, &exc);
+    JSStringRelease(script);
+    if (exc != NULL || res == NULL || !JSValueIsObject(ctx, res)) {
+        return NULL;
+    }
+    return (JSObjectRef)res;
+}
+
 static uint32_t util_shape(JSValueRef v) {
     uint32_t id;
     __builtin_memcpy(&id, (const void *)v, sizeof(id));
@@ -77,7 +90,7 @@ static void util_check_shapes(JSContextRef ctx) {
         "  c.x = 1; d.x = 2; e.y = 1;"
         "  return [a, b, c, d, e, new Uint16Array(4), {}];"
         "})()";
-    JSObjectRef res = rt_eval_object(ctx, src);
+    JSObjectRef res = util_eval_object(ctx, src);
     if (res == NULL) {
         return;
     }
@@ -113,7 +126,7 @@ static void util_calibrate(JSContextRef ctx) {
         "  return [Promise.resolve(42), pr, new Promise(() => {}), m, m.entries(), s, s.values(),"
         "          t, h, new Proxy(t, h), r.proxy, {}];"
         "})()";
-    JSObjectRef a = rt_eval_object(ctx, src);
+    JSObjectRef a = util_eval_object(ctx, src);
     if (a == NULL) {
         return;
     }

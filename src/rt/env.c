@@ -200,13 +200,18 @@ size_t rt_latin1_to_utf8(const uint8_t *s, size_t len, char *out) {
 #define ENV_IMPL_FLAGS_OFFSET 16
 #define ENV_IMPL_FLAG_8BIT 0x4u
 
+/* A value that is a pointer to an engine cell (not a number, boolean, null or undefined). */
+static bool env_is_cell(JSValueRef v) {
+    uint64_t bits = (uint64_t)(uintptr_t)v;
+    return (bits & (RT_NUMBER_TAG | 0x2u)) == 0 && bits != 0;
+}
+
 static bool env_string_direct;
 static uint8_t env_string_type;
 
 static bool env_string_view(JSValueRef v, rt_strview_t *out) {
-    uint64_t bits = (uint64_t)(uintptr_t)v;
-    if ((bits & (RT_NUMBER_TAG | 0x2u)) != 0 || bits == 0) {
-        return false; /* not a cell */
+    if (!env_is_cell(v)) {
+        return false;
     }
     const uint8_t *cell = (const uint8_t *)v;
     if (cell[ENV_STR_TYPE_OFFSET] != env_string_type) {
@@ -419,40 +424,32 @@ static uint8_t *env_dataview_bytes(JSContextRef ctx, JSObjectRef o, size_t *len)
     return base + off;
 }
 
-JSObjectRef rt_eval_object(JSContextRef ctx, const char *src) {
-    JSStringRef script = JSStringCreateWithUTF8CString(src);
-    JSValueRef exc = NULL;
-    JSValueRef res = JSEvaluateScript(ctx, script, NULL, NULL, 1, &exc);
-    JSStringRelease(script);
-    if (exc != NULL || res == NULL || !JSValueIsObject(ctx, res)) {
-        return NULL;
-    }
-    return (JSObjectRef)res;
-}
-
 /* Typed arrays read in place (rt_bytes). Each API call that asks a view for its bytes takes
  * the engine's lock (four calls, about 1,900 instructions, for one Buffer argument). A view
  * cell holds, after the header and the butterfly, a pointer to its first element (offset
- * already applied), its length in elements, its byte offset, and a word of mode flags that
- * differ for views that follow a resizable buffer's length. env_check_view_layout compares
- * these words with the API's answers for every typed-array kind, small, large and over an
- * ArrayBuffer at an offset, when the first context is made; if anything differs, or for a
- * view whose kind or flags it did not see (DataView, resizable), the API is asked. */
+ * already applied), its length in elements, its byte offset, and a mode word. Only views
+ * whose elements live in an ArrayBuffer are read in place: the mode word tells them from
+ * small views kept in the engine's heap and from views that follow a resizable buffer's
+ * length. The API moves a heap-kept view's elements into an ArrayBuffer the first time it is
+ * asked, after which the pointer stays put; so such a view goes through the API once.
+ * env_check_view_layout compares these words with the API's answers for every typed-array
+ * kind (small, at an offset, larger) when the first context is made, and checks that a view
+ * kept in the engine's heap has another mode word; if anything differs the API is always
+ * asked. */
 #define ENV_VIEW_VECTOR_WORD 2
 #define ENV_VIEW_LENGTH_WORD 3
-#define ENV_VIEW_FLAGS_WORD 5
+#define ENV_VIEW_MODE_WORD 5
 static uint8_t env_view_elem_size[256]; /* by cell type byte; 0: not a known view kind */
-static uint64_t env_view_flags;
+static uint64_t env_view_mode;           /* the mode word of a view over an ArrayBuffer */
 static bool env_view_direct;
 
 static uint8_t *env_view_bytes(JSValueRef v, size_t *len) {
-    uint64_t bits = (uint64_t)(uintptr_t)v;
-    if ((bits & (RT_NUMBER_TAG | 0x2u)) != 0 || bits == 0) {
+    if (!env_is_cell(v)) {
         return NULL;
     }
     const uint64_t *w = (const uint64_t *)v;
     uint8_t size = env_view_elem_size[((const uint8_t *)v)[ENV_STR_TYPE_OFFSET]];
-    if (size == 0 || w[ENV_VIEW_FLAGS_WORD] != env_view_flags) {
+    if (size == 0 || w[ENV_VIEW_MODE_WORD] != env_view_mode) {
         return NULL;
     }
     *len = (size_t)w[ENV_VIEW_LENGTH_WORD] * size;
@@ -460,67 +457,75 @@ static uint8_t *env_view_bytes(JSValueRef v, size_t *len) {
 }
 
 static void env_check_view_layout(JSContextRef ctx) {
+    static const JSTypedArrayType kinds[] = {
+        kJSTypedArrayTypeInt8Array,    kJSTypedArrayTypeUint8Array,
+        kJSTypedArrayTypeUint8ClampedArray, kJSTypedArrayTypeInt16Array,
+        kJSTypedArrayTypeUint16Array,  kJSTypedArrayTypeInt32Array,
+        kJSTypedArrayTypeUint32Array,  kJSTypedArrayTypeFloat32Array,
+        kJSTypedArrayTypeFloat64Array, kJSTypedArrayTypeBigInt64Array,
+        kJSTypedArrayTypeBigUint64Array,
+    };
+    enum { NKINDS = sizeof(kinds) / sizeof(kinds[0]), PER_KIND = 3 };
     if (sizeof(void *) != 8 || !rt__value_bits) {
         return;
     }
-    static const char src[] =
-        "(function () {"
-        "  const kinds = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,"
-        "                 Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array,"
-        "                 BigUint64Array];"
-        "  const out = [];"
-        "  for (const K of kinds) out.push(new K(3), new K(new ArrayBuffer(256), 24, 5),"
-        "                                   new K(new ArrayBuffer(4096)).subarray(2, 9));"
-        "  class Sub extends Uint8Array {}"
-        "  out.push(new Uint8Array(200000), new Sub(5), new Sub(new ArrayBuffer(16), 3, 4));"
-        "  return out;"
-        "})()";
-    JSObjectRef arr = rt_eval_object(ctx, src);
-    if (arr == NULL) {
+    /* Per kind: a small view, a view at an offset into an ArrayBuffer, and a larger one. */
+    JSObjectRef views[NKINDS * PER_KIND];
+    for (size_t k = 0; k < NKINDS; k++) {
+        JSObjectRef ab = JSObjectGetTypedArrayBuffer(
+            ctx, JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, 256, NULL), NULL);
+        views[k * PER_KIND] = JSObjectMakeTypedArray(ctx, kinds[k], 3, NULL);
+        views[k * PER_KIND + 1] =
+            ab ? JSObjectMakeTypedArrayWithArrayBufferAndOffset(ctx, kinds[k], ab, 24, 5, NULL)
+               : NULL;
+        views[k * PER_KIND + 2] = JSObjectMakeTypedArray(ctx, kinds[k], 1000, NULL);
+        for (size_t i = 0; i < PER_KIND; i++) {
+            if (views[k * PER_KIND + i] == NULL) {
+                return;
+            }
+        }
+    }
+    /* A small view made by a script (the API's own are made over an ArrayBuffer) and not yet
+     * asked must not look like one over an ArrayBuffer: its elements would move when the API
+     * is asked. */
+    JSStringRef src = JSStringCreateWithUTF8CString("new Uint8Array(3)");
+    JSValueRef heap_view = JSEvaluateScript(ctx, src, NULL, NULL, 1, NULL);
+    JSStringRelease(src);
+    if (heap_view == NULL || !env_is_cell(heap_view)) {
         return;
     }
+    uint64_t heap_mode = ((const uint64_t *)heap_view)[ENV_VIEW_MODE_WORD];
     uint8_t sizes[256] = {0};
-    uint64_t flags = 0;
+    uint64_t mode = 0;
     bool ok = true;
-    for (unsigned i = 0; ok && i < 36; i++) {
-        JSValueRef v = JSObjectGetPropertyAtIndex(ctx, arr, i, NULL);
-        ok = v != NULL && JSValueIsObject(ctx, v) &&
-             JSValueGetTypedArrayType(ctx, v, NULL) != kJSTypedArrayTypeNone;
-        if (!ok) {
-            break;
-        }
-        JSObjectRef o = (JSObjectRef)v;
+    for (size_t i = 0; ok && i < NKINDS * PER_KIND; i++) {
+        JSObjectRef o = views[i];
         uint8_t *base = JSObjectGetTypedArrayBytesPtr(ctx, o, NULL);
         size_t off = JSObjectGetTypedArrayByteOffset(ctx, o, NULL);
         size_t blen = JSObjectGetTypedArrayByteLength(ctx, o, NULL);
         size_t n = JSObjectGetTypedArrayLength(ctx, o, NULL);
-        const uint64_t *w = (const uint64_t *)v;
-        uint8_t type = ((const uint8_t *)v)[ENV_STR_TYPE_OFFSET];
+        const uint64_t *w = (const uint64_t *)o;
+        uint8_t type = ((const uint8_t *)o)[ENV_STR_TYPE_OFFSET];
         size_t size = n ? blen / n : 0;
         if (i == 0) {
-            flags = w[ENV_VIEW_FLAGS_WORD];
+            mode = w[ENV_VIEW_MODE_WORD];
         }
         ok = base != NULL && n > 0 && size > 0 && size <= 8 && blen == n * size &&
              w[ENV_VIEW_VECTOR_WORD] == (uint64_t)(uintptr_t)(base + off) &&
-             w[ENV_VIEW_LENGTH_WORD] == n && w[ENV_VIEW_FLAGS_WORD] == flags &&
+             w[ENV_VIEW_LENGTH_WORD] == n && w[ENV_VIEW_MODE_WORD] == mode &&
              (sizes[type] == 0 || sizes[type] == size);
         sizes[type] = (uint8_t)size;
     }
-    if (!ok) {
-        return;
-    }
-    /* Kinds must be told apart by their type byte: eleven kinds, eleven bytes (a Buffer is a
-     * Uint8Array). DataView must not be one of them. */
-    unsigned kinds = 0;
+    /* Kinds must be told apart by their type byte: eleven kinds, eleven bytes. */
+    unsigned distinct = 0;
     for (unsigned t = 0; t < 256; t++) {
-        kinds += sizes[t] != 0;
+        distinct += sizes[t] != 0;
     }
-    JSObjectRef dv = rt_eval_object(ctx, "new DataView(new ArrayBuffer(8))");
-    if (kinds != 11 || dv == NULL || sizes[((const uint8_t *)dv)[ENV_STR_TYPE_OFFSET]] != 0) {
+    if (!ok || distinct != NKINDS || heap_mode == mode) {
         return;
     }
     memcpy(env_view_elem_size, sizes, sizeof(sizes));
-    env_view_flags = flags;
+    env_view_mode = mode;
     env_view_direct = true;
 }
 

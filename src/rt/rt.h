@@ -197,9 +197,6 @@ int64_t rt_arg_int(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_
  * if v is none of these; never throws. The pointer stays valid while v is alive and not
  * detached. */
 uint8_t *rt_bytes(JSContextRef ctx, JSValueRef v, size_t *len);
-/* Evaluates src (the runtime's own startup checks) and returns the object it gives, or NULL
- * if it threw or gave a primitive. */
-JSObjectRef rt_eval_object(JSContextRef ctx, const char *src);
 /* A new Uint8Array of len bytes that owns data (malloc'd; freed with the array).
  * Takes ownership of data. Returns NULL and sets *exc on failure. */
 JSObjectRef rt_uint8array_take(JSContextRef ctx, uint8_t *data, size_t len, JSValueRef *exc);
