@@ -205,10 +205,7 @@ function isIndexKey(key) {
 // enumerable own symbols.
 function nonIndexKeys(value, withSymbols) {
   // Listing a large array's keys costs a string per index (internal/util/shape).
-  if ((ArrayIsArray(value) ? value.length : isTypedArray(value) ? TypedArrayLength(value) : 0) >
-      256 && hasNoNamedProperties(value)) {
-    return [];
-  }
+  if (hasNoNamedProperties(value)) return [];
   const all = ownKeys(value);
   // Index keys come first in property order: find where they end with a
   // binary search instead of testing every key of a large array.

@@ -576,7 +576,7 @@ function isIndexKey(key) {
 // lists index keys first, in ascending order, so a dense prefix is skipped.
 function getOwnNonIndexProperties(value, showHidden) {
   // Listing a large array's keys costs a string per index (internal/util/shape).
-  if (value.length > 256 && hasNoNamedProperties(value)) {
+  if (hasNoNamedProperties(value)) {
     return showHidden && ArrayIsArray(value) ? ['length'] : [];
   }
   const keys = ReflectOwnKeys(value);

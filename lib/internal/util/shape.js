@@ -12,6 +12,19 @@
 
 let shapes;
 
+const ArrayIsArray = Array.isArray;
+const TypedArrayLength = Function.prototype.call.bind(Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), 'length').get);
+const TypedArrayTag = Function.prototype.call.bind(Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
+// Below this many elements listing the keys is cheap: not worth a binding call.
+const kMinLength = 256;
+
+function elementCount(value) {
+  if (ArrayIsArray(value)) return value.length;
+  return TypedArrayTag(value) === undefined ? 0 : TypedArrayLength(value);
+}
+
 function freshObjects() {
   const fresh = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
                  Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array,
@@ -26,9 +39,11 @@ function freshObjects() {
   return fresh;
 }
 
-// True when `value` (an array or a typed array) certainly has no own named
-// property other than an array's length; false when it has or cannot be told.
+// True when `value`, a large array or typed array, certainly has no own named
+// property other than an array's length; false when it has, cannot be told, or
+// is small (then listing its keys is cheap).
 function hasNoNamedProperties(value) {
+  if (!(elementCount(value) > kMinLength)) return false;
   const { getShape } = internalBinding('util');
   if (shapes === undefined) {
     shapes = new Map();
