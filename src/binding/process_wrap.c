@@ -1,16 +1,17 @@
 /* process_wrap.c: the `process_wrap` binding: a Process handle that spawns a child on the main
- * loop (uv_spawn), reports its exit through onexit, and signals it (child_process.spawn). */
+ * loop (rt_child_spawn), reports its exit through onexit, and signals it (child_process.spawn). */
 #include "binding/spawn_options.h"
 #include "binding/stream_wrap.h"
+#include "rt/child.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
-    uv_process_t proc;
-    JSObjectRef obj;      /* protected from uv_spawn until the close callback */
+    rt_child_t child;
+    JSObjectRef obj;      /* protected from the spawn until the close callback */
     JSObjectRef close_cb; /* protected while set */
-    bool initialized;     /* uv_spawn ran (even if it failed): the handle must be closed */
+    bool initialized;     /* the spawn ran (even if it failed): the handle must be closed */
     bool closing;
     bool closed;
     bool finalized;
@@ -53,8 +54,8 @@ static JSObjectRef process_wrap_new(JSContextRef ctx, JSObjectRef ctor, size_t a
 }
 
 /* Calls handle.onexit(exitStatus, termSignal). */
-static void process_wrap_exit_cb(uv_process_t *proc, int64_t status, int sig) {
-    process_wrap_t *w = proc->data;
+static void process_wrap_exit_cb(rt_child_t *child, int64_t status, int sig) {
+    process_wrap_t *w = child->data;
     rt_env_t *env = rt_env_get();
     if (!w->obj) {
         return;
@@ -183,7 +184,6 @@ static JSValueRef process_wrap_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectR
             goto done;
         }
     }
-    po.exit_cb = process_wrap_exit_cb;
     po.file = file;
     po.args = args;
     po.env = env;
@@ -199,14 +199,13 @@ static JSValueRef process_wrap_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectR
         RT_CHECK(args[0] != NULL);
         po.args = args;
     }
-    w->proc.data = w;
-    int err = uv_spawn(rt_env_get()->loop, &w->proc, &po);
-    /* uv_spawn initializes the handle even when it fails: from here it must be closed. */
+    w->child.data = w;
+    int err = rt_child_spawn(rt_env_get()->loop, &w->child, &po, process_wrap_exit_cb);
+    /* The handle is initialized even when the spawn fails: from here it must be closed. */
     w->initialized = true;
-    w->proc.data = w;
     JSValueProtect(ctx, w->obj);
     if (err == 0) {
-        rt_set_num(ctx, self, "pid", w->proc.pid);
+        rt_set_num(ctx, self, "pid", w->child.pid);
     }
     result = JSValueMakeNumber(ctx, err);
 
@@ -230,11 +229,11 @@ static JSValueRef process_wrap_kill(JSContextRef ctx, JSObjectRef fn, JSObjectRe
     if (!w->initialized || w->closing || sig < 0 || sig > 64) {
         return JSValueMakeNumber(ctx, w->initialized && !w->closing ? UV_EINVAL : UV_ESRCH);
     }
-    return JSValueMakeNumber(ctx, uv_process_kill(&w->proc, (int)sig));
+    return JSValueMakeNumber(ctx, rt_child_kill(&w->child, (int)sig));
 }
 
 static void process_wrap_close_cb(uv_handle_t *h) {
-    process_wrap_t *w = h->data;
+    process_wrap_t *w = ((rt_child_t *)h->data)->data;
     rt_env_t *env = rt_env_get();
     w->closed = true;
     JSObjectRef cb = w->close_cb;
@@ -267,7 +266,7 @@ static JSValueRef process_wrap_close(JSContextRef ctx, JSObjectRef fn, JSObjectR
         JSValueProtect(ctx, cb);
     }
     w->closing = true;
-    uv_close((uv_handle_t *)&w->proc, process_wrap_close_cb);
+    rt_child_close(&w->child, process_wrap_close_cb);
     return JSValueMakeUndefined(ctx);
 }
 
@@ -278,7 +277,7 @@ static JSValueRef process_wrap_ref(JSContextRef ctx, JSObjectRef fn, JSObjectRef
         return NULL;
     }
     if (w->initialized && !w->closing) {
-        uv_ref((uv_handle_t *)&w->proc);
+        uv_ref(rt_child_handle(&w->child));
     }
     return JSValueMakeUndefined(ctx);
 }
@@ -290,7 +289,7 @@ static JSValueRef process_wrap_unref(JSContextRef ctx, JSObjectRef fn, JSObjectR
         return NULL;
     }
     if (w->initialized && !w->closing) {
-        uv_unref((uv_handle_t *)&w->proc);
+        uv_unref(rt_child_handle(&w->child));
     }
     return JSValueMakeUndefined(ctx);
 }
@@ -302,7 +301,7 @@ static JSValueRef process_wrap_has_ref(JSContextRef ctx, JSObjectRef fn, JSObjec
         return NULL;
     }
     return JSValueMakeBoolean(ctx,
-                              w->initialized && !w->closing && uv_has_ref((uv_handle_t *)&w->proc));
+                              w->initialized && !w->closing && uv_has_ref(rt_child_handle(&w->child)));
 }
 
 static const JSStaticFunction process_wrap_methods[] = {

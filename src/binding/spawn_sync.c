@@ -2,6 +2,7 @@
  * loop, feeding stdin and collecting stdout/stderr (child_process.spawnSync and friends). */
 #include "rt/rt.h"
 #include "binding/spawn_options.h"
+#include "rt/child.h"
 
 #include <signal.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@ typedef struct spawn_sync_pipe {
 
 typedef struct spawn_sync_run {
     uv_loop_t loop;
-    uv_process_t proc;
+    rt_child_t child;
     uv_timer_t timer;
     spawn_sync_pipe_t *pipes;
     size_t npipes;
@@ -42,7 +43,7 @@ typedef struct spawn_sync_run {
 static void spawn_sync_kill(spawn_sync_run_t *r) {
     if (!r->exited && !r->killed) {
         r->killed = true;
-        uv_process_kill(&r->proc, r->kill_signal);
+        rt_child_kill(&r->child, r->kill_signal);
     }
 }
 
@@ -113,12 +114,12 @@ static void spawn_sync_on_write(uv_write_t *req, int status) {
     }
 }
 
-static void spawn_sync_on_exit(uv_process_t *proc, int64_t status, int sig) {
-    spawn_sync_run_t *r = proc->data;
+static void spawn_sync_on_exit(rt_child_t *child, int64_t status, int sig) {
+    spawn_sync_run_t *r = child->data;
     r->exited = true;
     r->status = status;
     r->term_signal = sig;
-    uv_close((uv_handle_t *)proc, NULL);
+    rt_child_close(child, NULL);
     if (uv_is_active((uv_handle_t *)&r->timer)) {
         uv_timer_stop(&r->timer);
     }
@@ -246,7 +247,6 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
         free(type);
     }
 
-    po.exit_cb = spawn_sync_on_exit;
     po.file = file;
     po.args = args;
     po.env = env;
@@ -254,8 +254,8 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     po.stdio = stdio;
     po.stdio_count = (int)nstdio;
     spawn_options_apply_ids(ctx, opts, &po);
-    r.proc.data = &r;
-    int err = uv_spawn(&r.loop, &r.proc, &po);
+    r.child.data = &r;
+    int err = rt_child_spawn(&r.loop, &r.child, &po, spawn_sync_on_exit);
     result = JSObjectMake(ctx, NULL, NULL);
     if (err) {
         r.error = err;
@@ -302,7 +302,7 @@ static JSValueRef spawn_sync_spawn(JSContextRef ctx, JSObjectRef fn, JSObjectRef
     uv_walk(&r.loop, spawn_sync_walk_close, NULL);
     uv_run(&r.loop, UV_RUN_DEFAULT);
 
-    rt_set_num(ctx, result, "pid", r.proc.pid);
+    rt_set_num(ctx, result, "pid", r.child.pid);
     if (r.error) {
         rt_set_num(ctx, result, "error", r.error);
     }
