@@ -41,6 +41,8 @@ static const main_opt_t main_opts[] = {
     {"--unhandled-rejections", NULL, OPT_VALUE, "unhandledRejections"},
     {"--expose-gc", NULL, OPT_BOOL, "exposeGc"},
     {"--expose_gc", NULL, OPT_BOOL, "exposeGc"},
+    {"--expose-internals", NULL, OPT_BOOL, "exposeInternals"},
+    {"--expose_internals", NULL, OPT_BOOL, "exposeInternals"},
     {"--title", NULL, OPT_VALUE, "title"},
     {"--preserve-symlinks", NULL, OPT_BOOL, "preserveSymlinks"},
     {"--preserve-symlinks-main", NULL, OPT_BOOL, "preserveSymlinksMain"},
@@ -86,8 +88,10 @@ static const main_opt_t main_opts[] = {
 
 /* Options node refuses in NODE_OPTIONS. */
 static bool main_env_forbidden(const main_opt_t *o) {
-    static const char *const forbidden[] = {"--eval", "--print",   "--check", "--interactive",
-                                            "--version", "--help", "--test",  NULL};
+    static const char *const forbidden[] = {
+        "--eval", "--print", "--check", "--interactive", "--version", "--help", "--test",
+        "--expose-internals", "--expose_internals", NULL,
+    };
     for (const char *const *f = forbidden; *f; f++) {
         if (strcmp(o->name, *f) == 0) {
             return true;

@@ -101,10 +101,17 @@ const kPublicBuiltins = new Set(('_http_agent _http_client _http_common _http_in
 // Node only exposes these with the node: scheme.
 const kSchemeOnly = new Set(['sea', 'sqlite', 'test', 'test/reporters']);
 
+// --expose-internals: require('internal/...') loads cairn's own internal modules (their
+// exports are cairn's, which only sometimes match node's).
+const exposedInternal = (id) => options.exposeInternals === true &&
+  id.startsWith('internal/') && builtinSet.has(id);
+
 const BuiltinModule = {
   exists(id) { return builtinSet.has(id); },
-  canBeRequiredByUsers(id) { return kPublicBuiltins.has(id) || kSchemeOnly.has(id); },
-  canBeRequiredWithoutScheme(id) { return kPublicBuiltins.has(id); },
+  canBeRequiredByUsers(id) {
+    return kPublicBuiltins.has(id) || kSchemeOnly.has(id) || exposedInternal(id);
+  },
+  canBeRequiredWithoutScheme(id) { return kPublicBuiltins.has(id) || exposedInternal(id); },
   getCanBeRequiredByUsersWithoutSchemeList() { return [...kPublicBuiltins]; },
   getSchemeOnlyModuleNames() { return [...kSchemeOnly]; },
   require: requireBuiltin,

@@ -50,6 +50,8 @@ const kPromisifyCustom = Symbol.for('nodejs.util.promisify.custom');
 const kOwner = Symbol('owner');
 const kIsUsedAsStdio = Symbol('kIsUsedAsStdio');
 const kIpcCountsForClose = Symbol('kIpcCountsForClose');
+// The IPC pipe handle itself, as in node (tests reach it through --expose-internals).
+const kChannelHandle = Symbol('kChannelHandle');
 
 // The stdio streams of a child: node shows them as `Socket`.
 class Socket extends StreamSocket {}
@@ -416,6 +418,7 @@ function emitMessage(target, message) {
 function setupChannel(target, channel, serializationMode) {
   const control = new Control(channel);
   target.channel = control;
+  target[kChannelHandle] = channel;
   const owner = target === process ? 'process' : 'ChildProcess';
   const msg = `_channel is deprecated. Use ${owner}.channel instead.`;
   Object.defineProperty(target, '_channel', {
@@ -613,6 +616,7 @@ function setupChannel(target, channel, serializationMode) {
   target._disconnect = function _disconnect() {
     if (!this.channel) return;
     this.channel = null;
+    this[kChannelHandle] = null;
     let fired = false;
     const finish = () => {
       if (fired) return;
@@ -1109,6 +1113,7 @@ module.exports = {
   execFile,
   fork,
   getValidStdio,
+  kChannelHandle,
   setupChannel,
   spawn,
   stdioStringToArray,

@@ -70,6 +70,10 @@ function create(fd) {
   stream._isStdio = true;
   stream.destroySoon = stream.destroy;
   stream._destroy = function(err, cb) { cb(err); };
+  // node's stdout over a pipe or socket is a net.Socket; its writes here are synchronous, so
+  // there is no handle to hold the loop open and ref/unref change nothing.
+  stream.ref = function ref() { return this; };
+  stream.unref = function unref() { return this; };
   if (isTTY) {
     stream.isTTY = true;
     const size = tty.getWindowSize(fd);
