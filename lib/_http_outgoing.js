@@ -380,6 +380,15 @@ function keepAliveHeader(timeout, max) {
 
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);
+  // As node (RFC 6266 4.3): with a Content-Length, a Content-Disposition value goes through
+  // Buffer.from(value, 'latin1'), so its latin1 characters reach the wire as those bytes.
+  if (key.length === 19 && key.toLowerCase() === 'content-disposition' && self._contentLength) {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = Buffer.from(value[i], 'latin1');
+    } else {
+      value = Buffer.from(value, 'latin1');
+    }
+  }
   if (Array.isArray(value)) {
     if ((value.length < 2 || !isCookieField(key)) &&
         (!self[kUniqueHeaders] || !self[kUniqueHeaders].has(key.toLowerCase()))) {
