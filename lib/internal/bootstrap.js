@@ -104,7 +104,7 @@ const kSchemeOnly = new Set(['sea', 'sqlite', 'test', 'test/reporters']);
 // --expose-internals: require('internal/...') loads cairn's own internal modules (their
 // exports are cairn's, which only sometimes match node's).
 const exposedInternal = (id) => options.exposeInternals === true &&
-  id.startsWith('internal/') && builtinSet.has(id);
+  id.startsWith('internal/') && (builtinSet.has(id) || builtinCache.has(id));
 
 const BuiltinModule = {
   exists(id) { return builtinSet.has(id); },
