@@ -21,6 +21,11 @@ const {
 const Agent = require('_http_agent');
 const { kOutHeaders, kNeedDrain, connResetException } = require('internal/http');
 const { URL, urlToHttpOptions, isURL } = require('internal/url');
+const { hasObserver, startPerf, stopPerf } = require('internal/perf/observe');
+
+// A request being timed, from the end of its body to its response, for perf_hooks
+// observers of 'http' (entry 'HttpClient').
+const kPerfClient = Symbol('kPerfClient');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT,
@@ -295,6 +300,15 @@ function addAbortSignal(signal, req) {
 
 ClientRequest.prototype._finish = function _finish() {
   OutgoingMessage.prototype._finish.call(this);
+  if (hasObserver('http')) {
+    this[kPerfClient] = startPerf('http', 'HttpClient', {
+      req: {
+        method: this.method,
+        url: `${this.protocol}//${this.host}${this.path}`,
+        headers: typeof this.getHeaders === 'function' ? this.getHeaders() : {},
+      },
+    });
+  }
 };
 
 ClientRequest.prototype._implicitHeader = function _implicitHeader() {
@@ -500,6 +514,13 @@ function parserOnIncomingClient(res, shouldKeepAlive) {
   if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) {
     // The server must say keep-alive for us to keep the connection.
     req.shouldKeepAlive = false;
+  }
+
+  if (req[kPerfClient] !== undefined) {
+    stopPerf(req[kPerfClient], {
+      res: { statusCode: res.statusCode, statusMessage: res.statusMessage, headers: res.headers },
+    });
+    req[kPerfClient] = undefined;
   }
 
   if (onClientResponseFinishChannel.hasSubscribers) {

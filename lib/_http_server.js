@@ -27,6 +27,7 @@ const {
 } = require('_http_outgoing');
 const { IncomingMessage } = require('_http_incoming');
 const { kOutHeaders, kNeedDrain, connResetException } = require('internal/http');
+const { hasObserver, startPerf, stopPerf } = require('internal/perf/observe');
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT,
@@ -51,6 +52,9 @@ const onResponseCreatedChannel = dc.channel('http.server.response.created');
 const onResponseFinishChannel = dc.channel('http.server.response.finish');
 
 const kServerResponse = Symbol('ServerResponse');
+// A response being timed, from its creation to its end, for perf_hooks observers of 'http'
+// (entry 'HttpRequest').
+const kPerfServer = Symbol('kPerfServer');
 const kConnectionsCheckingInterval = Symbol('http.server.connectionsCheckingInterval');
 const kConnections = Symbol('http.server.connections');
 const kState = Symbol('kState');
@@ -166,6 +170,11 @@ function ServerResponse(req, options) {
   if (onResponseCreatedChannel.hasSubscribers) {
     onResponseCreatedChannel.publish({ request: req, response: this });
   }
+  if (hasObserver('http')) {
+    this[kPerfServer] = startPerf('http', 'HttpRequest', {
+      req: { method: req.method, url: req.url, headers: req.headers },
+    });
+  }
 }
 Object.setPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
@@ -174,6 +183,16 @@ ServerResponse.prototype.statusCode = 200;
 ServerResponse.prototype.statusMessage = undefined;
 
 ServerResponse.prototype._finish = function _finish() {
+  if (this[kPerfServer] !== undefined) {
+    stopPerf(this[kPerfServer], {
+      res: {
+        statusCode: this.statusCode,
+        statusMessage: this.statusMessage,
+        headers: typeof this.getHeaders === 'function' ? this.getHeaders() : {},
+      },
+    });
+    this[kPerfServer] = undefined;
+  }
   OutgoingMessage.prototype._finish.call(this);
 };
 

@@ -44,6 +44,10 @@ const uv = internalBinding('uv');
 
 const { kOwner } = require('internal/stream_base');
 const { stamp: stampAsyncFrame } = require('internal/async_context');
+const { hasObserver, startPerf, stopPerf } = require('internal/perf/observe');
+
+// A TCP connect being timed for perf_hooks observers of 'net' (entry 'connect').
+const kPerfConnect = Symbol('kPerfConnect');
 const kTimeout = Symbol('timeout');
 // A cleared timeout of the socket, re-armed by the next setTimeout() instead of a
 // new one (an HTTP server sets one after every response), and _onTimeout bound.
@@ -968,6 +972,7 @@ function internalConnectMultiple(self, list, index, port, localPort) {
       self._handle.connect6(req, address, port);
   }
   if (err) process.nextTick(() => req.oncomplete(err, self._handle, req, false, false));
+  else if (hasObserver('net')) self[kPerfConnect] = startPerf('net', 'connect', { host: address, port });
 }
 
 function internalConnect(self, address, port, addressType, localAddress, localPort) {
@@ -996,6 +1001,8 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
     let details;
     if (sockname && sockname.address) details = sockname.address + ':' + sockname.port;
     self.destroy(new ExceptionWithHostPort(err, 'connect', address, port, details));
+  } else if ((addressType === 4 || addressType === 6) && hasObserver('net')) {
+    self[kPerfConnect] = startPerf('net', 'connect', { host: address, port });
   }
 }
 
@@ -1018,6 +1025,10 @@ function afterConnect(status, handle, req, readable, writable) {
     self.emit('connect');
     self.emit('ready');
     if (readable && !self.isPaused()) self.read(0);
+    if (self[kPerfConnect] !== undefined) {
+      stopPerf(self[kPerfConnect]);
+      self[kPerfConnect] = undefined;
+    }
   } else {
     let details;
     if (req.localAddress && req.localPort) {
