@@ -291,7 +291,7 @@ function addAbortSignal(signal, req) {
     req.destroy(new AbortError(undefined, { cause: signal.reason }));
   };
   if (signal.aborted) {
-    process.nextTick(onAbort);
+    onAbort(); // at once, as node: the request is destroyed when http.request returns
   } else {
     signal.addEventListener('abort', onAbort, { once: true });
     req.once('close', () => signal.removeEventListener('abort', onAbort));

@@ -151,6 +151,18 @@ IncomingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
+// Reading the message (the user, or its flowing mode) counts as consuming it, so that a
+// response ending early does not dump it. node marks this in _read, which its parser, pushing
+// the body a tick later, always reaches first; here a body that arrived whole with its
+// headers may be read without _read ever being called.
+IncomingMessage.prototype.read = function read(n) {
+  if (!this._consuming) {
+    this._readableState.readingMore = false;
+    this._consuming = true;
+  }
+  return Readable.prototype.read.call(this, n);
+};
+
 IncomingMessage.prototype._read = function _read(n) {
   if (!this._consuming) {
     this._readableState.readingMore = false;

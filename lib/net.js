@@ -21,6 +21,7 @@ const {
   },
   ErrnoException,
   ExceptionWithHostPort,
+  NodeAggregateError,
   UVExceptionWithHostPort: uvExceptionWithHostPort,
   genericNodeError,
   uvErrName,
@@ -48,6 +49,8 @@ const { hasObserver, startPerf, stopPerf } = require('internal/perf/observe');
 
 // A TCP connect being timed for perf_hooks observers of 'net' (entry 'connect').
 const kPerfConnect = Symbol('kPerfConnect');
+// The errors of a happy-eyeballs connect's failed attempts so far.
+const kConnectErrors = Symbol('kConnectErrors');
 const kTimeout = Symbol('timeout');
 // A cleared timeout of the socket, re-armed by the next setTimeout() instead of a
 // new one (an HTTP server sets one after every response), and _onTimeout bound.
@@ -905,6 +908,7 @@ function lookupAndConnect(self, options) {
         if (i < b.length) order.push(b[i]);
       }
       self.autoSelectFamilyAttemptedAddresses = [];
+      self[kConnectErrors] = [];
       internalConnectMultiple(self, order, 0, port, localPort);
     });
     return;
@@ -943,22 +947,26 @@ function internalConnectMultiple(self, list, index, port, localPort) {
     if (status !== 0 && self.connecting && !self.destroyed) {
       const ex = new ExceptionWithHostPort(status, 'connect', address, port);
       self.emit('connectionAttemptFailed', address, port, family, ex);
-      if (!last) {
-        const old = self._handle;
-        if (old) {
-          old.onread = noop;
-          old.close();
-        }
-        self._handle = new TCP(handleConstants.SOCKET);
-        // A TLS socket puts its TLS layer on each new attempt's handle
-        // (TLSSocket.prototype._wrapAttemptHandle in lib/_tls_wrap.js).
-        if (typeof self._wrapAttemptHandle === 'function') {
-          self._handle = self._wrapAttemptHandle(self._handle);
-        }
-        initSocketHandle(self);
-        internalConnectMultiple(self, list, index + 1, port, localPort);
+      self[kConnectErrors].push(ex);
+      if (last) {
+        // Every address failed: one error holding each attempt's, as node.
+        self.destroy(new NodeAggregateError(self[kConnectErrors]));
         return;
       }
+      const old = self._handle;
+      if (old) {
+        old.onread = noop;
+        old.close();
+      }
+      self._handle = new TCP(handleConstants.SOCKET);
+      // A TLS socket puts its TLS layer on each new attempt's handle
+      // (TLSSocket.prototype._wrapAttemptHandle in lib/_tls_wrap.js).
+      if (typeof self._wrapAttemptHandle === 'function') {
+        self._handle = self._wrapAttemptHandle(self._handle);
+      }
+      initSocketHandle(self);
+      internalConnectMultiple(self, list, index + 1, port, localPort);
+      return;
     }
     afterConnect.call(this, status, handle, r, readable, writable);
   };

@@ -352,6 +352,17 @@ class SystemError extends Error {
   toString() { return `${this.name} [${this.code}]: ${this.message}`; }
 }
 
+// An AggregateError with node's marks: `code` is its first error's (a happy-eyeballs connect
+// that failed on every address).
+class NodeAggregateError extends AggregateError {
+  constructor(errors, message) {
+    super(errors, message);
+    this.code = errors[0]?.code;
+  }
+  get [kIsNodeError]() { return true; }
+  get ['constructor']() { return AggregateError; }
+}
+
 function makeSystemErrorWithCode(key) {
   return class NodeError extends SystemError {
     constructor(ctx) { super(key, ctx); }
@@ -379,6 +390,7 @@ module.exports = {
   isErrorStackTraceLimitWritable,
   lazyInspect,
   kIsNodeError,
+  NodeAggregateError,
   makeSystemErrorWithCode,
   SystemError,
   UVException,
