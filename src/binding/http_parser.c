@@ -41,6 +41,10 @@ typedef struct {
     JSValueRef exception;
     const char *cur_data;
     size_t cur_len;
+    /* Bytes a callback gave execute() while it ran (a socket pushing data from an
+     * 'information' listener): parsed once the running call's own bytes are done. */
+    char *queued;
+    size_t queued_len;
     /* The bytes of the url, status message and header pairs of the current section, each
      * followed by a NUL; spans index into it. */
     char *store;
@@ -407,6 +411,7 @@ static void hp_finalize(JSObjectRef obj) {
     rt_stream_wrap_unconsume(&hp->consumer);
     http_parser_free(&hp->p);
     free(hp->store);
+    free(hp->queued);
     free(hp);
 }
 
@@ -472,30 +477,20 @@ static JSObjectRef hp_parse_error(JSContextRef ctx, hp_t *hp, size_t parsed) {
     return err;
 }
 
-/* Runs the parser over data: the number of bytes parsed, a parse Error, or NULL with *exc
- * set when a callback threw. */
-static JSValueRef hp_run(JSContextRef ctx, hp_t *hp, const char *data, size_t len, bool finish,
-                         bool keep_current, JSValueRef *exc) {
-    if (hp->in_execute) {
-        return rt_throw_type_error(ctx, exc, "Parser is already executing");
-    }
-    hp->ctx = ctx;
+/* One pass of the parser over data (finish: the end of input); pause()/resume() calls made
+ * by callbacks take effect after it. Returns the bytes parsed; *err gets the outcome. */
+static size_t hp_pass(hp_t *hp, const char *data, size_t len, bool finish, http_errno_t *err) {
     hp->in_execute = true;
     hp->cur_data = data;
     hp->cur_len = len;
     size_t n = 0;
-    http_errno_t err;
     if (finish) {
-        err = http_parser_finish(&hp->p);
+        *err = http_parser_finish(&hp->p);
     } else {
         n = http_parser_execute(&hp->p, data, len);
-        err = hp->p.error;
+        *err = hp->p.error;
     }
     hp->in_execute = false;
-    if (!keep_current) {
-        hp->cur_data = NULL;
-        hp->cur_len = 0;
-    }
     if (hp->pending_pause) {
         if (hp->pending_pause > 0) {
             http_parser_pause(&hp->p);
@@ -503,6 +498,56 @@ static JSValueRef hp_run(JSContextRef ctx, hp_t *hp, const char *data, size_t le
             http_parser_resume(&hp->p);
         }
         hp->pending_pause = 0;
+    }
+    return n;
+}
+
+/* Parses the bytes queued by nested execute() calls while the parser can go on (*err is
+ * HPE_OK on entry). Returns the bytes parsed of the last queued piece. */
+static size_t hp_drain_queue(hp_t *hp, http_errno_t *err) {
+    size_t n = 0;
+    while (hp->queued_len > 0 && *err == HPE_OK && hp->p.error == HPE_OK && !hp->exception) {
+        char *q = hp->queued;
+        size_t qn = hp->queued_len;
+        hp->queued = NULL;
+        hp->queued_len = 0;
+        n = hp_pass(hp, q, qn, false, err);
+        free(q);
+    }
+    return n;
+}
+
+/* Runs the parser over data: the number of bytes parsed, a parse Error, or NULL with *exc
+ * set when a callback threw. A call made from inside a callback of a running one (node
+ * allows it) queues its bytes and reports them parsed. */
+static JSValueRef hp_run(JSContextRef ctx, hp_t *hp, const char *data, size_t len, bool finish,
+                         bool keep_current, JSValueRef *exc) {
+    if (hp->in_execute) {
+        if (finish) {
+            return rt_throw_type_error(ctx, exc, "Parser is already executing");
+        }
+        char *grown = realloc(hp->queued, hp->queued_len + len + 1);
+        RT_CHECK(grown != NULL);
+        memcpy(grown + hp->queued_len, data, len);
+        hp->queued = grown;
+        hp->queued_len += len;
+        return JSValueMakeNumber(ctx, (double)len);
+    }
+    hp->ctx = ctx;
+    http_errno_t err = HPE_OK;
+    hp_drain_queue(hp, &err); /* left by a call that ended paused */
+    size_t n = 0;
+    if (err == HPE_OK) {
+        n = hp_pass(hp, data, len, finish, &err);
+    }
+    bool queued = hp->queued_len > 0;
+    size_t qn = hp_drain_queue(hp, &err);
+    if (keep_current) {
+        hp->cur_data = data;
+        hp->cur_len = len;
+    } else {
+        hp->cur_data = NULL;
+        hp->cur_len = 0;
     }
     if (hp->exception) {
         *exc = hp->exception;
@@ -515,7 +560,7 @@ static JSValueRef hp_run(JSContextRef ctx, hp_t *hp, const char *data, size_t le
         return JSValueMakeNumber(ctx, (double)n);
     }
     if (err != HPE_OK) {
-        return hp_parse_error(ctx, hp, n);
+        return hp_parse_error(ctx, hp, queued ? qn : n);
     }
     if (finish) {
         return JSValueMakeUndefined(ctx);
