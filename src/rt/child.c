@@ -74,6 +74,9 @@ CHILD_FN static int child_exec(child_job_t *j) {
         return errno;
     }
     size_t flen = strlen(file);
+    if (flen > NAME_MAX) {
+        return ENAMETOOLONG; /* no directory can hold it (node says so too) */
+    }
     char buf[PATH_MAX];
     bool eacces = false;
     for (const char *p = j->path;;) {

@@ -40,6 +40,9 @@ function check() {
   assert.strictEqual(run('noexec', [], { env: { PATH: bin } }), 'EACCES');
   assert.strictEqual(run(bin), 'EACCES');
   assert.strictEqual(run('sh', ['-c', 'true'], { cwd: path.join(dir, 'nope') }), 'ENOENT');
+  assert.strictEqual(run('sh', ['-c', 'true'], { cwd: path.join(bin, 'tool') }), 'ENOTDIR');
+  assert.strictEqual(run('x'.repeat(300)), 'ENAMETOOLONG');
+  assert.strictEqual(run('/x'.repeat(3000)), 'ENAMETOOLONG');
   // The working directory is the child's, not ours.
   assert.strictEqual(run('pwd', [], { cwd: bin }), `0 ${fs.realpathSync(bin)}`);
   // stdout and stderr swapped (fds 2 and 1 given as the child's 1 and 2): each gets the
