@@ -42,7 +42,7 @@ enum { CHILD_FAILED, CHILD_UV, CHILD_PIDFD };
  * its instrumentation (it would warn on the way to _exit). */
 #define CHILD_FN __attribute__((no_sanitize_address))
 
-/* Set once clone(CLONE_PIDFD) is refused (kernels before 5.2): uv_spawn from then on. */
+/* Set once clone(CLONE_PIDFD) is refused (kernels before 5.2, seccomp): uv_spawn from then on. */
 static volatile int child_no_pidfd;
 
 /* What the child reads: the parent's memory, which the parent leaves alone while it waits. */
@@ -357,7 +357,9 @@ int rt_child_spawn(uv_loop_t *loop, rt_child_t *c, const uv_process_options_t *p
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (pid < 0) {
         child_close_pairs(po, fds, pairs, false);
-        if (clone_errno == EINVAL) {
+        /* EINVAL: no CLONE_PIDFD (before 5.2); EPERM/ENOSYS: a seccomp filter refusing this
+         * clone. fork through libuv from then on. */
+        if (clone_errno == EINVAL || clone_errno == EPERM || clone_errno == ENOSYS) {
             child_no_pidfd = 1;
             munmap(stack, CHILD_STACK_SIZE);
             free(sh_argv);

@@ -82,6 +82,14 @@ child.on('close', common.mustCall((code) => {
   assert.strictEqual(keep.length, 200000);
 }));
 
+// uid/gid go through libuv's fork: the same results, and exit and kill work there too.
+const ids = { uid: process.getuid(), gid: process.getgid() };
+assert.strictEqual(run('sh', ['-c', 'echo forked'], ids), '0 forked');
+assert.strictEqual(run('nosuch-command', [], ids), 'ENOENT');
+const forked = spawn('sleep', ['10'], ids);
+forked.on('exit', common.mustCall((code, signal) => assert.strictEqual(signal, 'SIGKILL')));
+assert.strictEqual(forked.kill('SIGKILL'), true);
+
 // kill() signals it; the exit reports the signal.
 const sleeper = spawn('sleep', ['10']);
 sleeper.on('exit', common.mustCall((code, signal) => {
