@@ -305,7 +305,7 @@ ClientRequest.prototype._finish = function _finish() {
       req: {
         method: this.method,
         url: `${this.protocol}//${this.host}${this.path}`,
-        headers: typeof this.getHeaders === 'function' ? this.getHeaders() : {},
+        headers: this.getHeaders(),
       },
     });
   }

@@ -163,11 +163,8 @@ IncomingMessage.prototype.read = function read(n) {
   return Readable.prototype.read.call(this, n);
 };
 
+// (read() above marks the message consumed before any _read.)
 IncomingMessage.prototype._read = function _read(n) {
-  if (!this._consuming) {
-    this._readableState.readingMore = false;
-    this._consuming = true;
-  }
   // The parser pushes the body; we only make sure the socket flows.
   if (this.socket.readable) readStart(this.socket);
 };

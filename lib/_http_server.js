@@ -188,7 +188,7 @@ ServerResponse.prototype._finish = function _finish() {
       res: {
         statusCode: this.statusCode,
         statusMessage: this.statusMessage,
-        headers: typeof this.getHeaders === 'function' ? this.getHeaders() : {},
+        headers: this.getHeaders(),
       },
     });
     this[kPerfServer] = undefined;

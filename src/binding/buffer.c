@@ -236,28 +236,12 @@ static bool buffer_json_special(JSChar c) {
     return c < 0x20 || c == '"' || c == '\\';
 }
 
-/* The string of the first len content units; releases the builder. `safe` promises that
- * the content has no quote, backslash or control character (hex, base64). */
-static JSValueRef buffer_sb_finish_escaped(JSContextRef ctx, buffer_sb_t *sb, size_t len,
-                                           size_t extra, JSValueRef *exc);
-
-static JSValueRef buffer_sb_finish(JSContextRef ctx, buffer_sb_t *sb, size_t len, bool safe,
-                                   JSValueRef *exc) {
-    size_t escapes = 0;
-    if (!safe && len >= BUF_JSON_MIN) {
-        const JSChar *c = sb->base + 1;
-        for (size_t i = 0; i < len && !escapes; i++) {
-            escapes = buffer_json_special(c[i]);
-        }
-    }
-    return buffer_sb_finish_escaped(ctx, sb, len, escapes, exc);
-}
-
-/* buffer_sb_finish when the caller already knows whether JSON would need escapes (`extra`
- * nonzero): then, and for short strings, the plain API makes the string. */
-static JSValueRef buffer_sb_finish_escaped(JSContextRef ctx, buffer_sb_t *sb, size_t len,
-                                           size_t extra, JSValueRef *exc) {
-    if (len < BUF_JSON_MIN || extra > 0) {
+/* The string of the first len content units; releases the builder. `escapes`: JSON would
+ * escape some unit (a control character, quote or backslash); then, and for short strings,
+ * the plain API makes the string. */
+static JSValueRef buffer_sb_finish_known(JSContextRef ctx, buffer_sb_t *sb, size_t len,
+                                         bool escapes, JSValueRef *exc) {
+    if (len < BUF_JSON_MIN || escapes) {
         JSValueRef v = buffer_string16(ctx, sb->base + 1, len);
         buffer_sb_release(sb);
         return v;
@@ -273,6 +257,20 @@ static JSValueRef buffer_sb_finish_escaped(JSContextRef ctx, buffer_sb_t *sb, si
         return buffer_oom(ctx, exc);
     }
     return v;
+}
+
+/* buffer_sb_finish_known, scanning for the units JSON escapes unless `safe` promises there
+ * are none (hex, base64). */
+static JSValueRef buffer_sb_finish(JSContextRef ctx, buffer_sb_t *sb, size_t len, bool safe,
+                                   JSValueRef *exc) {
+    bool escapes = false;
+    if (!safe && len >= BUF_JSON_MIN) {
+        const JSChar *c = sb->base + 1;
+        for (size_t i = 0; i < len && !escapes; i++) {
+            escapes = buffer_json_special(c[i]);
+        }
+    }
+    return buffer_sb_finish_known(ctx, sb, len, escapes, exc);
 }
 
 /* A string from bytes that are all Latin-1 code points (each byte one char). */
@@ -401,10 +399,10 @@ static inline uint64_t buffer_zero_byte(uint64_t x) {
 
 /* Decodes UTF-8 into UTF-16 (out has room for n units) with the WHATWG decoder: each maximal
  * invalid subpart becomes one U+FFFD. Returns the units written; *bad (may be NULL) is set
- * when a replacement happened; *extra (may be NULL) is 1 if JSON would escape something in
- * the result (see buffer_sb_finish_escaped), found here so that large results skip a scan. */
+ * when a replacement happened; *escapes (may be NULL) whether JSON would escape something in
+ * the result (see buffer_sb_finish_known), found here so that large results skip a scan. */
 static size_t buffer_utf8_decode(const uint8_t *p, size_t n, JSChar *out, bool *bad,
-                                 size_t *extra) {
+                                 bool *escapes) {
     size_t i = 0;
     size_t o = 0;
     uint64_t special = 0; /* nonzero once a character JSON escapes was seen */
@@ -496,8 +494,8 @@ static size_t buffer_utf8_decode(const uint8_t *p, size_t n, JSChar *out, bool *
     if (bad) {
         *bad = replaced;
     }
-    if (extra) {
-        *extra = special != 0;
+    if (escapes) {
+        *escapes = special != 0;
     }
     return o;
 }
@@ -553,8 +551,8 @@ static JSValueRef buffer_utf8_string(JSContextRef ctx, const uint8_t *p, size_t 
         return buffer_oom(ctx, exc);
     }
     bool bad = false;
-    size_t extra = 0;
-    size_t len = buffer_utf8_decode(p, n, u, &bad, &extra);
+    bool escapes = false;
+    size_t len = buffer_utf8_decode(p, n, u, &bad, &escapes);
     if (fatal && bad) {
         buffer_sb_release(&sb);
         return JSValueMakeNull(ctx);
@@ -563,7 +561,7 @@ static JSValueRef buffer_utf8_string(JSContextRef ctx, const uint8_t *p, size_t 
         buffer_sb_release(&sb);
         return JSValueMakeUndefined(ctx);
     }
-    return buffer_sb_finish_escaped(ctx, &sb, len, extra, exc);
+    return buffer_sb_finish_known(ctx, &sb, len, escapes, exc);
 }
 
 /* ---- hex and base64 ---- */

@@ -526,11 +526,13 @@ static JSValueRef hp_run(JSContextRef ctx, hp_t *hp, const char *data, size_t le
         if (finish) {
             return rt_throw_type_error(ctx, exc, "Parser is already executing");
         }
-        char *grown = realloc(hp->queued, hp->queued_len + len + 1);
-        RT_CHECK(grown != NULL);
-        memcpy(grown + hp->queued_len, data, len);
-        hp->queued = grown;
-        hp->queued_len += len;
+        if (len > 0) {
+            char *grown = realloc(hp->queued, hp->queued_len + len);
+            RT_CHECK(grown != NULL);
+            memcpy(grown + hp->queued_len, data, len);
+            hp->queued = grown;
+            hp->queued_len += len;
+        }
         return JSValueMakeNumber(ctx, (double)len);
     }
     hp->ctx = ctx;

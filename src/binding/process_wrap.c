@@ -300,8 +300,8 @@ static JSValueRef process_wrap_has_ref(JSContextRef ctx, JSObjectRef fn, JSObjec
     if (!w) {
         return NULL;
     }
-    return JSValueMakeBoolean(ctx,
-                              w->initialized && !w->closing && uv_has_ref(rt_child_handle(&w->child)));
+    bool ref = w->initialized && !w->closing && uv_has_ref(rt_child_handle(&w->child));
+    return JSValueMakeBoolean(ctx, ref);
 }
 
 static const JSStaticFunction process_wrap_methods[] = {

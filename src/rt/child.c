@@ -277,15 +277,14 @@ static int child_stdio(const uv_process_options_t *po, int n, int *fds, int *pai
     return 0;
 }
 
+/* Closes the child's end of each socketpair, and the parent's too unless it goes on. */
 static void child_close_pairs(const uv_process_options_t *po, int *fds, int *pairs,
-                              bool child_ends) {
+                              bool keep_parent_ends) {
     for (int i = 0; i < po->stdio_count; i++) {
         if (pairs[i] >= 0) {
-            if (child_ends) {
-                close(fds[i]);
-            } else {
+            close(fds[i]);
+            if (!keep_parent_ends) {
                 close(pairs[i]);
-                close(fds[i]);
             }
         }
     }
