@@ -274,15 +274,18 @@ function UVException(ctx) {
 
 // "listen EADDRINUSE: address already in use :::8080" (with libuv's message)
 function UVExceptionWithHostPort(err, syscall, address, port) {
-  return hostPortError(err, syscall, address, port, `: ${uvErrMessage(err)}`);
+  return hostPortError(err, syscall, address, port, `: ${uvErrMessage(err)}`, false);
 }
 
-function hostPortError(err, syscall, address, port, messageTail) {
+// The two differ in node in the message and in the order of their first keys (what
+// util.inspect shows): errno before code for ExceptionWithHostPort, code first otherwise.
+function hostPortError(err, syscall, address, port, messageTail, errnoFirst) {
   const code = uvErrName(err);
   let details = '';
   if (port && port > 0) details = ` ${address}:${port}`;
   else if (address) details = ` ${address}`;
   const ex = new Error(`${syscall} ${code}${messageTail}${details}`);
+  if (errnoFirst) ex.errno = err;
   ex.code = code;
   ex.errno = err;
   ex.syscall = syscall;
@@ -303,7 +306,7 @@ function ErrnoException(err, syscall, original) {
 
 // "connect ECONNREFUSED 127.0.0.1:1" (no message)
 function ExceptionWithHostPort(err, syscall, address, port, additional) {
-  const ex = hostPortError(err, syscall, address, port, '');
+  const ex = hostPortError(err, syscall, address, port, '', true);
   if (additional) ex.message += ` - Local (${additional})`;
   return ex;
 }
