@@ -750,6 +750,9 @@ rt_env_t *rt_new(int argc, char **argv) {
     env_check_number_encoding(env->ctx); /* before any worker thread exists */
     env_check_string_layout(env->ctx);
     env_check_view_layout(env->ctx);
+    /* As node: descriptors inherited from the parent, and those the engine opened for itself
+     * while starting (two of /dev/urandom), do not pass on to child processes. */
+    uv_disable_stdio_inheritance();
     return env;
 }
 

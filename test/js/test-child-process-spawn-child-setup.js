@@ -55,6 +55,8 @@ function check() {
   // An ignored stdin reads as /dev/null (empty, not closed).
   assert.strictEqual(run('sh', ['-c', 'wc -c; echo $?'], { stdio: ['ignore', 'pipe', 'pipe'] }),
                      '0 0\n0');
+  // Descriptors the runtime opened for itself stay behind (the engine keeps /dev/urandom).
+  assert.strictEqual(run('sh', ['-c', 'ls -l /proc/$$/fd | grep -c urandom']), '1 0');
   // The parent ignores SIGPIPE; the child has the default back, so `yes | head` ends.
   assert.strictEqual(run('sh', ['-c', 'yes | head -n 2']), '0 y\ny');
 }
